@@ -1,0 +1,98 @@
+/** Domain vocabulary shared by dialogs, runtime, stores and content. Plain data only. */
+
+export const LANGUAGES = ['es', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'es';
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'es' || value === 'en';
+}
+
+/** Information topics (DESIGN.md contract). `complaints` and `human` are menu entries, not topics. */
+export const TOPICS = [
+  'regularization',
+  'health',
+  'education',
+  'social_protection',
+  'housing',
+  'employment',
+  'protection',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export function isTopic(value: unknown): value is Topic {
+  return typeof value === 'string' && (TOPICS as readonly string[]).includes(value);
+}
+
+/** A published, verified answer in one language. `id` is shared by the translations of one answer. */
+export interface Answer {
+  id: string;
+  lang: Lang;
+  topic: Topic;
+  question: string;
+  text: string;
+  /** Extra words people use for this question (colloquial, misspelt); helps matching. */
+  keywords: string[];
+  agency: string;
+  source: string;
+  /** ISO date (YYYY-MM-DD) the content was last verified. */
+  verifiedAt: string;
+  /** ISO date by which it must be reviewed again. */
+  reviewBy: string;
+  status: 'draft' | 'published';
+  /** Seed content shipped with Faro that a deployment must verify before going live. */
+  sample: boolean;
+}
+
+/** The registration matrix, filled only after consent. Values are stable codes, not free text,
+ * except `nationality` when the person picks "other" and types it. */
+export interface Intake {
+  ageGroup?: string;
+  gender?: string;
+  nationality?: string;
+  region?: string;
+  householdSize?: string;
+  needs?: string[];
+  contact?: string;
+}
+
+export type ConsentDecision = 'accepted' | 'declined' | 'withdrawn';
+
+export interface ConsentRecord {
+  /** Conversation key of the person (channel-scoped identity). */
+  contactKey: string;
+  decision: ConsentDecision;
+  /** Version of the consent text shown. */
+  textVersion: string;
+  lang: Lang;
+  channel: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Idempotency key: the inbound message that produced the decision. */
+  messageId: string;
+}
+
+export interface Contact {
+  contactKey: string;
+  channel: string;
+  lang: Lang;
+  consent: ConsentDecision;
+  intake?: Intake;
+  updatedAt: number;
+}
+
+export type TicketStatus = 'open' | 'claimed' | 'closed';
+export type TicketReason = 'handoff' | 'intake' | 'psea' | 'safety';
+
+export interface Ticket {
+  /** Short reference the person can quote, e.g. `K7P-4QM`. Unique. */
+  ref: string;
+  contactKey: string;
+  channel: string;
+  reason: TicketReason;
+  status: TicketStatus;
+  lang: Lang;
+  topic?: string;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,103 @@
+/**
+ * Repository ports. Domain, dialog and runtime code talk to these only; adapters (memory,
+ * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
+ * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
+ */
+import type { Answer, ConsentRecord, Contact, Intake, Ticket, TicketStatus } from '../core/domain.ts';
+import type { Effect } from '../core/effect.ts';
+import type { Outbound } from '../core/message.ts';
+
+/** A conversation's saved state. One document, so one turn commits atomically. */
+export interface ConversationRecord {
+  /** `channel:conversationId` */
+  key: string;
+  channel: string;
+  conversationId: string;
+  /** Optimistic concurrency: incremented on every commit. A new record starts at 0 (never saved). */
+  rev: number;
+  machineVersion: number;
+  /** The dialog's persisted snapshot (plain JSON). */
+  snapshot: unknown;
+  /** Last inbound message ids, newest last, bounded: a redelivery found here is answered with nothing. */
+  recentMessageIds: string[];
+  /** Bot messages sent so far (the next one gets seq + 1). */
+  seq: number;
+  /** Replies and effects of the last turn, kept until the next commit so they can be
+   * re-applied after a crash (both are idempotent). */
+  outbox: Outbound[];
+  pendingEffects: Effect[];
+  /** The last choices offered, so "2" or a title can be resolved next turn. */
+  choices: { action: string; title: string }[];
+  updatedAt: number;
+}
+
+/** Thrown by `commit` when the stored rev is not the expected one (another writer won). */
+export class ConcurrentUpdateError extends Error {
+  constructor(key: string) {
+    super(`conversation ${key} was updated concurrently`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
+/** Thrown when a unique key already exists (ticket ref, consent idempotency key…). */
+export class DuplicateKeyError extends Error {
+  constructor(what: string) {
+    super(`duplicate key: ${what}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export interface ConversationRepo {
+  get(key: string): Promise<ConversationRecord | null>;
+  /** Saves `record` if the stored rev equals `record.rev - 1` (or nothing is stored and rev is 1);
+   * otherwise throws ConcurrentUpdateError. */
+  commit(record: ConversationRecord): Promise<void>;
+  /** Records whose outbox or pending effects are not empty (crash recovery at start-up). */
+  listUnfinished(): Promise<ConversationRecord[]>;
+  delete(key: string): Promise<void>;
+}
+
+export interface ContactRepo {
+  /** Appends a consent decision; the same (contactKey, messageId) twice is stored once. */
+  recordConsent(entry: ConsentRecord): Promise<void>;
+  consentHistory(contactKey: string): Promise<ConsentRecord[]>;
+  get(contactKey: string): Promise<Contact | null>;
+  /** Creates or updates the contact (its latest consent decision and language). */
+  upsert(contact: Contact): Promise<void>;
+  saveIntake(contactKey: string, intake: Intake, at: number): Promise<void>;
+  /** Removes personal data (contact and intake); consent history stays as proof of the decisions. */
+  erase(contactKey: string): Promise<void>;
+}
+
+export interface TicketRepo {
+  /** Creates the ticket; opening the same ref again is a no-op (idempotent). */
+  open(ticket: Ticket): Promise<void>;
+  get(ref: string): Promise<Ticket | null>;
+  list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
+  /** Erases tickets of a contact (consent withdrawn). */
+  eraseByContact(contactKey: string): Promise<void>;
+}
+
+export interface AnswerRepo {
+  listPublished(): Promise<Answer[]>;
+  count(): Promise<number>;
+  /** Inserts or replaces by (id, lang). */
+  upsertMany(answers: Answer[]): Promise<void>;
+}
+
+export interface FeedbackRepo {
+  /** Records whether an answer helped, anonymously (no contact key), once per idempotency key. */
+  record(entry: { key: string; answerId: string; helpful: boolean; at: number }): Promise<void>;
+  summary(): Promise<{ answerId: string; helpful: number; notHelpful: number }[]>;
+}
+
+export interface Store {
+  conversations: ConversationRepo;
+  contacts: ContactRepo;
+  tickets: TicketRepo;
+  answers: AnswerRepo;
+  feedback: FeedbackRepo;
+  /** True when the backing database answers (GET /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
