@@ -1,0 +1,157 @@
+/**
+ * What the person meant, decided before the machine sees the message. Order matters and is
+ * the safety order: a protection signal wins over everything, then global commands (language,
+ * a person, menu, help, erase my data), then the options of the last message (number, title,
+ * synonym), then free text (an answer to a question, or a question for the FAQ).
+ */
+import type { Lang, Topic } from '../../src/core/domain.ts';
+import type { Choice } from '../../src/core/message.ts';
+import type { AnswerIndex } from '../faq/answerIndex.ts';
+import { CONFIDENT } from '../faq/answerIndex.ts';
+import { detectSignal } from '../signals/detect.ts';
+import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
+
+export type Intent =
+  | { type: 'SIGNAL'; signal: 'psea' | 'danger' }
+  | { type: 'LANG'; lang: Lang }
+  | { type: 'HUMAN' }
+  | { type: 'MENU' }
+  | { type: 'HELP' }
+  | { type: 'WITHDRAW' }
+  | { type: 'GREET' }
+  | { type: 'CHOOSE'; action: string }
+  | { type: 'CHOOSE_MANY'; actions: string[] }
+  /** Free text read as a question: a confident answer, a few close ones, and/or a topic. */
+  | { type: 'ASK'; best: string | null; suggestions: string[]; topic: Topic | null }
+  /** Free text read as an answer to the current question (intake). */
+  | { type: 'TEXT'; text: string }
+  | { type: 'UNCLEAR' };
+
+export interface Utterance {
+  text?: string;
+  action?: string;
+}
+
+export interface IntentContext {
+  step: string;
+  lang: Lang;
+  /** The options of the last message, as shown. */
+  choices: Choice[];
+  answers: AnswerIndex;
+}
+
+const phrases = (list: string[]) => new Set(list.map(normalize));
+
+const MENU = phrases(['menu', 'menú', 'inicio', 'volver', 'regresar', 'volver al menu', 'menu principal', 'main menu', 'start', 'home', 'opciones', 'options']);
+const HELP = phrases(['ayuda', 'help', 'no entiendo', 'no entendi', 'que hago', 'como funciona', 'no se que hacer', 'i dont understand', 'i do not understand', 'what can i do']);
+const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in english', 'en ingles', 'speak english', 'do you speak english', 'hablas ingles']);
+const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
+const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que']);
+const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
+const HUMAN_NOUNS = ['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator'];
+const TALK_VERBS = ['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat'];
+const ERASE_VERBS = ['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'delete', 'erase', 'remove', 'withdraw'];
+const ERASE_OBJECTS = ['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'data', 'everything', 'consent', 'information'];
+
+/** Words that mean a choice, by action, in both languages. Whole-message matches only. */
+const SYNONYMS: Record<string, Set<string>> = {
+  yes: phrases(['si', 'sí', 'yes', 'claro', 'ok', 'okay', 'dale', 'de acuerdo', 'vale', 'correcto', 'sip', 'afirmativo', 'si me sirvio', 'yes it was', 'sure']),
+  no: phrases(['no', 'nop', 'nope', 'negativo', 'no me sirvio', 'not really']),
+  'consent:accept': phrases(['acepto', 'si acepto', 'sí acepto', 'si', 'yes', 'ok', 'de acuerdo', 'accept', 'i accept', 'dale', 'claro', 'agree', 'i agree', 'acepto los terminos']),
+  'consent:decline': phrases(['no acepto', 'no', 'no gracias', 'decline', 'i do not accept', 'i dont accept', 'dont accept', 'no quiero', 'no thanks']),
+  'intake:confirm': phrases(['confirmar', 'confirmo', 'si', 'correcto', 'yes', 'ok', 'todo bien', 'esta bien', 'confirm', 'correct']),
+  'intake:edit': phrases(['corregir', 'editar', 'cambiar', 'no', 'edit', 'change', 'fix']),
+  'intake:done': phrases(['listo', 'ya', 'eso es todo', 'nada mas', 'done', 'ready', 'finish', 'terminar']),
+  'needs:none': phrases(['ninguna', 'ninguno', 'nada', 'none', 'nothing']),
+};
+
+/** Steps where unmatched text is an answer to the question, not a question for the FAQ. */
+const isAnswerStep = (step: string) => step.startsWith('intake.');
+/** Steps before a language and a consent decision: free text is not searched. */
+const isOpeningStep = (step: string) => step === 'language' || step === 'consent';
+
+export function interpret(input: Utterance, ctx: IntentContext): Intent {
+  if (input.action) return fromAction(input.action);
+  const text = input.text ?? '';
+  const signal = detectSignal(text);
+  if (signal) return { type: 'SIGNAL', signal };
+  const n = normalize(text);
+  if (n === '') return { type: 'UNCLEAR' };
+  const command = globalCommand(n);
+  if (command) return command;
+  const chosen = resolveChoice(n, ctx.choices);
+  if (chosen) return chosen;
+  if (isAnswerStep(ctx.step)) return { type: 'TEXT', text };
+  const ws = n.split(' ');
+  if (ws.every((w) => GREETING_WORDS.has(w))) return { type: 'GREET' };
+  if (isOpeningStep(ctx.step)) return { type: 'UNCLEAR' };
+  return ask(text, ctx);
+}
+
+function fromAction(action: string): Intent {
+  if (action === 'human') return { type: 'HUMAN' };
+  if (action === 'menu') return { type: 'MENU' };
+  if (action === 'help') return { type: 'HELP' };
+  if (action === 'consent:withdraw') return { type: 'WITHDRAW' };
+  if (action === 'lang:es' || action === 'lang:en') return { type: 'LANG', lang: action.slice(5) as Lang };
+  return { type: 'CHOOSE', action };
+}
+
+function globalCommand(n: string): Intent | null {
+  if (MENU.has(n)) return { type: 'MENU' };
+  if (HELP.has(n)) return { type: 'HELP' };
+  if (LANG_EN.has(n)) return { type: 'LANG', lang: 'en' };
+  if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
+  const ws = n.split(' ');
+  if (HUMAN_ALONE.has(n) || (hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS))) return { type: 'HUMAN' };
+  if (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) return { type: 'WITHDRAW' };
+  return null;
+}
+
+/** True when one of `ws` is one of `vocabulary`, allowing typos in longer words. */
+function hasWord(ws: string[], vocabulary: string[]): boolean {
+  return ws.some((w) => vocabulary.some((v) => w === v || (v.length >= 5 && editDistance(w, v, typoBudget(v)) <= typoBudget(v))));
+}
+
+const NUMBER_PREFIX = /^(?:opcion|opción|option|numero|number|la|el|nro)\s+/;
+const SEVERAL_NUMBERS = /^\d{1,2}(?:\s+(?:y\s+|and\s+)?\d{1,2})+$/;
+
+function resolveChoice(n: string, choices: Choice[]): Intent | null {
+  if (choices.length === 0) return null;
+  const bare = n.replace(NUMBER_PREFIX, '');
+  if (/^\d{1,2}$/.test(bare)) {
+    const choice = choices[Number(bare) - 1];
+    return choice ? fromAction(choice.action) : null;
+  }
+  if (SEVERAL_NUMBERS.test(bare)) {
+    const picked = bare.split(/\D+/).map((d) => choices[Number(d) - 1]);
+    if (picked.every((c) => c !== undefined)) return { type: 'CHOOSE_MANY', actions: picked.map((c) => c!.action) };
+  }
+  let best: { choice: Choice; score: number; length: number } | null = null;
+  for (const choice of choices) {
+    const score = choiceScore(n, choice);
+    const length = choice.title.length;
+    if (score > 0 && (!best || score > best.score || (score === best.score && length > best.length))) best = { choice, score, length };
+  }
+  return best ? fromAction(best.choice.action) : null;
+}
+
+/** 3 exact title or synonym, 2 title with a typo, 1 title contained as a phrase, 0 no match. */
+function choiceScore(n: string, choice: Choice): number {
+  const title = normalize(choice.title);
+  if (title === '') return 0;
+  if (n === title || SYNONYMS[choice.action]?.has(n)) return 3;
+  const budget = typoBudget(title);
+  if (budget > 0 && editDistance(n, title, budget) <= budget) return 2;
+  if (title.length >= 3 && ` ${n} `.includes(` ${title} `)) return 1;
+  return 0;
+}
+
+function ask(text: string, ctx: IntentContext): Intent {
+  const matches = ctx.answers.search(text, ctx.lang, 3);
+  const top = matches[0];
+  const topic = ctx.answers.topicOf(text, ctx.lang);
+  if (!top && !topic) return { type: 'UNCLEAR' };
+  const best = top && top.confidence >= CONFIDENT ? top.answerId : null;
+  return { type: 'ASK', best, suggestions: best ? [] : matches.map((m) => m.answerId), topic: best && top ? top.topic : topic };
+}

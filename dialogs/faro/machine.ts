@@ -1,0 +1,372 @@
+/**
+ * The Faro conversation as an XState v5 machine. Pure: it reads intents (see intents.ts) and
+ * emits what to say and which effects to run; it never does I/O, reads a clock or draws random
+ * numbers (a ticket reference arrives drawn in the event). Prompts are not written here:
+ * `prompt` means "show the question of the state we end up in" (render.ts), so every state's
+ * question is defined once and help, language switches and errors can repeat it.
+ *
+ * Protection first: SIGNAL, HUMAN, MENU, HELP, LANG and WITHDRAW are handled at the root, so
+ * they work from every state; states handle only CHOOSE / ASK / TEXT (and a few GREET/UNCLEAR).
+ */
+import { assign, emit, setup } from 'xstate';
+import type { Intake, Lang, Topic } from '../../src/core/domain.ts';
+import { isTopic } from '../../src/core/domain.ts';
+import type { Effect } from '../../src/core/effect.ts';
+import type { Intent } from './intents.ts';
+import { cleanNationality, householdCode, INTAKE_CODES, type IntakeField, matchRegion, REGIONS } from './options.ts';
+
+/** Bump when the consent text in content/locales changes: each consent record names the version accepted. */
+export const CONSENT_TEXT_VERSION = '2026-11-24';
+
+export type ConsentState = 'pending' | 'accepted' | 'declined';
+
+export interface FaroContext {
+  lang: Lang;
+  consent: ConsentState;
+  /** What the person asked for that needs consent first; resumed once they accept. */
+  pending: 'handoff' | 'intake' | null;
+  topic: Topic | null;
+  answerId: string | null;
+  /** Answer ids offered when a question was not understood confidently. */
+  suggestions: string[];
+  intake: Intake;
+  /** Intake being corrected from the summary: go back to the summary after the field. */
+  editing: boolean;
+  ticketRef: string | null;
+  /** Messages not understood in a row; from the second on, a person is offered. */
+  misses: number;
+}
+
+export type DialogEvent = Intent & { ref: string };
+
+export type Emitted = { type: 'say'; key: string } | { type: 'prompt' } | { type: 'effect'; effect: Effect };
+
+/** How each intake field accepts an answer: a known code from a choice, or typed text. */
+const FIELD_RULES: Record<IntakeField, { codes: readonly string[]; fromText?: (text: string) => string | null }> = {
+  ageGroup: { codes: INTAKE_CODES.ageGroup },
+  gender: { codes: INTAKE_CODES.gender },
+  nationality: { codes: INTAKE_CODES.nationality.filter((c) => c !== 'other'), fromText: cleanNationality },
+  region: { codes: REGIONS, fromText: matchRegion },
+  householdSize: { codes: INTAKE_CODES.householdSize, fromText: householdCode },
+  needs: { codes: INTAKE_CODES.needs },
+  contact: { codes: INTAKE_CODES.contact },
+};
+
+/** The action of a CHOOSE after `prefix`, e.g. chosen(e, 'topic:') → 'health'. */
+function chosen(event: DialogEvent, prefix: string): string | null {
+  return event.type === 'CHOOSE' && event.action.startsWith(prefix) ? event.action.slice(prefix.length) : null;
+}
+
+function fieldValue(field: IntakeField, event: DialogEvent): string | null {
+  const rule = FIELD_RULES[field];
+  if (event.type === 'TEXT') return rule.fromText ? rule.fromText(event.text) : null;
+  const code = chosen(event, `${field}:`);
+  return code !== null && rule.codes.includes(code) ? code : null;
+}
+
+function toggle(list: string[], code: string): string[] {
+  return list.includes(code) ? list.filter((c) => c !== code) : [...list, code];
+}
+
+type Field = { field: IntakeField };
+
+const dialog = setup({
+  types: {
+    context: {} as FaroContext,
+    events: {} as DialogEvent,
+    emitted: {} as Emitted,
+    input: {} as { lang?: Lang } | undefined,
+  },
+  guards: {
+    isConsentGiven: ({ context }) => context.consent === 'accepted',
+    isConsentDecided: ({ context }) => context.consent !== 'pending',
+    hasOpenTicket: ({ context }) => context.ticketRef !== null,
+    wantsHandoff: ({ context }) => context.pending === 'handoff',
+    wantsIntake: ({ context }) => context.pending === 'intake',
+    isPsea: ({ event }) => event.type === 'SIGNAL' && event.signal === 'psea',
+    isStuck: ({ context }) => context.misses >= 1,
+    hasConfidentAnswer: ({ event }) => event.type === 'ASK' && event.best !== null,
+    hasSuggestions: ({ event }) => event.type === 'ASK' && event.suggestions.length > 0,
+    hasTopic: ({ event }) => event.type === 'ASK' && event.topic !== null,
+    isTopicChoice: ({ event }) => isTopic(chosen(event, 'topic:')),
+    isAnswerChoice: ({ event }) => chosen(event, 'faq:') !== null,
+    is: ({ event }, params: { action: string }) => event.type === 'CHOOSE' && event.action === params.action,
+    fills: ({ event }, params: Field) => fieldValue(params.field, event) !== null,
+    fillsWhileEditing: ({ context, event }, params: Field) => context.editing && fieldValue(params.field, event) !== null,
+    isNeed: ({ event }) => INTAKE_CODES.needs.some((c) => c !== 'none' && chosen(event, 'needs:') === c),
+    areNeeds: ({ event }) => event.type === 'CHOOSE_MANY' && event.actions.every((a) => a.startsWith('needs:') && a !== 'needs:none' && INTAKE_CODES.needs.includes(a.slice(6) as never)),
+    choosesIntakeWithConsent: ({ context, event }) => context.consent === 'accepted' && event.type === 'CHOOSE' && event.action === 'intake',
+    declinesHandoff: ({ context, event }) => context.pending === 'handoff' && event.type === 'CHOOSE' && event.action === 'consent:decline',
+  },
+  actions: {
+    prompt: emit({ type: 'prompt' as const }),
+    say: emit((_, params: { key: string }) => ({ type: 'say' as const, key: params.key })),
+    countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
+    resetMisses: assign({ misses: 0 }),
+    setLang: assign({ lang: ({ context, event }) => (event.type === 'LANG' ? event.lang : context.lang) }),
+    recordConsent: emit(({ context }, params: { decision: 'accepted' | 'withdrawn' }) => ({
+      type: 'effect' as const,
+      effect: { type: 'consent.record', decision: params.decision, textVersion: CONSENT_TEXT_VERSION, lang: context.lang } satisfies Effect,
+    })),
+    openTicket: emit(({ context, event }, params: { reason: 'handoff' | 'intake' }) => ({
+      type: 'effect' as const,
+      effect: { type: 'ticket.open', ref: event.ref, reason: params.reason, lang: context.lang, ...(context.topic ? { topic: context.topic } : {}) } satisfies Effect,
+    })),
+    rememberTicket: assign({ ticketRef: ({ event }) => event.ref, pending: null }),
+    recordFeedback: emit(({ context }, params: { helpful: boolean }) => ({
+      type: 'effect' as const,
+      effect: { type: 'feedback.record', answerId: context.answerId ?? '', helpful: params.helpful } satisfies Effect,
+    })),
+    saveIntake: emit(({ context }) => ({ type: 'effect' as const, effect: { type: 'intake.save', intake: context.intake } satisfies Effect })),
+    eraseData: emit({ type: 'effect' as const, effect: { type: 'data.erase' } satisfies Effect }),
+    fill: assign({ intake: ({ context, event }, params: Field) => ({ ...context.intake, [params.field]: fieldValue(params.field, event) }) }),
+    toggleNeed: assign({ intake: ({ context, event }) => ({ ...context.intake, needs: toggle(context.intake.needs ?? [], chosen(event, 'needs:') ?? '') }) }),
+    setNeeds: assign({ intake: ({ context, event }) => ({ ...context.intake, needs: event.type === 'CHOOSE_MANY' ? [...new Set(event.actions.map((a) => a.slice(6)))] : [] }) }),
+    clearNeeds: assign({ intake: ({ context }) => ({ ...context.intake, needs: [] }) }),
+    keepNeeds: assign({ intake: ({ context }) => ({ ...context.intake, needs: context.intake.needs ?? [] }) }),
+    chooseTopic: assign({ topic: ({ context, event }) => (event.type === 'ASK' ? event.topic : (chosen(event, 'topic:') as Topic | null)) ?? context.topic }),
+    chooseAnswer: assign({ answerId: ({ event }) => (event.type === 'ASK' ? event.best : chosen(event, 'faq:')) }),
+    offerSuggestions: assign({ suggestions: ({ event }) => (event.type === 'ASK' ? event.suggestions : []) }),
+  },
+});
+
+/** One intake question: a valid answer fills the field and moves on (or back to the summary
+ * when correcting); anything else repeats the question. */
+function fieldState(field: IntakeField, next: string) {
+  const fill = [
+    { guard: { type: 'fillsWhileEditing', params: { field } }, target: 'confirm', actions: { type: 'fill', params: { field } } },
+    { guard: { type: 'fills', params: { field } }, target: next, actions: { type: 'fill', params: { field } } },
+    { actions: [{ type: 'say', params: { key: 'intake.invalid' } }, 'prompt'] },
+  ] as const;
+  return { entry: 'prompt', on: { CHOOSE: fill, TEXT: fill } } as const;
+}
+
+const notUnderstood = ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, 'prompt'] as const;
+const invalidAnswer = [{ type: 'say', params: { key: 'intake.invalid' } }, 'prompt'] as const;
+
+export const faroMachine = dialog.createMachine({
+  id: 'faro',
+  initial: 'language',
+  context: ({ input }) => ({
+    lang: input?.lang ?? 'es',
+    consent: 'pending',
+    pending: null,
+    topic: null,
+    answerId: null,
+    suggestions: [],
+    intake: {},
+    editing: false,
+    ticketRef: null,
+    misses: 0,
+  }),
+  on: {
+    SIGNAL: [{ guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
+    LANG: { actions: ['setLang', 'prompt'] },
+    HELP: { actions: [{ type: 'say', params: { key: 'help' } }, 'prompt'] },
+    GREET: { actions: [{ type: 'say', params: { key: 'greeting' } }, 'prompt'] },
+    MENU: [{ guard: 'isConsentDecided', target: '.menu', actions: assign({ pending: null }) }, { target: '.consent' }],
+    HUMAN: [
+      { guard: 'hasOpenTicket', target: '.handoff' },
+      { guard: 'isConsentGiven', target: '.handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
+      { target: '.consent', actions: [assign({ pending: 'handoff' }), { type: 'say', params: { key: 'consent.neededForHandoff' } }] },
+    ],
+    WITHDRAW: [{ guard: 'isConsentGiven', target: '.withdraw' }, { actions: [{ type: 'say', params: { key: 'withdraw.nothingStored' } }, 'prompt'] }],
+    // Old buttons (an inline keyboard further up, say) still lead to their content.
+    CHOOSE: [
+      { guard: 'isTopicChoice', target: '.faq.questions', actions: 'chooseTopic' },
+      { guard: 'isAnswerChoice', target: '.faq.answer', actions: 'chooseAnswer' },
+      { actions: notUnderstood },
+    ],
+    // Free text read as a question, from any state that does not take it as an answer.
+    ASK: [
+      { guard: 'hasConfidentAnswer', target: '.faq.answer', actions: ['chooseAnswer', 'chooseTopic'] },
+      { guard: 'hasSuggestions', target: '.faq.suggest', actions: 'offerSuggestions' },
+      { guard: 'hasTopic', target: '.faq.questions', actions: 'chooseTopic' },
+      { actions: notUnderstood },
+    ],
+    CHOOSE_MANY: { actions: notUnderstood },
+    TEXT: { actions: notUnderstood },
+    UNCLEAR: [
+      { guard: 'isStuck', actions: ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, { type: 'say', params: { key: 'offerHuman' } }, 'prompt'] },
+      { actions: notUnderstood },
+    ],
+  },
+  states: {
+    language: {
+      entry: 'prompt',
+      on: {
+        LANG: { target: 'consent', actions: 'setLang' },
+        GREET: { actions: 'prompt' },
+        UNCLEAR: { actions: 'prompt' },
+        MENU: { actions: 'prompt' },
+      },
+    },
+    consent: {
+      entry: 'prompt',
+      on: {
+        CHOOSE: [
+          {
+            guard: { type: 'is', params: { action: 'consent:accept' } },
+            target: 'afterConsent',
+            actions: [assign({ consent: 'accepted' }), { type: 'recordConsent', params: { decision: 'accepted' } }, { type: 'say', params: { key: 'consent.accepted' } }],
+          },
+          // Declining records nothing: no consent entry, no contact.
+          {
+            guard: 'declinesHandoff',
+            target: 'menu',
+            actions: [{ type: 'say', params: { key: 'handoff.withoutConsent' } }, assign({ consent: 'declined', pending: null })],
+          },
+          {
+            guard: { type: 'is', params: { action: 'consent:decline' } },
+            target: 'menu',
+            actions: [{ type: 'say', params: { key: 'consent.declined' } }, assign({ consent: 'declined', pending: null })],
+          },
+          { actions: [{ type: 'say', params: { key: 'consent.choose' } }, 'prompt'] },
+        ],
+        UNCLEAR: { actions: [{ type: 'say', params: { key: 'consent.choose' } }, 'prompt'] },
+        GREET: { actions: 'prompt' },
+        MENU: { actions: 'prompt' },
+      },
+    },
+    // Transient: where to go once consent is given.
+    afterConsent: {
+      always: [
+        { guard: 'wantsHandoff', target: 'handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
+        { guard: 'wantsIntake', target: 'intake', actions: assign({ pending: null }) },
+        { target: 'menu' },
+      ],
+    },
+    menu: {
+      entry: ['prompt', 'resetMisses'],
+      on: {
+        CHOOSE: [
+          { guard: { type: 'is', params: { action: 'complaints' } }, target: 'complaint' },
+          { guard: 'choosesIntakeWithConsent', target: 'intake' },
+          { guard: { type: 'is', params: { action: 'intake' } }, target: 'consent', actions: [assign({ pending: 'intake' }), { type: 'say', params: { key: 'consent.neededForIntake' } }] },
+        ],
+      },
+    },
+    faq: {
+      initial: 'questions',
+      states: {
+        questions: { entry: ['prompt', 'resetMisses'] },
+        suggest: { entry: 'prompt' },
+        answer: {
+          entry: ['prompt', 'resetMisses'],
+          on: {
+            CHOOSE: [
+              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.menu', actions: [{ type: 'recordFeedback', params: { helpful: true } }, { type: 'say', params: { key: 'faq.thanks' } }] },
+              { guard: { type: 'is', params: { action: 'no' } }, target: 'questions', actions: [{ type: 'recordFeedback', params: { helpful: false } }, { type: 'say', params: { key: 'faq.sorry' } }] },
+            ],
+          },
+        },
+      },
+    },
+    intake: {
+      initial: 'ageGroup',
+      entry: [assign({ editing: false }), { type: 'say', params: { key: 'intake.start' } }],
+      states: {
+        ageGroup: fieldState('ageGroup', 'gender'),
+        gender: fieldState('gender', 'nationality'),
+        nationality: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'nationality:other' } }, target: 'nationalityOther' }, ...fieldState('nationality', 'region').on.CHOOSE],
+            TEXT: fieldState('nationality', 'region').on.TEXT,
+          },
+        },
+        nationalityOther: fieldState('nationality', 'region'),
+        region: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'region:other' } }, target: 'regionOther' }, ...fieldState('region', 'householdSize').on.CHOOSE],
+            TEXT: fieldState('region', 'householdSize').on.TEXT,
+          },
+        },
+        regionOther: fieldState('region', 'householdSize'),
+        householdSize: fieldState('householdSize', 'needs'),
+        // Several answers: toggle one at a time, or type "1 3", then "Listo".
+        needs: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: { type: 'is', params: { action: 'needs:none' } }, target: 'contact', actions: 'clearNeeds' },
+              { guard: { type: 'is', params: { action: 'intake:done' } }, target: 'contact', actions: 'keepNeeds' },
+              { guard: 'isNeed', actions: ['toggleNeed', 'prompt'] },
+              { actions: invalidAnswer },
+            ],
+            CHOOSE_MANY: [{ guard: 'areNeeds', target: 'contact', actions: 'setNeeds' }, { actions: invalidAnswer }],
+            TEXT: { actions: invalidAnswer },
+          },
+        },
+        contact: fieldState('contact', 'confirm'),
+        confirm: {
+          entry: [assign({ editing: false }), 'prompt'],
+          on: {
+            CHOOSE: [
+              {
+                guard: { type: 'is', params: { action: 'intake:confirm' } },
+                target: '#faro.handoff',
+                actions: ['saveIntake', { type: 'openTicket', params: { reason: 'intake' } }, 'rememberTicket'],
+              },
+              { guard: { type: 'is', params: { action: 'intake:edit' } }, target: 'edit' },
+              { actions: invalidAnswer },
+            ],
+            TEXT: { actions: invalidAnswer },
+          },
+        },
+        edit: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: { type: 'is', params: { action: 'edit:ageGroup' } }, target: 'ageGroup', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:gender' } }, target: 'gender', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:nationality' } }, target: 'nationality', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:region' } }, target: 'region', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:householdSize' } }, target: 'householdSize', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:needs' } }, target: 'needs', actions: assign({ editing: true }) },
+              { guard: { type: 'is', params: { action: 'edit:contact' } }, target: 'contact', actions: assign({ editing: true }) },
+              { actions: invalidAnswer },
+            ],
+            TEXT: { actions: invalidAnswer },
+          },
+        },
+      },
+    },
+    handoff: {
+      initial: 'queued',
+      states: {
+        queued: {
+          entry: 'prompt',
+          on: {
+            GREET: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
+            ASK: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
+            UNCLEAR: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
+            TEXT: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
+          },
+        },
+      },
+    },
+    complaint: { initial: 'info', states: { info: { entry: 'prompt' } } },
+    psea: { initial: 'info', states: { info: { entry: 'prompt' } } },
+    safety: { entry: 'prompt' },
+    withdraw: {
+      entry: 'prompt',
+      on: {
+        CHOOSE: [
+          {
+            guard: { type: 'is', params: { action: 'yes' } },
+            target: 'menu',
+            actions: [
+              'eraseData',
+              { type: 'recordConsent', params: { decision: 'withdrawn' } },
+              assign({ consent: 'declined', intake: {}, ticketRef: null, pending: null }),
+              { type: 'say', params: { key: 'withdraw.done' } },
+            ],
+          },
+          { guard: { type: 'is', params: { action: 'no' } }, target: 'menu' },
+        ],
+      },
+    },
+  },
+});

@@ -1,0 +1,151 @@
+/**
+ * Turns what the machine emitted into localised replies. Every state's question is defined
+ * here once (`promptFor`); the machine only says "prompt" and the question of the state the
+ * turn ends in is shown, after any `say` messages, so a turn never asks two things.
+ */
+import type { TFunction } from 'i18next';
+import type { Answer, Lang } from '../../src/core/domain.ts';
+import { TOPICS } from '../../src/core/domain.ts';
+import type { Effect } from '../../src/core/effect.ts';
+import type { Choice, Reply } from '../../src/core/message.ts';
+import type { AnswerIndex } from '../faq/answerIndex.ts';
+import type { Emitted, FaroContext } from './machine.ts';
+import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from './options.ts';
+
+/** Deployment facts shown to people; set through the environment (see README). */
+export interface DialogSettings {
+  hotline: string;
+  openingHours: Record<Lang, string>;
+  pseaEmail: string;
+}
+
+export interface RenderEnv {
+  t: TFunction;
+  lang: Lang;
+  answers: AnswerIndex;
+  settings: DialogSettings;
+}
+
+export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: RenderEnv): { replies: Reply[]; effects: Effect[] } {
+  const replies: Reply[] = [];
+  const effects: Effect[] = [];
+  let prompted = false;
+  for (const e of emitted) {
+    if (e.type === 'effect') effects.push(e.effect);
+    else if (e.type === 'prompt') prompted = true;
+    else replies.push({ text: env.t(e.key, vars(ctx, env)), choices: [], step });
+  }
+  if (prompted) replies.push(...promptFor(step, ctx, env));
+  return { replies, effects };
+}
+
+function vars(ctx: FaroContext, env: RenderEnv) {
+  return { ref: ctx.ticketRef ?? '', hotline: env.settings.hotline, hours: env.settings.openingHours[env.lang], pseaEmail: env.settings.pseaEmail };
+}
+
+const choice = (action: string, title: string): Choice => ({ action, title });
+
+function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
+  const { t } = env;
+  const one = (text: string, choices: Choice[] = [], extra: Partial<Reply> = {}): Reply[] => [{ text, choices, step, ...extra }];
+  const human = choice('human', t('choice.human'));
+  const menu = choice('menu', t('choice.menu'));
+  if (step.startsWith('intake.')) return intakePrompt(step.slice(7) as IntakeStep, ctx, env, one);
+  switch (step) {
+    case 'language':
+      return one(t('language.ask'), [choice('lang:es', t('choice.lang.es')), choice('lang:en', t('choice.lang.en'))]);
+    case 'consent':
+      return one(t('consent.text'), [choice('consent:accept', t('choice.consent.accept')), choice('consent:decline', t('choice.consent.decline'))]);
+    case 'menu': {
+      const text = ctx.consent === 'declined' ? `${t('menu.ask')}\n${t('menu.anonymous')}` : t('menu.ask');
+      const topics = TOPICS.map((topic) => choice(`topic:${topic}`, t(`choice.topic.${topic}`)));
+      const register = ctx.consent === 'accepted' ? [choice('intake', t('choice.intake'))] : [];
+      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human]);
+    }
+    case 'faq.questions': {
+      const topic = ctx.topic ?? 'regularization';
+      const list = env.answers.listTopic(topic, env.lang);
+      const topicTitle = t(`choice.topic.${topic}`);
+      if (list.length === 0) return one(t('faq.empty', { topic: topicTitle }), [human, menu], { topic });
+      return one(t('faq.list', { topic: topicTitle, list: numbered(list) }), [...numberedChoices(list), human, menu], { topic });
+    }
+    case 'faq.suggest': {
+      const list = ctx.suggestions.map((id) => env.answers.get(id, env.lang)).filter((a): a is Answer => a !== undefined);
+      return one(`${t('faq.suggest')}\n${numbered(list)}`, [...numberedChoices(list), human, menu]);
+    }
+    case 'faq.answer': {
+      const answer = ctx.answerId ? env.answers.get(ctx.answerId, env.lang) : undefined;
+      if (!answer) return one(t('faq.unavailable'), [menu, human]);
+      const where = { topic: answer.topic, answerId: answer.id };
+      const provenance = t('faq.provenance', { agency: answer.agency, date: formatDate(answer.verifiedAt, env.lang) });
+      const body = `${answer.text}\n\n${provenance}${answer.sample ? `\n${t('faq.sample')}` : ''}`;
+      return [
+        { text: body, choices: [], step, ...where },
+        { text: t('faq.helpful'), choices: [choice('yes', t('choice.yes')), choice('no', t('choice.no'))], step, ...where },
+      ];
+    }
+    case 'handoff.queued':
+      return one(t('handoff.queued', vars(ctx, env)), [menu]);
+    case 'complaint.info':
+      return one(t('complaint.info'), [human, menu]);
+    case 'psea.info':
+      return one(t('psea.info', vars(ctx, env)), [human, menu]);
+    case 'safety':
+      return one(t('safety.info'), [human, menu]);
+    case 'withdraw':
+      return one(t('withdraw.confirm'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))]);
+    default:
+      return one(t('notUnderstood'), [menu, human]);
+  }
+}
+
+type IntakeStep = IntakeField | 'nationalityOther' | 'regionOther' | 'confirm' | 'edit';
+
+function intakePrompt(field: IntakeStep, ctx: FaroContext, env: RenderEnv, one: (text: string, choices?: Choice[]) => Reply[]): Reply[] {
+  const { t } = env;
+  const options = (f: keyof typeof INTAKE_CODES) => INTAKE_CODES[f].map((code) => choice(`${f}:${code}`, t(`intake.option.${f}.${code}`)));
+  switch (field) {
+    case 'region':
+      return one(t('intake.ask.region'), [...COMMON_REGIONS.map((r) => choice(`region:${r}`, r)), choice('region:other', t('intake.otherRegion'))]);
+    case 'nationalityOther':
+    case 'regionOther':
+      return one(t(`intake.ask.${field}`));
+    case 'needs': {
+      const picked = ctx.intake.needs ?? [];
+      const list = picked.map((code) => t(`intake.option.needs.${code}`)).join(', ');
+      const text = picked.length > 0 ? `${t('intake.ask.needs')}\n${t('intake.needsSelected', { list })}` : t('intake.ask.needs');
+      return one(text, [...options('needs'), choice('intake:done', t('choice.done'))]);
+    }
+    case 'confirm':
+      return one(t('intake.ask.confirm', { summary: summary(ctx, env) }), [choice('intake:confirm', t('choice.confirm')), choice('intake:edit', t('choice.edit'))]);
+    case 'edit':
+      return one(t('intake.ask.edit'), INTAKE_FIELDS.map((f) => choice(`edit:${f}`, t(`intake.field.${f}`))));
+    default:
+      return one(t(`intake.ask.${field}`), options(field));
+  }
+}
+
+/** The intake summary shown before confirming: "• Edad: 18 a 39". */
+function summary(ctx: FaroContext, env: RenderEnv): string {
+  const { t } = env;
+  const shown = (field: IntakeField): string => {
+    const value = ctx.intake[field];
+    if (field === 'needs') {
+      const needs = ctx.intake.needs ?? [];
+      return needs.length === 0 ? t('intake.none') : needs.map((c) => t(`intake.option.needs.${c}`)).join(', ');
+    }
+    if (typeof value !== 'string') return '—';
+    if (field === 'region') return value;
+    const key = `intake.option.${field}.${value}`;
+    return env.t(key, { defaultValue: value });
+  };
+  return INTAKE_FIELDS.map((f) => `• ${t(`intake.field.${f}`)}: ${shown(f)}`).join('\n');
+}
+
+const numbered = (list: Answer[]) => list.map((a, i) => `${i + 1}. ${a.question}`).join('\n');
+const numberedChoices = (list: Answer[]) => list.map((a, i) => choice(`faq:${a.id}`, String(i + 1)));
+
+function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-');
+  return lang === 'es' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+}
