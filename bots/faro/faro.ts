@@ -1,0 +1,91 @@
+/**
+ * Composition root of the default deployment: picks the store, the dialog, the channels and
+ * the HTTP server, and wires them. Only this file (and tests) know the concrete adapters.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDirectLine } from '../../channels/directline/index.ts';
+import { loadSeedAnswers } from '../../content/answers/index.ts';
+import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
+import { createFaroDialog } from '../../dialogs/faro/index.ts';
+import type { Config } from '../../src/config.ts';
+import { createApp } from '../../src/http/app.ts';
+import { startServer } from '../../src/http/server.ts';
+import { createLogger, type Logger } from '../../src/log/logger.ts';
+import { createRefGenerator } from '../../src/runtime/refs.ts';
+import { TurnRuntime } from '../../src/runtime/turns.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/ports.ts';
+
+export interface RunningFaro {
+  url: string;
+  store: Store;
+  runtime: TurnRuntime;
+  /** Stops accepting, finishes the turns in flight, closes the store. */
+  stop(): Promise<void>;
+}
+
+export async function startFaro(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningFaro> {
+  const store = await openStore({ dataDir: config.DATA_DIR, ...(config.MONGODB_URI ? { mongodbUri: config.MONGODB_URI } : {}) });
+  await seedAnswersIfEmpty(store, log);
+  const answers = buildAnswerIndex(await store.answers.listPublished());
+  const dialog = createFaroDialog({
+    answers,
+    settings: {
+      hotline: config.HOTLINE_NUMBER,
+      openingHours: { es: config.OPENING_HOURS_ES, en: config.OPENING_HOURS_EN },
+      pseaEmail: config.PSEA_EMAIL,
+    },
+  });
+  const runtime = new TurnRuntime({ store, dialog, log, newRef: createRefGenerator() });
+  const directLine = createDirectLine({
+    turns: runtime,
+    tokenKey: await tokenSigningKey(config),
+    origins: config.WEBCHAT_ORIGINS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    log,
+    ...(config.DIRECTLINE_SECRET ? { secret: config.DIRECTLINE_SECRET } : {}),
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+  });
+  runtime.register('webchat', directLine.sink);
+  await runtime.recover();
+
+  const app = createApp({ log, ready: () => store.ping(), routers: [directLine.router] });
+  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade: directLine.handleUpgrade });
+  log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded' }, 'Faro is listening');
+
+  return {
+    url: server.url,
+    store,
+    runtime,
+    async stop() {
+      await server.close();
+      await runtime.idle();
+      directLine.close();
+      await store.close();
+    },
+  };
+}
+
+async function seedAnswersIfEmpty(store: Store, log: Logger): Promise<void> {
+  if ((await store.answers.count()) > 0) return;
+  const seed = loadSeedAnswers();
+  await store.answers.upsertMany(seed);
+  log.info({ answers: seed.length }, 'loaded sample answers into an empty store: verify them before going live');
+}
+
+/** Direct Line tokens are signed with this key. From TOKEN_SIGNING_KEY, or generated once and
+ * kept in DATA_DIR so tokens stay valid across restarts. Several instances must share one key. */
+async function tokenSigningKey(config: Config): Promise<Buffer> {
+  if (config.TOKEN_SIGNING_KEY) return Buffer.from(config.TOKEN_SIGNING_KEY, 'utf8');
+  const file = join(config.DATA_DIR, 'directline-token.key');
+  try {
+    return Buffer.from(await readFile(file, 'utf8'), 'base64');
+  } catch {
+    const key = randomBytes(32);
+    await mkdir(config.DATA_DIR, { recursive: true });
+    await writeFile(file, key.toString('base64'), { mode: 0o600 });
+    return key;
+  }
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Effect } from '../core/effect.ts';
+import type { ConversationRecord, Store } from '../store/ports.ts';
+
+/**
+ * Applies a committed turn's effects through the stores. Each effect is idempotent (keyed by
+ * the conversation and the message that caused it), because after a crash the last turn's
+ * effects are applied again.
+ */
+export async function applyEffects(store: Store, record: ConversationRecord, now: number): Promise<void> {
+  const messageId = record.recentMessageIds.at(-1) ?? '';
+  for (const effect of record.pendingEffects) await applyEffect(store, record, effect, messageId, now);
+}
+
+async function applyEffect(store: Store, record: ConversationRecord, effect: Effect, messageId: string, now: number): Promise<void> {
+  const contactKey = record.key;
+  switch (effect.type) {
+    case 'consent.record':
+      await store.contacts.recordConsent({ contactKey, decision: effect.decision, textVersion: effect.textVersion, lang: effect.lang, channel: record.channel, at: now, messageId });
+      if (effect.decision === 'accepted') await store.contacts.upsert({ contactKey, channel: record.channel, lang: effect.lang, consent: 'accepted', updatedAt: now });
+      return;
+    case 'intake.save':
+      await store.contacts.saveIntake(contactKey, effect.intake, now);
+      return;
+    case 'ticket.open':
+      await store.tickets.open({
+        ref: effect.ref,
+        contactKey,
+        channel: record.channel,
+        reason: effect.reason,
+        status: 'open',
+        lang: effect.lang,
+        ...(effect.topic ? { topic: effect.topic } : {}),
+        createdAt: now,
+        updatedAt: now,
+      });
+      return;
+    case 'feedback.record':
+      // Anonymous: the key only makes a retry idempotent and cannot be traced back without the message id.
+      await store.feedback.record({ key: sha256(`${contactKey}|${messageId}`), answerId: effect.answerId, helpful: effect.helpful, at: now });
+      return;
+    case 'data.erase':
+      await store.tickets.eraseByContact(contactKey);
+      await store.contacts.erase(contactKey);
+      return;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}

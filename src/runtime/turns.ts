@@ -1,0 +1,171 @@
+/**
+ * The turn runtime: the only place that loads and saves conversations. One turn:
+ *   lock the conversation → load → drop a redelivered message → dialog turn (pure) →
+ *   commit {snapshot, replies, effects} in ONE write → apply effects → deliver replies.
+ * Replies and effects stay in the committed record until the next commit, so after a crash
+ * `recover()` applies and delivers them again (both are idempotent by id).
+ *
+ * Hot conversations are cached with their live dialog session: a turn then costs one store
+ * write. A commit conflict (another process won) or any failure evicts the cache entry and the
+ * turn is retried from the store.
+ */
+import type { Dialog, DialogSession } from '../core/dialog.ts';
+import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
+import type { Logger } from '../log/logger.ts';
+import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../store/ports.ts';
+import { applyEffects } from './effects.ts';
+import { KeyedQueue } from './keyedQueue.ts';
+import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
+
+/** Inbound ids remembered per conversation for dedupe (WhatsApp redelivers for up to a day). */
+const REMEMBERED_MESSAGE_IDS = 50;
+const MAX_ATTEMPTS = 3;
+
+interface Hot {
+  record: ConversationRecord;
+  session: DialogSession;
+}
+
+export interface TurnRuntimeOptions {
+  store: Store;
+  dialog: Dialog;
+  log: Logger;
+  newRef: () => string;
+  now?: () => number;
+  /** Conversations kept live in memory (default 10,000). */
+  cacheSize?: number;
+}
+
+export class TurnRuntime implements TurnHandler {
+  private readonly sinks = new Map<string, OutboundSink>();
+  private readonly queue = new KeyedQueue();
+  private readonly hot = new Map<string, Hot>();
+  private readonly now: () => number;
+  private readonly cacheSize: number;
+
+  constructor(private readonly opts: TurnRuntimeOptions) {
+    this.now = opts.now ?? Date.now;
+    this.cacheSize = opts.cacheSize ?? 10_000;
+  }
+
+  /** A channel registers where its replies go. */
+  register(channel: string, sink: OutboundSink): void {
+    if (this.sinks.has(channel)) throw new Error(`channel "${channel}" registered twice`);
+    this.sinks.set(channel, sink);
+  }
+
+  handle(inbound: Inbound): Promise<TurnOutcome> {
+    const key = conversationKey(inbound.channel, inbound.conversationId);
+    return this.queue.run(key, () => this.turn(key, inbound));
+  }
+
+  /** Start-up: re-apply and re-deliver what the last turns committed but may not have finished. */
+  async recover(): Promise<number> {
+    const unfinished = await this.opts.store.conversations.listUnfinished();
+    for (const record of unfinished) {
+      await this.queue.run(record.key, async () => {
+        await this.finish(record);
+        await this.opts.store.conversations.commit({ ...record, rev: record.rev + 1, outbox: [], pendingEffects: [] });
+      });
+    }
+    if (unfinished.length > 0) this.opts.log.info({ conversations: unfinished.length }, 'recovered unfinished turns');
+    return unfinished.length;
+  }
+
+  /** Waits for the turns in flight (graceful shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(key, inbound);
+      } catch (err) {
+        this.evict(key);
+        if (!(err instanceof ConcurrentUpdateError) || attempt >= MAX_ATTEMPTS) throw err;
+        this.opts.log.warn({ conversation: key, attempt }, 'concurrent update, retrying turn');
+      }
+    }
+  }
+
+  private async attempt(key: string, inbound: Inbound): Promise<TurnOutcome> {
+    const hot = this.hot.get(key) ?? (await this.load(key, inbound));
+    const previous = hot.record;
+    if (previous.recentMessageIds.includes(inbound.messageId)) return { duplicate: true, outbound: [] };
+
+    const ref = this.opts.newRef();
+    const result = hot.session.turn({ ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) }, previous.choices, ref);
+    const outbound: Outbound[] = result.replies.map((reply, i) => ({
+      id: `${key}#${previous.seq + i + 1}`,
+      channel: inbound.channel,
+      conversationId: inbound.conversationId,
+      seq: previous.seq + i + 1,
+      replyTo: inbound.messageId,
+      reply,
+    }));
+    const record: ConversationRecord = {
+      ...previous,
+      rev: previous.rev + 1,
+      machineVersion: this.opts.dialog.version,
+      snapshot: hot.session.persist(),
+      recentMessageIds: [...previous.recentMessageIds.slice(1 - REMEMBERED_MESSAGE_IDS), inbound.messageId],
+      seq: previous.seq + outbound.length,
+      outbox: outbound,
+      pendingEffects: result.effects,
+      choices: result.choices,
+      updatedAt: this.now(),
+    };
+    await this.opts.store.conversations.commit(record);
+    this.remember(key, { record, session: hot.session });
+    this.opts.log.debug({ conversation: key, step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');
+    await this.finish(record);
+    return { duplicate: false, outbound };
+  }
+
+  private async load(key: string, inbound: Inbound): Promise<Hot> {
+    const stored = await this.opts.store.conversations.get(key);
+    const session = this.opts.dialog.open(stored ? { machineVersion: stored.machineVersion, snapshot: stored.snapshot } : null, inbound.locale ? { locale: inbound.locale } : {});
+    const record: ConversationRecord = stored ?? {
+      key,
+      channel: inbound.channel,
+      conversationId: inbound.conversationId,
+      rev: 0,
+      machineVersion: this.opts.dialog.version,
+      snapshot: null,
+      recentMessageIds: [],
+      seq: 0,
+      outbox: [],
+      pendingEffects: [],
+      choices: [],
+      updatedAt: this.now(),
+    };
+    return { record, session };
+  }
+
+  private async finish(record: ConversationRecord): Promise<void> {
+    if (record.pendingEffects.length > 0) await applyEffects(this.opts.store, record, this.now());
+    if (record.outbox.length === 0) return;
+    const sink = this.sinks.get(record.channel);
+    if (!sink) {
+      this.opts.log.error({ conversation: record.key, channel: record.channel }, 'no channel registered for replies');
+      return;
+    }
+    await sink.deliver(record.outbox);
+  }
+
+  /** Least-recently-used cache: a Map keeps insertion order, so re-inserting marks as recent. */
+  private remember(key: string, hot: Hot): void {
+    this.hot.delete(key);
+    this.hot.set(key, hot);
+    if (this.hot.size > this.cacheSize) {
+      const oldest = this.hot.keys().next().value as string;
+      this.evict(oldest);
+    }
+  }
+
+  private evict(key: string): void {
+    this.hot.get(key)?.session.stop();
+    this.hot.delete(key);
+  }
+}
