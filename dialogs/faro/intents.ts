@@ -62,6 +62,8 @@ const SYNONYMS: Record<string, Set<string>> = {
   'intake:confirm': phrases(['confirmar', 'confirmo', 'si', 'correcto', 'yes', 'ok', 'todo bien', 'esta bien', 'confirm', 'correct']),
   'intake:edit': phrases(['corregir', 'editar', 'cambiar', 'no', 'edit', 'change', 'fix']),
   'intake:done': phrases(['listo', 'ya', 'eso es todo', 'nada mas', 'done', 'ready', 'finish', 'terminar']),
+  'lang:es': phrases(['es', 'esp', 'español', 'spanish', 'castellano']),
+  'lang:en': phrases(['en', 'eng', 'english', 'ingles']),
   'needs:none': phrases(['ninguna', 'ninguno', 'nada', 'none', 'nothing']),
 };
 
