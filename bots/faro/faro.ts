@@ -61,7 +61,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     runtime,
     async stop() {
       await server.close();
-      await runtime.idle();
+      await runtime.close();
       directLine.close();
       await store.close();
     },

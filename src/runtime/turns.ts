@@ -2,8 +2,12 @@
  * The turn runtime: the only place that loads and saves conversations. One turn:
  *   lock the conversation → load → drop a redelivered message → dialog turn (pure) →
  *   commit {snapshot, replies, effects} in ONE write → apply effects → deliver replies.
- * Replies and effects stay in the committed record until the next commit, so after a crash
- * `recover()` applies and delivers them again (both are idempotent by id).
+ * Replies and effects stay in the committed record until they are done; then the record is
+ * marked finished, lazily: a mark waits up to MARK_DELAY_MS and is skipped when the next turn's
+ * commit replaces the outbox anyway, so a busy conversation pays one write per turn. After a
+ * crash `recover()` applies and delivers unfinished turns again (both are idempotent by id):
+ * replies delivered in the last MARK_DELAY_MS before a crash can be delivered twice, with the
+ * same ids, so channels that can deduplicate by id (Direct Line clients) show them once.
  *
  * Hot conversations are cached with their live dialog session: a turn then costs one store
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
@@ -20,6 +24,7 @@ import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 /** Inbound ids remembered per conversation for dedupe (WhatsApp redelivers for up to a day). */
 const REMEMBERED_MESSAGE_IDS = 50;
 const MAX_ATTEMPTS = 3;
+const MARK_DELAY_MS = 200;
 
 interface Hot {
   record: ConversationRecord;
@@ -40,12 +45,17 @@ export class TurnRuntime implements TurnHandler {
   private readonly sinks = new Map<string, OutboundSink>();
   private readonly queue = new KeyedQueue();
   private readonly hot = new Map<string, Hot>();
+  /** Conversations whose last turn was delivered, with the rev that holds it, to mark finished. */
+  private readonly finished = new Map<string, number>();
+  private readonly markTimer: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly cacheSize: number;
 
   constructor(private readonly opts: TurnRuntimeOptions) {
     this.now = opts.now ?? Date.now;
     this.cacheSize = opts.cacheSize ?? 10_000;
+    this.markTimer = setInterval(() => void this.markFinished(), MARK_DELAY_MS);
+    this.markTimer.unref();
   }
 
   /** A channel registers where its replies go. */
@@ -72,9 +82,33 @@ export class TurnRuntime implements TurnHandler {
     return unfinished.length;
   }
 
-  /** Waits for the turns in flight (graceful shutdown). */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /** Graceful shutdown: waits for the turns in flight and marks them finished. */
+  async close(): Promise<void> {
+    clearInterval(this.markTimer);
+    await this.queue.idle();
+    await this.markFinished();
+    for (const key of [...this.hot.keys()]) this.evict(key);
+  }
+
+  /** Clears the outbox of conversations whose last turn is fully delivered (see top comment). */
+  private async markFinished(): Promise<void> {
+    const batch = [...this.finished];
+    this.finished.clear();
+    await Promise.all(
+      batch.map(([key, rev]) =>
+        this.queue.run(key, async () => {
+          const hot = this.hot.get(key);
+          if (!hot || hot.record.rev !== rev) return;
+          const record = { ...hot.record, rev: rev + 1, outbox: [], pendingEffects: [] };
+          try {
+            await this.opts.store.conversations.commit(record);
+            hot.record = record;
+          } catch {
+            this.evict(key); // another writer: the store's version wins; recovery handles the rest
+          }
+        }),
+      ),
+    );
   }
 
   private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
@@ -94,6 +128,7 @@ export class TurnRuntime implements TurnHandler {
     const previous = hot.record;
     if (previous.recentMessageIds.includes(inbound.messageId)) return { duplicate: true, outbound: [] };
 
+    this.finished.delete(key); // this turn's commit replaces the outbox anyway
     const ref = this.opts.newRef();
     const result = hot.session.turn({ ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) }, previous.choices, ref);
     const outbound: Outbound[] = result.replies.map((reply, i) => ({
@@ -120,6 +155,7 @@ export class TurnRuntime implements TurnHandler {
     this.remember(key, { record, session: hot.session });
     this.opts.log.debug({ conversation: key, step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');
     await this.finish(record);
+    this.finished.set(key, record.rev);
     return { duplicate: false, outbound };
   }
 

@@ -1,0 +1,136 @@
+import { expect } from 'chai';
+import type { Inbound, Outbound } from '../../src/core/message.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import type { OutboundSink } from '../../src/runtime/ports.ts';
+import { TurnRuntime } from '../../src/runtime/turns.ts';
+import { createMemoryStore } from '../../src/store/memory/index.ts';
+import type { Store } from '../../src/store/ports.ts';
+import { faroDialog } from '../support/dialog.ts';
+
+class CollectingSink implements OutboundSink {
+  delivered: Outbound[] = [];
+  async deliver(messages: Outbound[]): Promise<void> {
+    this.delivered.push(...messages);
+  }
+  steps(): string[] {
+    return this.delivered.map((m) => m.reply.step);
+  }
+}
+
+function setup(store: Store = createMemoryStore()) {
+  const sink = new CollectingSink();
+  let n = 0;
+  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), newRef: () => `ABC-${String(++n).padStart(3, '0')}`, now: () => 1_700_000_000_000 });
+  runtime.register('test', sink);
+  return { store, sink, runtime };
+}
+
+let ids = 0;
+const msg = (text: string, conversationId = 'c1', messageId = `m${++ids}`): Inbound => ({ channel: 'test', conversationId, messageId, text });
+
+describe('Turn runtime', () => {
+  it('answers a redelivered message only once', async () => {
+    const { runtime, sink } = setup();
+    const first = await runtime.handle(msg('hola', 'c1', 'same'));
+    const again = await runtime.handle(msg('hola', 'c1', 'same'));
+    expect(first.duplicate).to.equal(false);
+    expect(again).to.deep.equal({ duplicate: true, outbound: [] });
+    expect(sink.delivered).to.have.length(1);
+  });
+
+  it('processes two messages of one conversation in arrival order, one at a time', async () => {
+    const { runtime, sink } = setup();
+    await Promise.all([runtime.handle(msg('hola')), runtime.handle(msg('es')), runtime.handle(msg('acepto'))]);
+    expect(sink.steps()).to.deep.equal(['language', 'consent', 'menu', 'menu']);
+    expect(sink.delivered.map((m) => m.seq)).to.deep.equal([1, 2, 3, 4]);
+  });
+
+  it('keeps conversations apart', async () => {
+    const { runtime, sink } = setup();
+    await Promise.all([runtime.handle(msg('hola', 'a')), runtime.handle(msg('hola', 'b'))]);
+    await runtime.handle(msg('es', 'a'));
+    expect(sink.delivered.filter((m) => m.conversationId === 'a').map((m) => m.reply.step)).to.deep.equal(['language', 'consent']);
+    expect(sink.delivered.filter((m) => m.conversationId === 'b').map((m) => m.reply.step)).to.deep.equal(['language']);
+  });
+
+  it('resumes a conversation in a new runtime (restart) from the saved snapshot', async () => {
+    const store = createMemoryStore();
+    const before = setup(store);
+    await before.runtime.handle(msg('hola'));
+    await before.runtime.handle(msg('es'));
+    const after = setup(store);
+    await after.runtime.handle(msg('acepto'));
+    expect(after.sink.steps()).to.deep.equal(['menu', 'menu']);
+  });
+
+  it('restarts politely when the saved snapshot is from another machine version', async () => {
+    const { runtime, sink, store } = setup();
+    await runtime.handle(msg('hola'));
+    await runtime.handle(msg('es'));
+    await runtime.handle(msg('acepto'));
+    const saved = (await store.conversations.get('test:c1'))!;
+    await store.conversations.commit({ ...saved, rev: saved.rev + 1, machineVersion: 0 });
+    const fresh = setup(store);
+    await fresh.runtime.handle(msg('salud'));
+    expect(fresh.sink.delivered[0]?.reply.text).to.include('Actualizamos el asistente');
+    expect(sink.delivered.length).to.be.greaterThan(0);
+  });
+
+  it('applies effects through the stores: consent record, contact, ticket', async () => {
+    const { runtime, store, sink } = setup();
+    for (const text of ['hola', 'es', 'acepto', 'hablar con una persona']) await runtime.handle(msg(text));
+    const history = await store.contacts.consentHistory('test:c1');
+    expect(history.map((h) => h.decision)).to.deep.equal(['accepted']);
+    expect((await store.contacts.get('test:c1'))?.consent).to.equal('accepted');
+    const ref = sink.delivered.at(-1)!.reply.text.match(/ABC-\d+/)![0];
+    expect((await store.tickets.get(ref))?.status).to.equal('open');
+  });
+
+  it('erases the contact and its tickets when consent is withdrawn', async () => {
+    const { runtime, store } = setup();
+    for (const text of ['hola', 'es', 'acepto', 'persona', 'menu', 'borrar mis datos', 'si']) await runtime.handle(msg(text));
+    expect(await store.contacts.get('test:c1')).to.equal(null);
+    expect(await store.tickets.list()).to.deep.equal([]);
+    expect((await store.contacts.consentHistory('test:c1')).map((h) => h.decision)).to.deep.equal(['accepted', 'withdrawn']);
+  });
+
+  it('persists nothing the person typed before consent', async () => {
+    const { runtime, store } = setup();
+    await runtime.handle(msg('hola soy Yorgelis Rangel, pasaporte 135792468'));
+    await runtime.handle(msg('es'));
+    await runtime.handle(msg('no acepto'));
+    await runtime.handle(msg('vivo en el jirón Huallaga 456'));
+    const saved = JSON.stringify(await store.conversations.get('test:c1'));
+    for (const secret of ['Yorgelis', '135792468', 'Huallaga']) expect(saved).not.to.include(secret);
+    expect(await store.contacts.get('test:c1')).to.equal(null);
+    expect(await store.contacts.consentHistory('test:c1')).to.deep.equal([]);
+  });
+
+  it('delivers the last turn again after a crash between commit and delivery', async () => {
+    const store = createMemoryStore();
+    const crashing = setup(store);
+    crashing.runtime.register('crashy', { deliver: () => Promise.reject(new Error('process died here')) });
+    await crashing.runtime.handle({ channel: 'crashy', conversationId: 'x', messageId: 'm-x', text: 'hola' }).catch(() => undefined);
+    const restarted = setup(store);
+    const sink = new CollectingSink();
+    restarted.runtime.register('crashy', sink);
+    expect(await restarted.runtime.recover()).to.equal(1);
+    expect(sink.steps()).to.deep.equal(['language']);
+    expect(await restarted.runtime.recover()).to.equal(0);
+    // The redelivered message is still recognised as processed.
+    expect((await restarted.runtime.handle({ channel: 'crashy', conversationId: 'x', messageId: 'm-x', text: 'hola' })).duplicate).to.equal(true);
+  });
+
+  it('retries a turn when another process updated the conversation first', async () => {
+    const store = createMemoryStore();
+    const a = setup(store);
+    const b = setup(store);
+    await a.runtime.handle(msg('hola', 'shared'));
+    await b.runtime.handle(msg('es', 'shared')); // b loads from the store; a's cache is now stale
+    await a.runtime.handle(msg('acepto', 'shared')); // a's commit conflicts, reloads and retries
+    expect(a.sink.steps()).to.deep.equal(['language', 'menu', 'menu']);
+    const saved = await store.conversations.get('test:shared');
+    expect(saved?.rev).to.equal(3);
+    expect(saved?.seq).to.equal(4);
+  });
+});
