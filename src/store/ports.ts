@@ -50,9 +50,11 @@ export class DuplicateKeyError extends Error {
 export interface ConversationRepo {
   get(key: string): Promise<ConversationRecord | null>;
   /** Saves `record` if the stored rev equals `record.rev - 1` (or nothing is stored and rev is 1);
-   * otherwise throws ConcurrentUpdateError. */
+   * otherwise throws ConcurrentUpdateError. A rev below 1 is a caller bug: RangeError.
+   * Resolves only once the record is durable (a crash after that loses nothing). */
   commit(record: ConversationRecord): Promise<void>;
-  /** Records whose outbox or pending effects are not empty (crash recovery at start-up). */
+  /** Records whose outbox or pending effects are not empty (crash recovery at start-up), in no
+   * particular order. */
   listUnfinished(): Promise<ConversationRecord[]>;
   delete(key: string): Promise<void>;
 }
@@ -60,26 +62,34 @@ export interface ConversationRepo {
 export interface ContactRepo {
   /** Appends a consent decision; the same (contactKey, messageId) twice is stored once. */
   recordConsent(entry: ConsentRecord): Promise<void>;
+  /** Oldest decision first (by `at`). */
   consentHistory(contactKey: string): Promise<ConsentRecord[]>;
   get(contactKey: string): Promise<Contact | null>;
-  /** Creates or updates the contact (its latest consent decision and language). */
+  /** Creates or updates the contact (its latest consent decision and language). A stored
+   * intake is kept unless `contact.intake` is given. */
   upsert(contact: Contact): Promise<void>;
+  /** Replaces the contact's intake and sets `updatedAt`. Does nothing when there is no contact
+   * (no consent yet, or erased): intake is never stored on its own. */
   saveIntake(contactKey: string, intake: Intake, at: number): Promise<void>;
   /** Removes personal data (contact and intake); consent history stays as proof of the decisions. */
   erase(contactKey: string): Promise<void>;
 }
 
 export interface TicketRepo {
-  /** Creates the ticket; opening the same ref again is a no-op (idempotent). */
+  /** Creates the ticket; opening the same ref again for the same contact is a no-op
+   * (idempotent). A ref already taken by another contact throws DuplicateKeyError. */
   open(ticket: Ticket): Promise<void>;
   get(ref: string): Promise<Ticket | null>;
+  /** Oldest first (by `createdAt`, then ref). */
   list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
   /** Erases tickets of a contact (consent withdrawn). */
   eraseByContact(contactKey: string): Promise<void>;
 }
 
 export interface AnswerRepo {
+  /** Published answers only, by id then lang. */
   listPublished(): Promise<Answer[]>;
+  /** All answers, drafts included (zero means the store was never seeded). */
   count(): Promise<number>;
   /** Inserts or replaces by (id, lang). */
   upsertMany(answers: Answer[]): Promise<void>;
@@ -88,6 +98,7 @@ export interface AnswerRepo {
 export interface FeedbackRepo {
   /** Records whether an answer helped, anonymously (no contact key), once per idempotency key. */
   record(entry: { key: string; answerId: string; helpful: boolean; at: number }): Promise<void>;
+  /** Votes per answer, by answer id. */
   summary(): Promise<{ answerId: string; helpful: number; notHelpful: number }[]>;
 }
 

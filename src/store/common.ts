@@ -1,0 +1,62 @@
+/**
+ * Rules every adapter applies the same way, kept here so the adapters cannot drift apart
+ * (the contract suite checks the outcome; this keeps the code paths identical too).
+ */
+import type { ConsentRecord, Ticket } from '../core/domain.ts';
+import type { ConversationRecord } from './ports.ts';
+
+/** A commit must name the rev it creates: 1 for a first save, stored rev + 1 afterwards.
+ * Anything else is a bug in the caller, not a concurrency conflict, so it fails differently. */
+export function assertCommittableRev(record: ConversationRecord): void {
+  if (!Number.isSafeInteger(record.rev) || record.rev < 1) {
+    throw new RangeError(`conversation ${record.key}: commit needs rev >= 1, got ${String(record.rev)}`);
+  }
+}
+
+/** Whether start-up recovery must look at this record (see ConversationRepo.listUnfinished).
+ * Adapters store it as a field so the query can use an index instead of scanning snapshots. */
+export function isUnfinished(record: ConversationRecord): boolean {
+  return record.outbox.length > 0 || record.pendingEffects.length > 0;
+}
+
+/** Consent history is read oldest first. */
+export function byConsentTime(a: ConsentRecord, b: ConsentRecord): number {
+  return a.at - b.at;
+}
+
+/** Tickets are listed as a queue: oldest first, ref as a stable tie-breaker. */
+export function byTicketAge(a: Ticket, b: Ticket): number {
+  return a.createdAt - b.createdAt || compareStrings(a.ref, b.ref);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface FeedbackEntry {
+  key: string;
+  answerId: string;
+  helpful: boolean;
+  at: number;
+}
+
+export interface FeedbackCount {
+  answerId: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+/** Counts votes per answer, sorted by answer id. Each entry is one vote, or `votes` of them
+ * when a database already grouped them. */
+export function summariseFeedback(
+  entries: Iterable<Pick<FeedbackEntry, 'answerId' | 'helpful'> & { votes?: number }>,
+): FeedbackCount[] {
+  const counts = new Map<string, FeedbackCount>();
+  for (const { answerId, helpful, votes = 1 } of entries) {
+    let count = counts.get(answerId);
+    if (!count) counts.set(answerId, (count = { answerId, helpful: 0, notHelpful: 0 }));
+    if (helpful) count.helpful += votes;
+    else count.notHelpful += votes;
+  }
+  return [...counts.values()].sort((a, b) => compareStrings(a.answerId, b.answerId));
+}

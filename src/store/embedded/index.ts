@@ -1,0 +1,261 @@
+/**
+ * The default Store: no server, one nedb file per repository under `dir`.
+ *
+ * Durability: nedb keeps the data in memory and appends one line per write to the file
+ * before the write resolves (conversations batch their appends, see group-commit.ts), so a
+ * crashed process loses nothing it was told was saved. There is no fsync per write: an OS
+ * crash or power cut may lose the last writes, a process crash does not.
+ * Every key that must be unique is the document's `_id` (nedb's built-in unique index):
+ * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
+ * `[id, lang]` for answers, the feedback key.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import nedb from '@seald-io/nedb';
+import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.ts';
+import { assertCommittableRev, byConsentTime, byTicketAge, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
+import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
+import { useGroupCommit } from './group-commit.ts';
+import { lockDataDir } from './lock.ts';
+
+export interface EmbeddedStoreOptions {
+  /** Directory of the data files; created if missing. One process at a time may open it. */
+  dir: string;
+  /** Rewrite a file once this many writes were appended since the last rewrite (or twice its
+   * live documents, whichever is more). Default 2,000: a small file stays small. */
+  compactAfterWrites?: number;
+  /** Told about background compaction failures (the store keeps working: appends continue). */
+  onError?: (error: unknown) => void;
+}
+
+/** A conversation is stored as its JSON text plus the two fields queries need. nedb would
+ * otherwise deep-copy, validate and re-serialise the whole snapshot field by field on every
+ * commit, and reject snapshot keys containing `.` (XState history ids do). */
+interface ConversationDoc {
+  _id: string;
+  rev: number;
+  unfinished: boolean;
+  body: string;
+}
+type Doc<T> = T & { _id: string };
+
+// nedb is CommonJS (`module.exports = Datastore`) but its types declare an ES default export:
+// under NodeNext, TypeScript places the class at `.default` while Node hands it over directly.
+const Datastore = nedb as unknown as typeof nedb.default;
+type Datastore<T> = nedb.default<T>;
+
+function withoutId<T extends object>(doc: Doc<T>): T {
+  const { _id, ...rest } = doc;
+  return rest as unknown as T;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
+}
+
+/** Inserts, reporting whether the `_id` was new (false: it already existed). */
+async function insertIfNew<T extends object>(db: Datastore<Doc<T>>, doc: Doc<T>): Promise<boolean> {
+  try {
+    await db.insertAsync(doc);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** Plain JSON, as in every adapter: undefined fields dropped now, not only after a reload
+ * (nedb keeps them in memory but cannot write them to its file). */
+function json<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * nedb appends every write and only shrinks its file when it rewrites it (on load, or on
+ * request). A fixed timer (setAutocompactionInterval) either rewrites idle files for nothing
+ * or lets a busy one grow without bound between ticks, so we count writes instead: after
+ * `max(minWrites, 2 × live documents)` appended lines the file is rewritten in the background.
+ * That keeps a file within about three times its live size, at an amortised cost of half
+ * a document write per write. The rewrite runs in nedb's queue, so writes wait for it: a few
+ * milliseconds for thousands of conversations. Only conversations need this (every turn
+ * supersedes a line); the other files mostly receive inserts, whose lines stay live, and are
+ * rewritten on load and on close.
+ */
+function compactor(db: Datastore<Doc<object>>, minWrites: number, onError: (error: unknown) => void) {
+  let writes = 0;
+  let threshold = Math.max(minWrites, 2 * db.getAllData().length);
+  return {
+    wrote(): void {
+      if (++writes < threshold) return;
+      writes = 0;
+      db.compactDatafileAsync().then(() => {
+        threshold = Math.max(minWrites, 2 * db.getAllData().length);
+      }, onError);
+    },
+  };
+}
+
+async function openFile<T extends object>(dir: string, name: string, indexes: string[] = []): Promise<Datastore<Doc<T>>> {
+  // Loading also rewrites the file without superseded lines (nedb compacts on load).
+  const db = new Datastore<Doc<T>>({ filename: join(dir, `${name}.db`) });
+  await db.loadDatabaseAsync();
+  for (const fieldName of indexes) await db.ensureIndexAsync({ fieldName });
+  return db;
+}
+
+async function openFiles(dir: string) {
+  return {
+    conversations: await openFile<Omit<ConversationDoc, '_id'>>(dir, 'conversations'),
+    contacts: await openFile<Contact>(dir, 'contacts'),
+    consents: await openFile<ConsentRecord>(dir, 'consents', ['contactKey']),
+    tickets: await openFile<Ticket>(dir, 'tickets', ['contactKey']),
+    answers: await openFile<Answer>(dir, 'answers'),
+    feedback: await openFile<FeedbackEntry>(dir, 'feedback'),
+  };
+}
+type Files = Awaited<ReturnType<typeof openFiles>>;
+
+export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
+  const { dir } = options;
+  const onError = options.onError ?? ((error: unknown) => process.emitWarning(`embedded store: compaction failed: ${String(error)}`));
+  await mkdir(dir, { recursive: true });
+  const unlock = await lockDataDir(dir);
+  let files: Files;
+  try {
+    files = await openFiles(dir);
+  } catch (error) {
+    await unlock();
+    throw new Error(`embedded store: cannot load ${dir}: ${String(error)}`, { cause: error });
+  }
+  // Only the hot path gets group commit; the other files see a few writes per turn at most.
+  const conversationLog = useGroupCommit(files.conversations);
+  const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
+
+  let closed = false;
+  /** Every operation goes through here: after close, writes would append behind the lock's back. */
+  function db(): Files {
+    if (closed) throw new Error('embedded store is closed');
+    return files;
+  }
+
+  return {
+    conversations: {
+      async get(key) {
+        const doc = await db().conversations.findOneAsync({ _id: key });
+        return doc ? (JSON.parse(doc.body) as ConversationRecord) : null;
+      },
+      async commit(record) {
+        assertCommittableRev(record);
+        const doc: ConversationDoc = { _id: record.key, rev: record.rev, unfinished: isUnfinished(record), body: JSON.stringify(record) };
+        const conversations = db().conversations;
+        if (record.rev === 1) {
+          if (!(await insertIfNew(conversations, doc))) throw new ConcurrentUpdateError(record.key);
+        } else {
+          // nedb runs one operation at a time, so this match-and-replace is a compare-and-set.
+          const { numAffected } = await conversations.updateAsync({ _id: record.key, rev: record.rev - 1 }, doc);
+          if (numAffected === 0) throw new ConcurrentUpdateError(record.key);
+        }
+        compaction.wrote();
+        await conversationLog.durable();
+      },
+      async listUnfinished() {
+        const docs = await db().conversations.findAsync({ unfinished: true });
+        return docs.map((doc) => JSON.parse(doc.body) as ConversationRecord);
+      },
+      async delete(key) {
+        await db().conversations.removeAsync({ _id: key }, {});
+        await conversationLog.durable();
+      },
+    },
+
+    contacts: {
+      async recordConsent(entry) {
+        await insertIfNew(db().consents, { ...json(entry), _id: JSON.stringify([entry.contactKey, entry.messageId]) });
+      },
+      async consentHistory(contactKey) {
+        const docs = await db().consents.findAsync({ contactKey });
+        return docs.map((doc) => withoutId<ConsentRecord>(doc)).sort(byConsentTime);
+      },
+      async get(contactKey) {
+        const doc = await db().contacts.findOneAsync({ _id: contactKey });
+        return doc ? withoutId<Contact>(doc) : null;
+      },
+      async upsert(contact) {
+        // $set rather than replace: a consent or language change keeps the stored intake.
+        await db().contacts.updateAsync({ _id: contact.contactKey }, { $set: json(contact) }, { upsert: true });
+      },
+      async saveIntake(contactKey, intake, at) {
+        // No upsert: intake is never stored for someone without a contact (no consent, or erased).
+        await db().contacts.updateAsync({ _id: contactKey }, { $set: { intake: json(intake), updatedAt: at } });
+      },
+      async erase(contactKey) {
+        await db().contacts.removeAsync({ _id: contactKey }, {});
+      },
+    },
+
+    tickets: {
+      async open(ticket) {
+        const tickets = db().tickets;
+        if (await insertIfNew(tickets, { ...json(ticket), _id: ticket.ref })) return;
+        const existing = await tickets.findOneAsync({ _id: ticket.ref });
+        if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
+      },
+      async get(ref) {
+        const doc = await db().tickets.findOneAsync({ _id: ref });
+        return doc ? withoutId<Ticket>(doc) : null;
+      },
+      async list(filter) {
+        const docs = await db().tickets.findAsync(filter?.status ? { status: filter.status } : {});
+        return docs.map((doc) => withoutId<Ticket>(doc)).sort(byTicketAge);
+      },
+      async eraseByContact(contactKey) {
+        await db().tickets.removeAsync({ contactKey }, { multi: true });
+      },
+    },
+
+    answers: {
+      async listPublished() {
+        const docs = await db().answers.findAsync({ status: 'published' });
+        return docs
+          .map((doc) => withoutId<Answer>(doc))
+          .sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.lang, b.lang));
+      },
+      async count() {
+        return db().answers.countAsync({});
+      },
+      async upsertMany(list) {
+        const answers = db().answers;
+        await Promise.all(
+          list.map((answer) => {
+            const _id = JSON.stringify([answer.id, answer.lang]);
+            return answers.updateAsync({ _id }, { ...json(answer), _id }, { upsert: true });
+          }),
+        );
+      },
+    },
+
+    feedback: {
+      async record(entry) {
+        await insertIfNew(db().feedback, { ...json(entry), _id: entry.key });
+      },
+      async summary() {
+        return summariseFeedback(await db().feedback.findAsync({}));
+      },
+    },
+
+    async ping() {
+      return !closed && !conversationLog.failure;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        // Each rewrite waits for the writes queued before it, and leaves tidy files behind.
+        await Promise.all(Object.values(files).map((file) => file.compactDatafileAsync()));
+      } finally {
+        await unlock();
+      }
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Collections of the MongoDB store. Field names follow the domain types one to one, so a
+ * lean read minus `_id` is the domain object. Dialog-owned JSON (snapshot, outbox, pending
+ * effects, choices) is Mixed: the store never interprets it.
+ */
+import { Schema, type Connection } from 'mongoose';
+import type { Answer, ConsentRecord, Contact, Intake, Ticket } from '../../core/domain.ts';
+import type { FeedbackEntry } from '../common.ts';
+import type { ConversationRecord } from '../ports.ts';
+
+/** No `__v` (rev is our own version field) and no minimising: an empty `{}` snapshot or intake
+ * must come back as `{}`, not vanish. */
+const options = { versionKey: false, minimize: false } as const;
+const Mixed = Schema.Types.Mixed;
+const required = <T>(type: T) => ({ type, required: true });
+
+export type ConversationDoc = ConversationRecord & { unfinished: boolean };
+
+const conversation = new Schema<ConversationDoc>(
+  {
+    key: required(String),
+    channel: required(String),
+    conversationId: required(String),
+    rev: required(Number),
+    machineVersion: required(Number),
+    snapshot: Mixed,
+    recentMessageIds: [String],
+    seq: required(Number),
+    outbox: Mixed,
+    pendingEffects: Mixed,
+    choices: Mixed,
+    updatedAt: required(Number),
+    /** Derived from outbox and pendingEffects so start-up recovery is an index lookup. */
+    unfinished: required(Boolean),
+  },
+  { ...options, collection: 'conversations' },
+);
+conversation.index({ key: 1 }, { unique: true });
+conversation.index({ unfinished: 1 });
+
+const intake = new Schema<Intake>(
+  {
+    ageGroup: String,
+    gender: String,
+    nationality: String,
+    region: String,
+    householdSize: String,
+    // Mongoose defaults arrays to []; an intake without needs must stay without needs.
+    needs: { type: [String], default: undefined },
+    contact: String,
+  },
+  { ...options, _id: false },
+);
+
+const contact = new Schema<Contact>(
+  {
+    contactKey: required(String),
+    channel: required(String),
+    lang: required(String),
+    consent: required(String),
+    intake: { type: intake, default: undefined },
+    updatedAt: required(Number),
+  },
+  { ...options, collection: 'contacts' },
+);
+contact.index({ contactKey: 1 }, { unique: true });
+
+const consent = new Schema<ConsentRecord>(
+  {
+    contactKey: required(String),
+    decision: required(String),
+    textVersion: required(String),
+    lang: required(String),
+    channel: required(String),
+    at: required(Number),
+    messageId: required(String),
+  },
+  { ...options, collection: 'consents' },
+);
+consent.index({ contactKey: 1, messageId: 1 }, { unique: true });
+consent.index({ contactKey: 1, at: 1 });
+
+const ticket = new Schema<Ticket>(
+  {
+    ref: required(String),
+    contactKey: required(String),
+    channel: required(String),
+    reason: required(String),
+    status: required(String),
+    lang: required(String),
+    topic: String,
+    createdAt: required(Number),
+    updatedAt: required(Number),
+  },
+  { ...options, collection: 'tickets' },
+);
+ticket.index({ ref: 1 }, { unique: true });
+ticket.index({ contactKey: 1 });
+ticket.index({ status: 1, createdAt: 1 });
+
+const answer = new Schema<Answer>(
+  {
+    id: required(String),
+    lang: required(String),
+    topic: required(String),
+    question: required(String),
+    text: required(String),
+    keywords: [String],
+    agency: required(String),
+    source: required(String),
+    verifiedAt: required(String),
+    reviewBy: required(String),
+    status: required(String),
+    sample: required(Boolean),
+  },
+  // `id` is the answer's own id here, not mongoose's virtual alias of `_id`.
+  { ...options, id: false, collection: 'answers' },
+);
+answer.index({ id: 1, lang: 1 }, { unique: true });
+answer.index({ status: 1 });
+
+const feedback = new Schema<FeedbackEntry>(
+  {
+    key: required(String),
+    answerId: required(String),
+    helpful: required(Boolean),
+    at: required(Number),
+  },
+  { ...options, collection: 'feedback' },
+);
+feedback.index({ key: 1 }, { unique: true });
+feedback.index({ answerId: 1 });
+
+export function registerModels(connection: Connection) {
+  return {
+    conversations: connection.model('Conversation', conversation),
+    contacts: connection.model('Contact', contact),
+    consents: connection.model('Consent', consent),
+    tickets: connection.model('Ticket', ticket),
+    answers: connection.model('Answer', answer),
+    feedback: connection.model('Feedback', feedback),
+  };
+}
+export type Models = ReturnType<typeof registerModels>;

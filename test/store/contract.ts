@@ -1,0 +1,331 @@
+/**
+ * The one behaviour every Store adapter must have. Each adapter's test file calls
+ * `storeContract` with a factory; every test gets a fresh, empty store.
+ */
+import { expect } from 'chai';
+import { ConcurrentUpdateError, DuplicateKeyError, type Store } from '../../src/store/ports.ts';
+import { answer, consent, contact, conversation, outbound, ticket } from './fixtures.ts';
+
+export interface OpenedStore {
+  store: Store;
+  /** Opens the same data again, after the suite has closed `store`. Given by durable adapters. */
+  reopen?: () => Promise<Store>;
+  /** Removes the data. Runs after the suite has closed every store it opened. */
+  cleanup: () => Promise<void>;
+}
+
+/** Rejection reasons of settled promises, and how many fulfilled. */
+async function race(writes: Promise<unknown>[]): Promise<{ won: number; errors: unknown[] }> {
+  const results = await Promise.allSettled(writes);
+  const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  return { won: results.length - errors.length, errors };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`Store contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await store.close();
+      await opened.cleanup();
+    });
+
+    describe('conversations', () => {
+      it('returns null for an unknown key', async () => {
+        expect(await store.conversations.get('webchat:nobody')).to.equal(null);
+      });
+
+      it('saves a first record at rev 1 and each next rev after it', async () => {
+        for (let rev = 1; rev <= 3; rev++) await store.conversations.commit(conversation('webchat:a', rev));
+        expect(await store.conversations.get('webchat:a')).to.deep.equal(conversation('webchat:a', 3));
+      });
+
+      it('rejects a stale, skipped or orphan rev with ConcurrentUpdateError and keeps the stored record', async () => {
+        await store.conversations.commit(conversation('webchat:a', 1));
+        await store.conversations.commit(conversation('webchat:a', 2));
+        for (const rev of [2, 1, 4]) {
+          const error = await rejection(store.conversations.commit(conversation('webchat:a', rev, { seq: 99 })));
+          expect(error, `rev ${rev}`).to.be.instanceOf(ConcurrentUpdateError);
+        }
+        expect(await rejection(store.conversations.commit(conversation('webchat:never', 2)))).to.be.instanceOf(ConcurrentUpdateError);
+        expect(await store.conversations.get('webchat:a')).to.deep.equal(conversation('webchat:a', 2));
+        expect(await store.conversations.get('webchat:never')).to.equal(null);
+      });
+
+      it('rejects rev 0 or below as a caller bug, not a conflict', async () => {
+        const error = await rejection(store.conversations.commit(conversation('webchat:a', 0)));
+        expect(error).to.be.instanceOf(RangeError);
+      });
+
+      it('lets exactly one of two concurrent first inserts win', async () => {
+        const { won, errors } = await race([
+          store.conversations.commit(conversation('webchat:a', 1, { seq: 10 })),
+          store.conversations.commit(conversation('webchat:a', 1, { seq: 20 })),
+        ]);
+        expect(won).to.equal(1);
+        expect(errors[0]).to.be.instanceOf(ConcurrentUpdateError);
+        expect([10, 20]).to.include((await store.conversations.get('webchat:a'))?.seq);
+      });
+
+      it('lets exactly one of several commits with the same expected rev win', async () => {
+        await store.conversations.commit(conversation('webchat:a', 1));
+        const seqs = [11, 12, 13, 14, 15];
+        const { won, errors } = await race(seqs.map((seq) => store.conversations.commit(conversation('webchat:a', 2, { seq }))));
+        expect(won).to.equal(1);
+        expect(errors).to.have.length(4);
+        for (const error of errors) expect(error).to.be.instanceOf(ConcurrentUpdateError);
+        const stored = await store.conversations.get('webchat:a');
+        expect(stored?.rev).to.equal(2);
+        expect(seqs).to.include(stored?.seq);
+      });
+
+      it('keeps conversations apart', async () => {
+        await store.conversations.commit(conversation('webchat:a', 1));
+        await store.conversations.commit(conversation('telegram:a', 1, { channel: 'telegram' }));
+        await store.conversations.commit(conversation('webchat:a', 2));
+        expect((await store.conversations.get('telegram:a'))?.rev).to.equal(1);
+      });
+
+      it('lists only records with an outbox or pending effects', async () => {
+        const key = 'webchat:busy';
+        await store.conversations.commit(conversation(key, 1, { outbox: [outbound(key, 1)] }));
+        await store.conversations.commit(conversation('webchat:effects', 1, { pendingEffects: [{ type: 'data.erase' }] }));
+        await store.conversations.commit(conversation('webchat:idle', 1));
+        const keys = (await store.conversations.listUnfinished()).map((r) => r.key).sort();
+        expect(keys).to.deep.equal(['webchat:busy', 'webchat:effects']);
+
+        await store.conversations.commit(conversation(key, 2));
+        const after = await store.conversations.listUnfinished();
+        expect(after.map((r) => r.key)).to.deep.equal(['webchat:effects']);
+        expect(after[0]).to.deep.equal(conversation('webchat:effects', 1, { pendingEffects: [{ type: 'data.erase' }] }));
+      });
+
+      it('deletes a record, after which the key starts again at rev 1', async () => {
+        await store.conversations.commit(conversation('webchat:a', 1, { outbox: [outbound('webchat:a', 1)] }));
+        await store.conversations.commit(conversation('webchat:a', 2, { outbox: [outbound('webchat:a', 2)] }));
+        await store.conversations.delete('webchat:a');
+        await store.conversations.delete('webchat:unknown');
+        expect(await store.conversations.get('webchat:a')).to.equal(null);
+        expect(await store.conversations.listUnfinished()).to.deep.equal([]);
+        await store.conversations.commit(conversation('webchat:a', 1));
+        expect((await store.conversations.get('webchat:a'))?.rev).to.equal(1);
+      });
+
+      it('round-trips any JSON snapshot: dotted keys, empty objects, nulls, unicode', async () => {
+        const snapshot = {
+          status: 'active',
+          value: { intake: 'age' },
+          historyValue: { 'faro.intake.hist': [{ id: 'faro.intake.age' }] },
+          context: { empty: {}, list: [], nothing: null, deep: { a: [1, 2.5, { b: false }] }, text: 'ñandú 🙂 "quoted"\n' },
+        };
+        const record = conversation('webchat:a', 1, { snapshot, choices: [{ action: 'yes', title: 'Sí' }] });
+        await store.conversations.commit(record);
+        expect(await store.conversations.get('webchat:a')).to.deep.equal(record);
+      });
+
+      it('shares no object with its callers', async () => {
+        const record = conversation('webchat:a', 1, { outbox: [outbound('webchat:a', 1)] });
+        const expected = structuredClone(record);
+        await store.conversations.commit(record);
+        record.recentMessageIds.push('mutated-after-commit');
+        (record.snapshot as { value: unknown }).value = 'mutated';
+
+        const read = await store.conversations.get('webchat:a');
+        expect(read).to.deep.equal(expected);
+        read!.outbox[0]!.reply.text = 'mutated-after-read';
+        read!.choices.push({ action: 'x', title: 'x' });
+        expect(await store.conversations.get('webchat:a')).to.deep.equal(expected);
+        const [listed] = await store.conversations.listUnfinished();
+        listed!.outbox.length = 0;
+        expect(await store.conversations.get('webchat:a')).to.deep.equal(expected);
+      });
+    });
+
+    describe('contacts', () => {
+      it('records a consent decision once per (contact, message)', async () => {
+        await store.contacts.recordConsent(consent('webchat:p', 'm1', 1));
+        await store.contacts.recordConsent(consent('webchat:p', 'm1', 2, { decision: 'declined' }));
+        await Promise.all([1, 2, 3].map(() => store.contacts.recordConsent(consent('webchat:p', 'm2', 5))));
+        expect(await store.contacts.consentHistory('webchat:p')).to.deep.equal([consent('webchat:p', 'm1', 1), consent('webchat:p', 'm2', 5)]);
+      });
+
+      it('returns consent history oldest first, for that contact only', async () => {
+        await store.contacts.recordConsent(consent('webchat:p', 'm3', 30, { decision: 'withdrawn' }));
+        await store.contacts.recordConsent(consent('webchat:p', 'm1', 10));
+        await store.contacts.recordConsent(consent('webchat:other', 'm1', 15));
+        await store.contacts.recordConsent(consent('webchat:p', 'm2', 20, { decision: 'declined' }));
+        const history = await store.contacts.consentHistory('webchat:p');
+        expect(history.map((c) => [c.messageId, c.decision])).to.deep.equal([
+          ['m1', 'accepted'],
+          ['m2', 'declined'],
+          ['m3', 'withdrawn'],
+        ]);
+        expect(await store.contacts.consentHistory('webchat:nobody')).to.deep.equal([]);
+      });
+
+      it('creates and updates a contact, keeping its intake when none is given', async () => {
+        expect(await store.contacts.get('webchat:p')).to.equal(null);
+        await store.contacts.upsert(contact('webchat:p'));
+        expect(await store.contacts.get('webchat:p')).to.deep.equal(contact('webchat:p'));
+
+        const intake = { ageGroup: '18-29', gender: 'f', needs: ['health', 'housing'] };
+        await store.contacts.saveIntake('webchat:p', intake, 5);
+        expect(await store.contacts.get('webchat:p')).to.deep.equal(contact('webchat:p', { intake, updatedAt: 5 }));
+
+        await store.contacts.upsert(contact('webchat:p', { lang: 'en', updatedAt: 6 }));
+        expect(await store.contacts.get('webchat:p')).to.deep.equal(contact('webchat:p', { lang: 'en', intake, updatedAt: 6 }));
+
+        const replaced = { region: 'Lima', nationality: 'otra: Haití' };
+        await store.contacts.saveIntake('webchat:p', replaced, 7);
+        expect((await store.contacts.get('webchat:p'))?.intake).to.deep.equal(replaced);
+      });
+
+      it('never stores an intake without a contact', async () => {
+        await store.contacts.saveIntake('webchat:ghost', { ageGroup: '18-29' }, 1);
+        expect(await store.contacts.get('webchat:ghost')).to.equal(null);
+      });
+
+      it('erases contact and intake but keeps the consent history', async () => {
+        await store.contacts.recordConsent(consent('webchat:p', 'm1', 1));
+        await store.contacts.upsert(contact('webchat:p'));
+        await store.contacts.saveIntake('webchat:p', { ageGroup: '30-39' }, 2);
+        await store.contacts.recordConsent(consent('webchat:p', 'm2', 3, { decision: 'withdrawn' }));
+        await store.contacts.erase('webchat:p');
+        await store.contacts.erase('webchat:p'); // erasing twice is fine (effects may be re-applied)
+        expect(await store.contacts.get('webchat:p')).to.equal(null);
+        expect((await store.contacts.consentHistory('webchat:p')).map((c) => c.decision)).to.deep.equal(['accepted', 'withdrawn']);
+        // A re-applied intake.save after the erasure must not bring the data back.
+        await store.contacts.saveIntake('webchat:p', { ageGroup: '30-39' }, 4);
+        expect(await store.contacts.get('webchat:p')).to.equal(null);
+      });
+
+      it('shares no object with its callers', async () => {
+        const intake = { needs: ['health'] };
+        await store.contacts.upsert(contact('webchat:p', { intake }));
+        intake.needs.push('mutated');
+        const read = await store.contacts.get('webchat:p');
+        read!.intake!.needs!.push('mutated-after-read');
+        expect((await store.contacts.get('webchat:p'))?.intake).to.deep.equal({ needs: ['health'] });
+      });
+    });
+
+    describe('tickets', () => {
+      it('opens a ticket once per ref', async () => {
+        await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 1));
+        await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 2, { status: 'closed' }));
+        await Promise.all([1, 2].map(() => store.tickets.open(ticket('R2D-2QQ', 'webchat:p', 3))));
+        expect(await store.tickets.get('K7P-4QM')).to.deep.equal(ticket('K7P-4QM', 'webchat:p', 1));
+        expect(await store.tickets.list()).to.have.length(2);
+        expect(await store.tickets.get('NOP-E00')).to.equal(null);
+      });
+
+      it("refuses another contact's ref with DuplicateKeyError", async () => {
+        await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 1));
+        const error = await rejection(store.tickets.open(ticket('K7P-4QM', 'telegram:q', 2)));
+        expect(error).to.be.instanceOf(DuplicateKeyError);
+        expect((await store.tickets.get('K7P-4QM'))?.contactKey).to.equal('webchat:p');
+      });
+
+      it('lists oldest first, optionally by status', async () => {
+        await store.tickets.open(ticket('C', 'webchat:p', 3, { status: 'closed', topic: 'health' }));
+        await store.tickets.open(ticket('A', 'webchat:q', 1));
+        await store.tickets.open(ticket('B', 'webchat:r', 2, { status: 'claimed', reason: 'psea' }));
+        await store.tickets.open(ticket('D', 'webchat:s', 4));
+        expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['A', 'B', 'C', 'D']);
+        expect((await store.tickets.list({ status: 'open' })).map((t) => t.ref)).to.deep.equal(['A', 'D']);
+        expect(await store.tickets.list({ status: 'closed' })).to.deep.equal([ticket('C', 'webchat:p', 3, { status: 'closed', topic: 'health' })]);
+        expect(await store.tickets.list({})).to.have.length(4);
+      });
+
+      it("erases one contact's tickets only", async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        await store.tickets.open(ticket('B', 'webchat:q', 2));
+        await store.tickets.open(ticket('C', 'webchat:p', 3, { reason: 'intake' }));
+        await store.tickets.eraseByContact('webchat:p');
+        await store.tickets.eraseByContact('webchat:nobody');
+        expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['B']);
+      });
+    });
+
+    describe('answers', () => {
+      it('counts every answer, drafts included', async () => {
+        expect(await store.answers.count()).to.equal(0);
+        await store.answers.upsertMany([answer('a1', 'es'), answer('a1', 'en'), answer('a2', 'es', { status: 'draft' })]);
+        expect(await store.answers.count()).to.equal(3);
+      });
+
+      it('replaces by (id, lang) and lists published ones by id then lang', async () => {
+        await store.answers.upsertMany([answer('b', 'es'), answer('a', 'es'), answer('a', 'en'), answer('c', 'es', { status: 'draft' })]);
+        await store.answers.upsertMany([answer('a', 'es', { text: 'Nueva respuesta', keywords: [] }), answer('b', 'es', { status: 'draft' })]);
+        await store.answers.upsertMany([]);
+        expect(await store.answers.count()).to.equal(4);
+        expect(await store.answers.listPublished()).to.deep.equal([
+          answer('a', 'en'),
+          answer('a', 'es', { text: 'Nueva respuesta', keywords: [] }),
+        ]);
+      });
+    });
+
+    describe('feedback', () => {
+      it('summarises an empty store as no rows', async () => {
+        expect(await store.feedback.summary()).to.deep.equal([]);
+      });
+
+      it('counts each key once and groups by answer', async () => {
+        const at = 1;
+        await store.feedback.record({ key: 'k1', answerId: 'b', helpful: true, at });
+        await store.feedback.record({ key: 'k1', answerId: 'b', helpful: false, at });
+        await store.feedback.record({ key: 'k2', answerId: 'b', helpful: false, at });
+        await store.feedback.record({ key: 'k3', answerId: 'a', helpful: true, at });
+        await Promise.all([1, 2].map(() => store.feedback.record({ key: 'k4', answerId: 'a', helpful: true, at })));
+        expect(await store.feedback.summary()).to.deep.equal([
+          { answerId: 'a', helpful: 2, notHelpful: 0 },
+          { answerId: 'b', helpful: 1, notHelpful: 1 },
+        ]);
+      });
+    });
+
+    it('answers ping', async () => {
+      expect(await store.ping()).to.equal(true);
+    });
+
+    it('keeps everything across close and reopen (durable adapters)', async function () {
+      const { reopen } = opened;
+      if (!reopen) return this.skip();
+      await store.conversations.commit(conversation('webchat:a', 1));
+      await store.conversations.commit(conversation('webchat:a', 2, { outbox: [outbound('webchat:a', 2)] }));
+      await store.contacts.recordConsent(consent('webchat:p', 'm1', 1));
+      await store.contacts.upsert(contact('webchat:p', { intake: { region: 'Tumbes' } }));
+      await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 1));
+      await store.answers.upsertMany([answer('a', 'es')]);
+      await store.feedback.record({ key: 'k1', answerId: 'a', helpful: true, at: 1 });
+      await store.close();
+      store = await reopen();
+
+      expect(await store.conversations.get('webchat:a')).to.deep.equal(conversation('webchat:a', 2, { outbox: [outbound('webchat:a', 2)] }));
+      expect(await store.conversations.listUnfinished()).to.have.length(1);
+      expect(await store.contacts.consentHistory('webchat:p')).to.deep.equal([consent('webchat:p', 'm1', 1)]);
+      expect(await store.contacts.get('webchat:p')).to.deep.equal(contact('webchat:p', { intake: { region: 'Tumbes' } }));
+      expect(await store.tickets.get('K7P-4QM')).to.deep.equal(ticket('K7P-4QM', 'webchat:p', 1));
+      expect(await store.answers.listPublished()).to.deep.equal([answer('a', 'es')]);
+      expect(await store.feedback.summary()).to.deep.equal([{ answerId: 'a', helpful: 1, notHelpful: 0 }]);
+      // Optimistic concurrency carries over: the stored rev is still the one to build on.
+      expect(await rejection(store.conversations.commit(conversation('webchat:a', 1)))).to.be.instanceOf(ConcurrentUpdateError);
+      await store.conversations.commit(conversation('webchat:a', 3));
+    });
+  });
+}

@@ -1,0 +1,75 @@
+/** Builders for the store contract: valid domain objects with just the fields a test cares about changed. */
+import type { Answer, ConsentRecord, Contact, Ticket } from '../../src/core/domain.ts';
+import type { Outbound } from '../../src/core/message.ts';
+import type { ConversationRecord } from '../../src/store/ports.ts';
+
+const T0 = 1_700_000_000_000;
+
+export function conversation(key: string, rev: number, over: Partial<ConversationRecord> = {}): ConversationRecord {
+  return {
+    key,
+    channel: 'webchat',
+    conversationId: key.replace(/^webchat:/, ''),
+    rev,
+    machineVersion: 1,
+    snapshot: { status: 'active', value: { menu: 'idle' }, context: { lang: 'es', turns: rev } },
+    recentMessageIds: [`in-${rev}`],
+    seq: rev,
+    outbox: [],
+    pendingEffects: [],
+    choices: [],
+    updatedAt: T0 + rev,
+    ...over,
+  };
+}
+
+export function outbound(key: string, seq: number): Outbound {
+  return {
+    id: `${key}#${seq}`,
+    channel: 'webchat',
+    conversationId: key.replace(/^webchat:/, ''),
+    seq,
+    replyTo: `in-${seq}`,
+    reply: { text: 'Hola 👋 ¿En qué te ayudo?', choices: [{ action: 'topic:health', title: 'Salud' }], step: 'menu' },
+  };
+}
+
+export function consent(contactKey: string, messageId: string, at: number, over: Partial<ConsentRecord> = {}): ConsentRecord {
+  return { contactKey, decision: 'accepted', textVersion: 'v1', lang: 'es', channel: 'webchat', at: T0 + at, messageId, ...over };
+}
+
+export function contact(contactKey: string, over: Partial<Contact> = {}): Contact {
+  return { contactKey, channel: 'webchat', lang: 'es', consent: 'accepted', updatedAt: T0, ...over };
+}
+
+export function ticket(ref: string, contactKey: string, createdAt: number, over: Partial<Ticket> = {}): Ticket {
+  return {
+    ref,
+    contactKey,
+    channel: 'webchat',
+    reason: 'handoff',
+    status: 'open',
+    lang: 'es',
+    createdAt: T0 + createdAt,
+    updatedAt: T0 + createdAt,
+    ...over,
+  };
+}
+
+export function answer(id: string, lang: Answer['lang'], over: Partial<Answer> = {}): Answer {
+  return {
+    id,
+    lang,
+    topic: 'health',
+    question: `¿Pregunta ${id}?`,
+    text: `Respuesta ${id} (${lang})`,
+    keywords: ['salud', 'posta'],
+    agency: 'ACNUR',
+    source: 'https://example.org/fuente',
+    verifiedAt: '2025-01-15',
+    reviewBy: '2025-07-15',
+    status: 'published',
+    sample: false,
+    ...over,
+  };
+}
