@@ -51,8 +51,8 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   runtime.register('webchat', directLine.sink);
   await runtime.recover();
 
-  const app = createApp({ log, ready: () => store.ping(), routers: [directLine.router] });
-  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade: directLine.handleUpgrade });
+  const app = createApp({ log, ready: () => store.ping(), routers: [directLine.router], beforeBody: [directLine.cors] });
+  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade: directLine.handleUpgrade, onClose: () => directLine.close() });
   log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded' }, 'Faro is listening');
 
   return {
@@ -62,7 +62,6 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     async stop() {
       await server.close();
       await runtime.close();
-      directLine.close();
       await store.close();
     },
   };

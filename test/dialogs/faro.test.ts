@@ -56,13 +56,13 @@ describe('Faro dialog (pure turns)', () => {
     expect(chat.step).to.equal('handoff.queued');
     expect(chat.last.effects).to.deep.equal([
       { type: 'intake.save', intake: { ageGroup: '18_39', gender: 'female', nationality: 'venezuelan', region: 'Lima Metropolitana', householdSize: '5_plus', needs: ['disability', 'chronic_illness'], contact: 'this_chat' } },
-      { type: 'ticket.open', ref: 'REF-014', reason: 'intake', lang: 'es', topic: 'health' },
+      { type: 'ticket.open', ref: 'REF-015', reason: 'intake', lang: 'es', topic: 'health' },
     ]);
-    expect(chat.text).to.include('REF-014');
+    expect(chat.text).to.include('REF-015');
 
     chat.say('hola?? alguien??');
     expect(chat.step).to.equal('handoff.queued');
-    expect(chat.text).to.include('REF-014');
+    expect(chat.text).to.include('REF-015');
   });
 
   it('corrects one intake answer from the summary and returns to it', () => {
