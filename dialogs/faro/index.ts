@@ -4,13 +4,12 @@
  * actor is several times cheaper than restoring one per turn); what is saved is only
  * `{ value, context }`, from which `open` restores the same state.
  */
-import type { TFunction } from 'i18next';
 import { createActor, type Actor } from 'xstate';
 import type { Dialog, DialogSession, DialogTurn } from '../../src/core/dialog.ts';
 import { DEFAULT_LANG, isLang, type Lang } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
-import { createTranslations } from './i18n.ts';
+import { createTranslations, type Translate } from './i18n.ts';
 import { interpret } from './intents.ts';
 import { faroMachine, type Emitted, type FaroContext } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
@@ -81,7 +80,7 @@ class FaroSession implements DialogSession {
     saved: Saved | null,
     input: { lang: Lang } | undefined,
     private readonly deps: { answers: AnswerIndex; settings: DialogSettings },
-    private readonly translations: Record<Lang, TFunction>,
+    private readonly translations: Record<Lang, Translate>,
     restarted: boolean,
   ) {
     this.restarted = restarted;

@@ -138,9 +138,20 @@ function resolveChoice(n: string, choices: Choice[]): Intent | null {
   return best ? fromAction(best.choice.action) : null;
 }
 
+/** Titles come from a small catalog (plus FAQ numbers): normalise each once. */
+const normalizedTitles = new Map<string, string>();
+function normalizedTitle(title: string): string {
+  let n = normalizedTitles.get(title);
+  if (n === undefined) {
+    n = normalize(title);
+    if (normalizedTitles.size < 5000) normalizedTitles.set(title, n);
+  }
+  return n;
+}
+
 /** 3 exact title or synonym, 2 title with a typo, 1 title contained as a phrase, 0 no match. */
 function choiceScore(n: string, choice: Choice): number {
-  const title = normalize(choice.title);
+  const title = normalizedTitle(choice.title);
   if (title === '') return 0;
   if (n === title || SYNONYMS[choice.action]?.has(n)) return 3;
   const budget = typoBudget(title);

@@ -3,12 +3,12 @@
  * here once (`promptFor`); the machine only says "prompt" and the question of the state the
  * turn ends in is shown, after any `say` messages, so a turn never asks two things.
  */
-import type { TFunction } from 'i18next';
 import type { Answer, Lang } from '../../src/core/domain.ts';
 import { TOPICS } from '../../src/core/domain.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Choice, Reply } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
+import type { Translate } from './i18n.ts';
 import type { Emitted, FaroContext } from './machine.ts';
 import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from './options.ts';
 
@@ -20,7 +20,7 @@ export interface DialogSettings {
 }
 
 export interface RenderEnv {
-  t: TFunction;
+  t: Translate;
   lang: Lang;
   answers: AnswerIndex;
   settings: DialogSettings;
@@ -136,8 +136,10 @@ function summary(ctx: FaroContext, env: RenderEnv): string {
     }
     if (typeof value !== 'string') return '—';
     if (field === 'region') return value;
+    // A typed nationality ("boliviana") has no catalog entry: show it as typed.
     const key = `intake.option.${field}.${value}`;
-    return env.t(key, { defaultValue: value });
+    const title = t(key);
+    return title === key ? value : title;
   };
   return INTAKE_FIELDS.map((f) => `• ${t(`intake.field.${f}`)}: ${shown(f)}`).join('\n');
 }

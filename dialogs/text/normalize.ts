@@ -13,10 +13,13 @@ const LONG_RUNS = /(\p{L})\1{2,}/gu;
 /** Upper bound on characters examined; longer messages are cut (a 20k-character paste is not a question). */
 export const MAX_TEXT_CHARS = 2000;
 
+// Most messages are short plain ASCII ("2", "si", "salud"): they skip Unicode decomposition.
+const PLAIN = /^[a-z0-9 ]*$/;
+
 export function normalize(text: string): string {
-  return text
-    .slice(0, MAX_TEXT_CHARS)
-    .toLowerCase()
+  const lower = text.slice(0, MAX_TEXT_CHARS).toLowerCase();
+  if (PLAIN.test(lower)) return lower.replace(LONG_RUNS, '$1').replace(/ {2,}/g, ' ').trim();
+  return lower
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .replace(NON_WORD, ' ')

@@ -28,6 +28,9 @@ export function memory() {
 
 export const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Every walk is a new person, across phases too. */
+let nextPerson = 0;
+
 /** Runs `users` concurrent loops until `turns` turns or `seconds` elapsed; each loop calls `walk`. */
 export async function drive(name: string, users: number, maxTurns: number, maxSeconds: number, walk: (user: number, record: (us: number) => void) => Promise<void>): Promise<Phase> {
   const latenciesUs: number[] = [];
@@ -38,10 +41,9 @@ export async function drive(name: string, users: number, maxTurns: number, maxSe
     latenciesUs.push(us);
     turns++;
   };
-  let next = 0;
   await Promise.all(
     Array.from({ length: users }, async () => {
-      while (turns < maxTurns && performance.now() < deadline) await walk(next++, record);
+      while (turns < maxTurns && performance.now() < deadline) await walk(nextPerson++, record);
     }),
   );
   return { name, turns, seconds: (performance.now() - started) / 1000, latenciesUs };
