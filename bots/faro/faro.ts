@@ -13,7 +13,7 @@ import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
-import { createRefGenerator } from '../../src/runtime/refs.ts';
+import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -38,7 +38,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
       pseaEmail: config.PSEA_EMAIL,
     },
   });
-  const runtime = new TurnRuntime({ store, dialog, log, newRef: createRefGenerator() });
+  const runtime = new TurnRuntime({ store, dialog, log, ticketRef });
   const directLine = createDirectLine({
     turns: runtime,
     tokenKey: await tokenSigningKey(config),

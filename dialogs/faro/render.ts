@@ -35,8 +35,56 @@ export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: 
     else if (e.type === 'prompt') prompted = true;
     else replies.push({ text: env.t(e.key, vars(ctx, env)), choices: [], step });
   }
-  if (prompted) replies.push(...promptFor(step, ctx, env));
+  if (prompted) replies.push(...cachedPrompt(step, ctx, env));
   return { replies, effects };
+}
+
+/**
+ * Most questions read the same for everyone (per language and a little context), so they are
+ * built once and shared, frozen. Steps that show a person's own data are built every time.
+ */
+const promptCache = new WeakMap<RenderEnv['answers'], Map<string, readonly Reply[]>>();
+
+function cachedPrompt(step: string, ctx: FaroContext, env: RenderEnv): readonly Reply[] {
+  const variant = promptVariant(step, ctx);
+  if (variant === null) return promptFor(step, ctx, env);
+  let cache = promptCache.get(env.answers);
+  if (!cache) promptCache.set(env.answers, (cache = new Map()));
+  const key = `${env.lang}|${step}|${variant}`;
+  let replies = cache.get(key);
+  if (!replies) {
+    replies = deepFreeze(promptFor(step, ctx, env));
+    cache.set(key, replies);
+  }
+  return replies;
+}
+
+/** What else the prompt of `step` depends on besides the language, or null when it shows
+ * personal or per-conversation data and must not be shared. */
+function promptVariant(step: string, ctx: FaroContext): string | null {
+  switch (step) {
+    case 'menu':
+      return ctx.consent;
+    case 'faq.questions':
+      return ctx.topic ?? '';
+    case 'faq.answer':
+      return ctx.answerId ?? '';
+    case 'faq.suggest':
+    case 'handoff.queued':
+    case 'intake.needs':
+    case 'intake.confirm':
+      return null;
+    default:
+      return '';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function vars(ctx: FaroContext, env: RenderEnv) {

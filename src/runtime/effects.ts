@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Ticket } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { ConversationRecord, Store } from '../store/ports.ts';
 
@@ -23,17 +24,7 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Eff
       await store.contacts.saveIntake(contactKey, effect.intake, now);
       return;
     case 'ticket.open':
-      await store.tickets.open({
-        ref: effect.ref,
-        contactKey,
-        channel: record.channel,
-        reason: effect.reason,
-        status: 'open',
-        lang: effect.lang,
-        ...(effect.topic ? { topic: effect.topic } : {}),
-        createdAt: now,
-        updatedAt: now,
-      });
+      await store.tickets.open(ticketOf(record, effect, now));
       return;
     case 'feedback.record':
       // Anonymous: the key only makes a retry idempotent and cannot be traced back without the message id.
@@ -48,4 +39,18 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Eff
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
+}
+
+export function ticketOf(record: ConversationRecord, effect: Extract<Effect, { type: 'ticket.open' }>, now: number): Ticket {
+  return {
+    ref: effect.ref,
+    contactKey: record.key,
+    channel: record.channel,
+    reason: effect.reason,
+    status: 'open',
+    lang: effect.lang,
+    ...(effect.topic ? { topic: effect.topic } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -16,8 +16,8 @@
 import type { Dialog, DialogSession } from '../core/dialog.ts';
 import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
-import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects } from './effects.ts';
+import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
+import { applyEffects, ticketOf } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 
@@ -35,7 +35,8 @@ export interface TurnRuntimeOptions {
   store: Store;
   dialog: Dialog;
   log: Logger;
-  newRef: () => string;
+  /** Ticket reference for a seed (see refs.ts); deterministic so a re-run turn reuses it. */
+  ticketRef: (seed: string) => string;
   now?: () => number;
   /** Conversations kept live in memory (default 10,000). */
   cacheSize?: number;
@@ -114,22 +115,23 @@ export class TurnRuntime implements TurnHandler {
   private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(key, inbound);
+        return await this.attempt(key, inbound, attempt);
       } catch (err) {
         this.evict(key);
-        if (!(err instanceof ConcurrentUpdateError) || attempt >= MAX_ATTEMPTS) throw err;
-        this.opts.log.warn({ conversation: key, attempt }, 'concurrent update, retrying turn');
+        const retry = err instanceof ConcurrentUpdateError || err instanceof DuplicateKeyError;
+        if (!retry || attempt >= MAX_ATTEMPTS) throw err;
+        this.opts.log.warn({ conversation: key, attempt, reason: err.name }, 'retrying turn');
       }
     }
   }
 
-  private async attempt(key: string, inbound: Inbound): Promise<TurnOutcome> {
+  private async attempt(key: string, inbound: Inbound, attempt: number): Promise<TurnOutcome> {
     const hot = this.hot.get(key) ?? (await this.load(key, inbound));
     const previous = hot.record;
     if (previous.recentMessageIds.includes(inbound.messageId)) return { duplicate: true, outbound: [] };
 
     this.finished.delete(key); // this turn's commit replaces the outbox anyway
-    const ref = this.opts.newRef();
+    const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${attempt}`);
     const result = hot.session.turn({ ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) }, previous.choices, ref);
     const outbound: Outbound[] = result.replies.map((reply, i) => ({
       id: `${key}#${previous.seq + i + 1}`,
@@ -151,6 +153,9 @@ export class TurnRuntime implements TurnHandler {
       choices: result.choices,
       updatedAt: this.now(),
     };
+    // A ticket's reference is shown in this turn's reply: claim it before committing, so a
+    // reference held by someone else re-runs the turn with another one (DuplicateKeyError).
+    for (const effect of result.effects) if (effect.type === 'ticket.open') await this.opts.store.tickets.open(ticketOf(record, effect, record.updatedAt));
     await this.opts.store.conversations.commit(record);
     this.remember(key, { record, session: hot.session });
     this.opts.log.debug({ conversation: key, step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');

@@ -18,7 +18,7 @@ import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import { createRefGenerator } from '../../src/runtime/refs.ts';
+import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
@@ -72,7 +72,7 @@ async function inProcessFloor() {
 
 async function inProcess(label: string, store: Store) {
   const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), settings });
-  const runtime = new TurnRuntime({ store, dialog, log: createLogger('silent'), newRef: createRefGenerator() });
+  const runtime = new TurnRuntime({ store, dialog, log: createLogger('silent'), ticketRef });
   runtime.register('bench', { deliver: async () => {} });
   let messages = 0;
   const walk = async (user: number, record: (us: number) => void) => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Inbound, Outbound } from '../../src/core/message.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { OutboundSink } from '../../src/runtime/ports.ts';
+import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -17,10 +18,15 @@ class CollectingSink implements OutboundSink {
   }
 }
 
-function setup(store: Store = createMemoryStore()) {
+/** References in tests: `ABC-<attempt><conversation>` so collisions can be arranged. */
+const testRef = (seed: string) => {
+  const [key, , attempt] = seed.split('|');
+  return `ABC-${attempt}${key!.slice(-2)}`;
+};
+
+function setup(store: Store = createMemoryStore(), ticketRef = testRef) {
   const sink = new CollectingSink();
-  let n = 0;
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), newRef: () => `ABC-${String(++n).padStart(3, '0')}`, now: () => 1_700_000_000_000 });
+  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => 1_700_000_000_000 });
   runtime.register('test', sink);
   return { store, sink, runtime };
 }
@@ -82,7 +88,7 @@ describe('Turn runtime', () => {
     const history = await store.contacts.consentHistory('test:c1');
     expect(history.map((h) => h.decision)).to.deep.equal(['accepted']);
     expect((await store.contacts.get('test:c1'))?.consent).to.equal('accepted');
-    const ref = sink.delivered.at(-1)!.reply.text.match(/ABC-\d+/)![0];
+    const ref = sink.delivered.at(-1)!.reply.text.match(/ABC-\w+/)![0];
     expect((await store.tickets.get(ref))?.status).to.equal('open');
   });
 
@@ -132,5 +138,29 @@ describe('Turn runtime', () => {
     const saved = await store.conversations.get('test:shared');
     expect(saved?.rev).to.equal(3);
     expect(saved?.seq).to.equal(4);
+  });
+
+  it('draws another ticket reference when the first is already taken by someone else', async () => {
+    const clash = (seed: string) => (seed.endsWith('|1') ? 'SAM-EEE' : testRef(seed));
+    const { runtime, store, sink } = setup(createMemoryStore(), clash);
+    for (const id of ['p1', 'p2']) for (const text of ['hola', 'es', 'acepto', 'persona']) await runtime.handle(msg(text, id));
+    const refs = (await store.tickets.list()).map((t) => [t.contactKey, t.ref]).sort();
+    expect(refs).to.deep.equal([['test:p1', 'SAM-EEE'], ['test:p2', 'ABC-2p2']]);
+    expect(sink.delivered.filter((m) => m.reply.step === 'handoff.queued').map((m) => m.reply.text.match(/(SAM|ABC)-\w+/)![0])).to.deep.equal(['SAM-EEE', 'ABC-2p2']);
+  });
+
+  it('a turn re-run after a crash reuses its ticket reference (no duplicate ticket)', async () => {
+    const store = createMemoryStore();
+    const crashing = setup(store, ticketRef);
+    crashing.runtime.register('crashy', { deliver: () => Promise.reject(new Error('died')) });
+    const said = (text: string, id: string) => crashing.runtime.handle({ channel: 'crashy', conversationId: 'z', messageId: id, text }).catch(() => undefined);
+    for (const [i, text] of ['hola', 'es', 'acepto'].entries()) await said(text, `z${i}`);
+    // The ticket is claimed, then the commit fails (simulated by a conflicting write in between).
+    const original = store.conversations.commit.bind(store.conversations);
+    store.conversations.commit = async () => { throw new Error('crash before commit'); };
+    await said('persona', 'z3');
+    store.conversations.commit = original;
+    await said('persona', 'z3');
+    expect((await store.tickets.list()).map((t) => t.contactKey)).to.deep.equal(['crashy:z']);
   });
 });
