@@ -127,8 +127,15 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     await unlock();
     throw new Error(`embedded store: cannot load ${dir}: ${String(error)}`, { cause: error });
   }
-  // Only the hot path gets group commit; the other files see a few writes per turn at most.
-  const conversationLog = useGroupCommit(files.conversations);
+  // Every file batches its appends (see group-commit.ts); a write resolves once it is on disk.
+  const logs = {
+    conversations: useGroupCommit(files.conversations),
+    contacts: useGroupCommit(files.contacts),
+    consents: useGroupCommit(files.consents),
+    tickets: useGroupCommit(files.tickets),
+    answers: useGroupCommit(files.answers),
+    feedback: useGroupCommit(files.feedback),
+  };
   const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
 
   let closed = false;
@@ -156,7 +163,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
           if (numAffected === 0) throw new ConcurrentUpdateError(record.key);
         }
         compaction.wrote();
-        await conversationLog.durable();
+        await logs.conversations.durable();
       },
       async listUnfinished() {
         const docs = await db().conversations.findAsync({ unfinished: true });
@@ -164,13 +171,14 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
       async delete(key) {
         await db().conversations.removeAsync({ _id: key }, {});
-        await conversationLog.durable();
+        await logs.conversations.durable();
       },
     },
 
     contacts: {
       async recordConsent(entry) {
         await insertIfNew(db().consents, { ...json(entry), _id: JSON.stringify([entry.contactKey, entry.messageId]) });
+        await logs.consents.durable();
       },
       async consentHistory(contactKey) {
         const docs = await db().consents.findAsync({ contactKey });
@@ -183,20 +191,23 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       async upsert(contact) {
         // $set rather than replace: a consent or language change keeps the stored intake.
         await db().contacts.updateAsync({ _id: contact.contactKey }, { $set: json(contact) }, { upsert: true });
+        await logs.contacts.durable();
       },
       async saveIntake(contactKey, intake, at) {
         // No upsert: intake is never stored for someone without a contact (no consent, or erased).
         await db().contacts.updateAsync({ _id: contactKey }, { $set: { intake: json(intake), updatedAt: at } });
+        await logs.contacts.durable();
       },
       async erase(contactKey) {
         await db().contacts.removeAsync({ _id: contactKey }, {});
+        await logs.contacts.durable();
       },
     },
 
     tickets: {
       async open(ticket) {
         const tickets = db().tickets;
-        if (await insertIfNew(tickets, { ...json(ticket), _id: ticket.ref })) return;
+        if (await insertIfNew(tickets, { ...json(ticket), _id: ticket.ref })) return logs.tickets.durable();
         const existing = await tickets.findOneAsync({ _id: ticket.ref });
         if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
       },
@@ -210,6 +221,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
       async eraseByContact(contactKey) {
         await db().tickets.removeAsync({ contactKey }, { multi: true });
+        await logs.tickets.durable();
       },
     },
 
@@ -231,12 +243,14 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
             return answers.updateAsync({ _id }, { ...json(answer), _id }, { upsert: true });
           }),
         );
+        await logs.answers.durable();
       },
     },
 
     feedback: {
       async record(entry) {
         await insertIfNew(db().feedback, { ...json(entry), _id: entry.key });
+        await logs.feedback.durable();
       },
       async summary() {
         return summariseFeedback(await db().feedback.findAsync({}));
@@ -244,7 +258,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     },
 
     async ping() {
-      return !closed && !conversationLog.failure;
+      return !closed && Object.values(logs).every((log) => !log.failure);
     },
 
     async close() {
