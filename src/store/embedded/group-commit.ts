@@ -18,8 +18,14 @@
  * holds writes the file lacks. Restarting reloads the file (what was acknowledged).
  */
 import type nedb from '@seald-io/nedb';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+// nedb's own line format, so files stay readable by nedb (and by a plain nedb after us).
+const model = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as { serialize(doc: object): string };
 
 interface PersistenceInternals {
+  filename: string;
   persistNewStateAsync(docs: object[]): Promise<void>;
   persistCachedDatabaseAsync(): Promise<void>;
 }
@@ -35,12 +41,27 @@ export interface GroupCommit {
   durable(): Promise<void>;
   /** The append error that broke the datastore, if any. */
   readonly failure: unknown;
+  /** Waits for queued appends and closes the file handle. */
+  close(): Promise<void>;
 }
 
 export function useGroupCommit(db: nedb.default<object>): GroupCommit {
   const persistence = db.persistence as unknown as PersistenceInternals;
-  const append = persistence.persistNewStateAsync.bind(persistence);
   const rewrite = persistence.persistCachedDatabaseAsync.bind(persistence);
+  // One handle kept open in append mode (nedb opens and closes the file for every write; that
+  // was ~10% of a server's CPU under load). A rewrite replaces the file, so it is reopened then.
+  let handle: FileHandle | null = null;
+  async function append(docs: object[]): Promise<void> {
+    let lines = '';
+    for (const doc of docs) lines += `${model.serialize(doc)}\n`;
+    handle ??= await open(persistence.filename, 'a');
+    await handle.appendFile(lines, 'utf8');
+  }
+  async function reopen(): Promise<void> {
+    const old = handle;
+    handle = null;
+    await old?.close();
+  }
 
   let queue: object[] = [];
   let enqueued = 0;
@@ -91,6 +112,7 @@ export function useGroupCommit(db: nedb.default<object>): GroupCommit {
     while (writing) await writing;
     if (failure) throw failure;
     await rewrite();
+    await reopen();
   };
 
   return {
@@ -101,6 +123,10 @@ export function useGroupCommit(db: nedb.default<object>): GroupCommit {
     },
     get failure() {
       return failure;
+    },
+    async close() {
+      while (writing) await writing;
+      await reopen();
     },
   };
 }

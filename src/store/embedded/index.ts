@@ -267,6 +267,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       try {
         // Each rewrite waits for the writes queued before it, and leaves tidy files behind.
         await Promise.all(Object.values(files).map((file) => file.compactDatafileAsync()));
+        await Promise.all(Object.values(logs).map((log) => log.close()));
       } finally {
         await unlock();
       }
