@@ -1,0 +1,195 @@
+/**
+ * The whole of Faro as `npm start` runs it, over real HTTP and a real WebSocket: the real
+ * dialog, runtime and stores (embedded on disk, and MongoDB through the test engine).
+ */
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { startFaro, type RunningFaro } from '../../bots/faro/faro.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startJongodb, type TestMongo } from '../support/jongodb.ts';
+
+type Activity = { id: string; type: string; text?: string; from: { id: string; role: string }; replyToId?: string; channelData?: { step?: string; topic?: string; answerId?: string; clientActivityID?: string }; suggestedActions?: { actions: { title: string; value: { action: string } }[] } };
+
+function config(dataDir: string, extra: Record<string, string> = {}) {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extra }, '');
+}
+
+/** A person in the web chat: a Direct Line conversation with its WebSocket stream. */
+class Person {
+  received: Activity[] = [];
+  private socket!: WebSocket;
+  private waiters: (() => void)[] = [];
+  constructor(private url: string, public conversationId = '', public token = '') {}
+
+  async start(): Promise<void> {
+    const res = await fetch(`${this.url}/v3/directline/conversations`, { method: 'POST' });
+    expect(res.status).to.equal(201);
+    const body = (await res.json()) as { conversationId: string; token: string; streamUrl: string };
+    Object.assign(this, { conversationId: body.conversationId, token: body.token });
+    await this.listen(body.streamUrl);
+  }
+
+  async listen(streamUrl: string): Promise<void> {
+    this.socket = new WebSocket(streamUrl);
+    this.socket.on('message', (data) => {
+      const text = String(data);
+      if (text === '') return;
+      this.received.push(...(JSON.parse(text) as { activities: Activity[] }).activities);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    await new Promise((resolve, reject) => this.socket.once('open', resolve).once('error', reject));
+  }
+
+  /** Sends a message (or a click) and returns the bot replies to it, once they arrived. */
+  async say(text: string | { action: string }, clientActivityID = `c-${Math.random()}`): Promise<Activity[]> {
+    const body = typeof text === 'string' ? { type: 'message', from: { id: 'dl_person' }, text, channelData: { clientActivityID } } : { type: 'message', from: { id: 'dl_person' }, value: text, channelData: { clientActivityID } };
+    const res = await fetch(`${this.url}/v3/directline/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).to.equal(200);
+    const { id } = (await res.json()) as { id: string };
+    await this.until(() => this.received.some((a) => a.replyToId === id) && this.received.some((a) => a.id === id));
+    const echo = this.received.find((a) => a.id === id)!;
+    expect(echo.channelData?.clientActivityID).to.equal(clientActivityID);
+    return this.received.filter((a) => a.replyToId === id);
+  }
+
+  async until(done: () => boolean): Promise<void> {
+    const deadline = Date.now() + 5000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the bot');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+const step = (replies: Activity[]) => replies.at(-1)?.channelData?.step;
+
+function conversationSuite(name: string, open: () => Promise<{ start: () => Promise<RunningFaro>; cleanup: () => Promise<void> }>) {
+  describe(name, () => {
+    let env: Awaited<ReturnType<typeof open>>;
+    let faro: RunningFaro;
+    before(async () => {
+      env = await open();
+      faro = await env.start();
+    });
+    after(async () => {
+      await faro.stop();
+      await env.cleanup();
+    });
+
+    it('is healthy and ready', async () => {
+      expect((await fetch(`${faro.url}/healthz`)).status).to.equal(200);
+      expect((await fetch(`${faro.url}/readyz`)).status).to.equal(200);
+    });
+
+    it('holds a whole conversation: consent, menu, FAQ with provenance, intake, handoff', async () => {
+      const person = new Person(faro.url);
+      await person.start();
+      const hello = await person.say('hola');
+      expect(step(hello)).to.equal('language');
+      expect(hello[0]?.suggestedActions?.actions.map((a) => a.value.action)).to.deep.equal(['lang:es', 'lang:en']);
+      expect(step(await person.say({ action: 'lang:es' }))).to.equal('consent');
+      expect(step(await person.say('acepto'))).to.equal('menu');
+      expect(step(await person.say({ action: 'topic:health' }))).to.equal('faq.questions');
+      const answer = await person.say('1');
+      expect(answer[0]?.channelData).to.include({ step: 'faq.answer', topic: 'health' });
+      expect(answer[0]?.channelData?.answerId).to.match(/^health\./);
+      expect(answer[0]?.text).to.include('Fuente:');
+      expect(step(await person.say('si'))).to.equal('menu');
+      for (const text of ['registrar mi caso', '2', 'mujer', 'venezolana', 'lima', '3', 'listo', '1']) await person.say(text);
+      const done = await person.say('confirmar');
+      expect(step(done)).to.equal('handoff.queued');
+      const ref = /[3-9A-Y]{3}-[3-9A-Y]{3}/.exec(done.at(-1)!.text!)![0];
+      const ticket = await faro.store.tickets.get(ref);
+      expect(ticket).to.include({ status: 'open', reason: 'intake', channel: 'webchat' });
+      const contact = await faro.store.contacts.get(`webchat:${person.conversationId}`);
+      expect(contact?.intake).to.include({ ageGroup: '18_39', gender: 'female', nationality: 'venezuelan' });
+      person.close();
+    });
+
+    it('reaches safety information before consent, from the first message', async () => {
+      const person = new Person(faro.url);
+      await person.start();
+      const replies = await person.say('no aguanto más, quiero desaparecer');
+      expect(step(replies)).to.equal('safety');
+      expect(replies.at(-1)?.text).to.include('113');
+      person.close();
+    });
+
+    it('answers a redelivered activity once', async () => {
+      const person = new Person(faro.url);
+      await person.start();
+      await person.say('hola', 'same-id');
+      const before = person.received.length;
+      const res = await fetch(`${faro.url}/v3/directline/conversations/${person.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${person.token}` },
+        body: JSON.stringify({ type: 'message', from: { id: 'dl_person' }, text: 'hola', channelData: { clientActivityID: 'same-id' } }),
+      });
+      expect(res.status).to.equal(200);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(person.received.length).to.equal(before);
+      person.close();
+    });
+  });
+}
+
+conversationSuite('Faro end to end on the embedded store', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+  return { start: () => startFaro(config(dir)), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+conversationSuite('Faro end to end on MongoDB (test engine)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+  const mongo: TestMongo = await startJongodb();
+  return {
+    start: () => startFaro(config(dir, { MONGODB_URI: mongo.uri })),
+    cleanup: async () => {
+      await mongo.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('Faro across a restart', () => {
+  it('resumes the conversation where it was, with the same token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+    try {
+      let faro = await startFaro(config(dir));
+      const person = new Person(faro.url);
+      await person.start();
+      await person.say('hola');
+      await person.say('es');
+      person.close();
+      await faro.stop();
+
+      faro = await startFaro(config(dir));
+      const again = new Person(faro.url, person.conversationId, person.token);
+      const res = await fetch(`${faro.url}/v3/directline/conversations/${person.conversationId}`, { headers: { authorization: `Bearer ${person.token}` } });
+      expect(res.status).to.equal(200);
+      await again.listen(((await res.json()) as { streamUrl: string }).streamUrl);
+      expect(step(await again.say('acepto'))).to.equal('menu');
+      again.close();
+      await faro.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start with a helpful message when a setting is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty', MONGODB_URI: 'localhost:27017' }, '')).to.throw(/PORT[\s\S]*MONGODB_URI: must start with mongodb:\/\//);
+  });
+});
