@@ -1,0 +1,638 @@
+/**
+ * What Faro treats as a protection signal, as data. A deployment extends it with
+ * `extendLexicon(DEFAULT_LEXICON, { concepts: { AID_ORG: ['mi ong local'] } })` and passes
+ * the result to `createSignalDetector`.
+ *
+ * ## Phrases
+ * A concept is a list of phrases; a phrase is words separated by spaces, each word a set
+ * of alternatives separated by `|`. Write them as people would: accents and capitals do
+ * not matter (they are normalised away). Each alternative is
+ * - `word`  matched with typos: none under 5 letters, one from 5, two from 9
+ *           (`typoBudget` in dialogs/text/normalize.ts), so "matrme" finds "matarme";
+ * - `=word` matched exactly, for words whose near neighbours are everyday words
+ *           ("=paliza" must not find "póliza", "=vendida" must not find "vencida");
+ * - `stem*` any word starting with the stem ("suicid*": suicidarme, suicidio…), no typos;
+ * and a whole word may be
+ * - `~`     any one word, or none ("no ~ aguanto mas" also finds "no lo aguanto mas");
+ * - `word?` optional.
+ * A phrase `@NAME` brings in every phrase of concept NAME, so "AID_WHO" can be made of
+ * "@AID_PERSON", "@AID_ORG"… and a deployment that extends AID_ORG extends AID_WHO too.
+ * The spellings people use are listed as alternatives: "kiero", "q", "k", "m", "biolaron".
+ * English phrases go through `exact()`: short English words have too many real neighbours
+ * ("kills"/"bills", "beating"/"eating") for typo tolerance to be safe.
+ * Words that look like a typo of a lexicon word but are another everyday word go in
+ * NOT_TYPOS. `test/dialogs/signals.cases.json` holds the cases every change must keep.
+ *
+ * ## Rules
+ * A rule fires when all its concepts occur within `within` words (in the listed order if
+ * `ordered`), unless one of its `unless` concepts starts within `unlessWithin` words after
+ * the rule's first concept, or after `unlessAfter` ("matar" followed by "los piojos" is
+ * about lice).
+ *
+ * ## Trade-off: the safe reading wins
+ * A false alarm costs one extra, gentle offer of help; a miss can cost a life. Where a
+ * phrase is ambiguous and one reading is dangerous, it counts. Known, accepted false
+ * alarms: "quiero desaparecer esta deuda", "no puedo más con tantos trámites", "me mata el
+ * dolor de cabeza", "se me pegó la gripe", "donde me venden un chip", "la ONG me pide
+ * fotos" (without naming a document), "me obligan a trabajar horas extras", "me acosa el
+ * dueño por la renta", "puedo trabajar a cambio de comida" (psea). `unless` is used only
+ * where the everyday reading is both common and clearly safe (pests and idioms, "vivir en",
+ * photos of documents, "me tocó el bono", "acoso escolar", "can't go on Monday").
+ */
+import type { ProtectionSignal } from './detect.ts';
+
+/**
+ * Tiers are tried in this order; the first rule that matches decides.
+ * 1. Immediate danger: life and liberty come first, even when the person harming is an aid
+ *    worker ("el voluntario me pega" is `danger`), so both-apply cases get `danger`.
+ * 2. Exploitation and abuse by people delivering aid: sexual abuse *by someone delivering
+ *    help* reaches the PSEA focal points ("el de la ONG abusó de mí" is `psea`).
+ * 3. Sexual violence by anyone else ("me violaron"): `danger`, emergency contacts and a person.
+ */
+export const TIERS = [
+  { tier: 'immediate-danger', signal: 'danger' },
+  { tier: 'psea', signal: 'psea' },
+  { tier: 'sexual-violence', signal: 'danger' },
+] as const satisfies readonly { tier: string; signal: ProtectionSignal }[];
+
+export type Tier = (typeof TIERS)[number]['tier'];
+
+export interface Rule {
+  readonly tier: Tier;
+  /** Concepts that must all occur. */
+  readonly all: readonly string[];
+  /** Largest span in words the concepts may cover together (required with 2+ concepts). */
+  readonly within?: number;
+  readonly ordered?: boolean;
+  readonly unless?: readonly string[];
+  /** Default 3. */
+  readonly unlessWithin?: number;
+  /** The concept after which `unless` is looked for; default the first of `all`. */
+  readonly unlessAfter?: string;
+  /** Why the rule exists: for reviewers, error messages and `explainSignal`. */
+  readonly why: string;
+}
+
+export interface Lexicon {
+  readonly concepts: Readonly<Record<string, readonly string[]>>;
+  readonly rules: readonly Rule[];
+  readonly notTypos: readonly string[];
+}
+
+export function extendLexicon(
+  base: Lexicon,
+  extra: { concepts?: Readonly<Record<string, readonly string[]>>; rules?: readonly Rule[]; notTypos?: readonly string[] },
+): Lexicon {
+  const concepts: Record<string, readonly string[]> = { ...base.concepts };
+  for (const [name, phrases] of Object.entries(extra.concepts ?? {})) concepts[name] = [...(concepts[name] ?? []), ...phrases];
+  return {
+    concepts,
+    rules: [...base.rules, ...(extra.rules ?? [])],
+    notTypos: [...base.notTypos, ...(extra.notTypos ?? [])],
+  };
+}
+
+/** Marks every alternative of every phrase exact (stems and `~` stay as they are). */
+export function exact(phrases: readonly string[]): string[] {
+  return phrases.map((phrase) =>
+    phrase.split(' ').map((token) => {
+      const optional = token.endsWith('?');
+      const body = optional ? token.slice(0, -1) : token;
+      if (body === '~') return token;
+      const alts = body.split('|').map((a) => (a.startsWith('=') || a.endsWith('*') ? a : `=${a}`));
+      return alts.join('|') + (optional ? '?' : '');
+    }).join(' '),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared words
+
+const ME = 'me|m|mee|nos|le|les|la|lo|te'; // clitic pronouns before a verb: "me pega", "la va a matar"
+const ME_OR_MI = `${ME}|=mi`; // "mi pega" is a common misspelling of "me pega"
+const WANT_ES = 'quiero|kiero|qiero|=kero|=qero|quisiera|kisiera|deseo|prefiero|quiere|kiere|quieren|kieren|ojala|mejor';
+const QUE = 'que|q|k|ke|qe';
+/** "abusa" is one letter from "acusa" and "aviso": exact forms, with the b/v and s/z spellings people use. */
+const ABUSE = '=abusa|=abuso|=abusar|=abusado|=abusada|=abusaron|=abusando|=abusaba|=abusan|=abusivo|=abusador|=abuzo|=abuza|=abuzaron|=avuso|=avusa|=avusaron';
+const MAS = 'mas|ma|=mass';
+const SPANISH_DOCS = 'pasaporte|pasaportes|documentos|documento|=docs|papeles|cedula|cedulas|=dni|=ptp|=cpp|carnet|identificacion';
+const ENGLISH_DOCS = '=passport|=passports|=papers|=documents|=id|=ids';
+
+// ---------------------------------------------------------------------------------------
+// Immediate danger: self-harm
+
+const SELF_HARM = [
+  'matarme|matame|matenme|=matarm|=matrme|=matalme|=matame',
+  'suicid*|suisid*|sucid*|suicd*|suiced*|suisai*|suicai*|suicide*',
+  `${ME_OR_MI} =mato|=mate|=maten`,
+  'quitarme|quitarse|quitar la|mi|su vida',
+  'acabar|terminar|acabo|termino|acabe|termine con ~ vida',
+  'cansada|cansado|harta|harto de vivir',
+  'cansada|cansado|harta|harto de la vida',
+  'sin|perdi|perdido ganas de vivir',
+  'no tengo ganas de vivir|seguir',
+  'razon|razones|motivo|motivos para vivir',
+  `para ${QUE} vivir|existir`,
+  `para ${QUE} seguir viviendo`,
+  'no vale la pena vivir|seguir',
+  'vida no vale',
+  'vida no tiene sentido',
+  'sentido a la|mi vida',
+  'vida sin sentido',
+  'sentido a nada',
+  'soy una carga',
+  'nadie me extranaria|extrañaria|extranaria',
+  'no ~ quiero|kiero|qiero vivir|existir en|asi? este|esta mundo|vida',
+  `no quiero|kiero|qiero vivir asi|${MAS}`,
+  'dejar de existir|vivir',
+  'dormir|dormirme y no despertar',
+  `no despertar ${MAS}|nunca`,
+  'no volver a despertar',
+  'dormir para siempre',
+  'cortarme|corto|cortando|cortaba|corte las|los venas|venitas|munecas|brazos|piernas',
+  'hacerme|hacerse dano',
+  '=lastimarme|=lastimarm|autolesion*',
+  'auto lesion*',
+  'ahorcarme|colgarme|envenenarme|=ahorcarm',
+  'tirarme|lanzarme|aventarme|botarme|arrojarme|=tirar|=lanzar|=aventar|=arrojar de|del|por|al|a ~ puente|edificio|rio|mar|tren|ventana|balcon|techo|precipicio|azotea|metro|barranco|acantilado|carro|bus',
+  'tomarme|tomar|tome|tomo|beber|bebi todas las pastillas',
+  'tomarme|tomar|tome|tomo|beber|bebi veneno|raticida|cloro|lejia|matarratas',
+  'sobredosis',
+  `no ~ aguanto|aguento|soporto|resisto|aguantamos ~ ${MAS}`,
+  'ya no aguanto|aguento|soporto|resisto',
+  `no puedo|pueda|podemos ${MAS}`,
+  'no doy mas',
+  ...exact([
+    'kill|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|kil myself|myslef|meself',
+    'kill|killing|kil my self',
+    'kms|kys',
+    'end|ending|take|taking my own? life',
+    'end|ending it all',
+    'want|wanna|wish|going|gonna|ready to? die|disappear|dissapear|dissappear',
+    'wish i was|were dead',
+    'better off dead',
+    'no reason|point to live|living',
+    'cant|cannot take ~ anymore|more',
+    'can t take ~ anymore|more',
+    'cant|cannot do this anymore',
+    'can t do this anymore',
+    'self harm|harming',
+    'selfharm|overdose',
+    'jump off|from ~ bridge|building|roof|balcony',
+    'never wake up',
+    'nobody|no one would miss me',
+    'i am|im a burden',
+  ]),
+];
+
+/** "acabar con todo", but not "terminar con todo el trámite". */
+const END_ALL = ['acabar|terminar|acabe|termine|acabo|termino con todo'];
+const END_ALL_OBJECT = ['el|la|los|las|lo|mi|mis|este|esta|eso|esto|ese|tramite|papeleo|proceso|pendiente|pendientes|=hoy'];
+
+/** Said of living, not of a place: "no quiero vivir" (but see LIVE_PLACE). */
+const NOT_LIVE = [
+  'no ~ quiero|kiero|qiero|quisiera|deseo vivir',
+  'no ~ quiero|kiero|qiero seguir viviendo',
+  ...exact(['don|didn t want|wanna to? live', 'dont|didnt want|wanna to? live', 'do not want to live']),
+];
+/** "no quiero vivir en ese barrio" is housing. */
+const LIVE_PLACE = [
+  'en|aqui|aca|ahi|alla|alli|cerca|lejos|con|sola|solo|juntos|ese|esa|este|esta|por|=pa',
+  ...exact(['here|there|in|with|near|alone|at|on']),
+];
+/** "I can't go on" is despair; "I can't go on Monday" is a date. */
+const GO_ON = exact(['cant|cannot go|keep on|going', 'can t go|keep on|going']);
+const GO_ON_DATE = exact(['monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|an|that|this|time|weekend|vacation|vacations|holiday|trip|line|tomorrow|today|foot|my|your|his|her|our|their|with|like|to|at|in|it|for']);
+const DIE = ['morir|morirme|morirnos|morirse|=muera|=muero|=muerta|=muerto|=muerte', ...exact(['die|dead'])];
+const DISAPPEAR = ['desaparecer|desaparecerme|desaparecernos|esfumarme|=desaparecr', 'no existir'];
+const WANT = [WANT_ES, 'ganas de', ...exact(['want|wanna|wish'])];
+
+// ---------------------------------------------------------------------------------------
+// Immediate danger: violence
+
+const KILL_ANY = [
+  '=matar|=mata|=matan|=mato|=mataron|=matando|=matara|=matare|=mataria|=maten|=matado|=matarlo|=matarla|=matarnos|=matarte|=matarlos|=matarlas|=matarle|=mataran',
+  'asesin*|asecin*|=matal|=matalo|=matala',
+  ...exact(['kill|kills|killed|killing|murder|murdered|murdering']),
+];
+/** "matar los piojos", "matar el hambre", "kill time": not about people. */
+const PEST_IDIOM = [
+  'piojos|piojo|liendres|pulgas|pulga|cucarachas|cucaracha|chinches|ratas|ratones|raton|zancudos|mosquitos|moscas|hormigas|bacterias|germenes|virus|hongos|parasitos|lombrices|garrapatas|plagas|plaga|bichos|gusanos',
+  'el hambre|aburrimiento|tiempo|rato',
+  'la sed',
+  ...exact(['lice|nits|fleas|bugs|roaches|cockroaches|rats|mice|mosquitoes|germs|bacteria|time|weeds|pests|virus']),
+];
+const HIT_STRONG = [
+  'golpea*|=golpeo|=golpes|golpia*|golpie*|golpiza|=paliza|maltrat*',
+  'cachetea*|cachetad*|bofetad*|punete*|punetazo*|trompad*|conazo*|conace*|=conaso|=conasos|=ahorca|=ahorcando|=ahorcandome|estrangul*',
+  'apunal*|acuchill*|=chuzo|=chuzaron|=disparo|=disparos|=disparar|=dispararon|=disparan|balazo*|=baleado|=baleada|=balacera',
+  '=pega|=pegan|=pego|=pegaba|=pegaron|=pegando a ~ mi|mis|su|sus|los|las|nosotros|nosotras|hija|hijo|ninos|ninas|chamos|chamas',
+  'violencia familiar|domestica|intrafamiliar|fisica',
+  'violencia de genero',
+  `${ME_OR_MI} =rompio|=rompe|=partio|=revento|=rompieron ~ ~ cara|boca|nariz|brazo|diente|dientes|costillas|cabeza|ojo|labio`,
+  `${ME_OR_MI} =dejo|=dejaron ~ morada|morado|moretones|moretes`,
+  'sufro|sufre|sufrimos|vivo|vive|viviendo ~ violencia|maltrato',
+  'victima de ~ violencia|maltrato',
+  ...exact([
+    'beats|beating|beaten|punched|punching|punches|slapped|slaps|slapping|choking|choked|strangl*',
+    'domestic violence|abuse',
+    'abusive husband|partner|boyfriend|man|father',
+    'assaulted|attacked|stabbed|shot me|us|her|him',
+    'hurt|hurts|hurting me|us|her|him',
+    'hurt|hurts|hurting my kids|children|daughter|son|baby|wife|mom',
+  ]),
+];
+/** Needs a pronoun before it: "me pega" (but "pega la foto" is not violence). */
+const HIT_WEAK = [
+  '=pega|=pegan|=pego|=pegaba|=pegaban|=pegaron|=pegar|=pegando|=pegado|=pegarme|=pegue|=peguen',
+  '=empuja|=empujo|=empujan|=empujaba|=empujaron|=patea|=pateo|=pateaba|=patearon|=pateando|=ahorco|=ataca|=atacan|=ataco|=atacaron|=lastiman|=lastimaba|=lastimo|=hiere|=hirio|=hirieron',
+  '=jala|=jalo|=jalan|=tira|=tiro del? pelo|cabello',
+  '=da|=dan|=dio|=daba|=dieron golpes|patadas|cachetadas|punetes|trompadas|conazos',
+];
+const PRONOUN = [ME_OR_MI];
+/** "me pegó la gripe", "me pegaron una multa", "me pegó un susto". */
+const STUCK = 'multa|multas|papeleta|gripe|virus|susto|chicle|cinta|foto|fotos|afiche|cartel|etiqueta|sticker|stickers|tos|resfrio|covid|piojos|sarna|costumbre|mania|cancion|acento|calcomania';
+const STUCK_ON = [`un|una|la|el|los|las ${STUCK}`, STUCK];
+const HIT_EN = exact(['hit|hits|hitting|beat|beats|beating|punch|punches|punching|slap|slaps|slapping|choke|chokes|choking|kicks|kicking|kicked|attack|attacks|attacking']);
+const OBJECT_EN = exact(['me|us|my|her|him|them|mom|kids|children']);
+const WEAPON = [
+  'cuchillo|cuchilla|navaja|pistola|=revolver|=machete|escopeta|=fusil|=chaira|=punzon',
+  'con|un|una|tiene|saco|sacaron|traia|trae =arma|=armas',
+  '=armado|=armados',
+  ...exact(['gun|knife|pistol|weapon|rifle']),
+];
+const THREAT = [
+  `${ME_OR_MI} ~ amenaz*|amenas*`,
+  `${ME_OR_MI} =va|=van|=iba|=iban|=quiere|=quieren a? =desaparecer`,
+  'amenazad*|amenasad*',
+  'amenaza|amenazas|amenazo|amenazaron de|con ~ muerte|=matar|matarme|matarnos|matarla|matarlo',
+  ...exact(['threatened|threatens|threatening|threaten me|us|my|to|her|him', 'death threat*']),
+];
+const DANGER_NOW = [
+  'auxilio|=auxilo|=ausilio|socorro|=sos',
+  's o s',
+  'en peligro',
+  'corro|corre|corremos|corren peligro',
+  'peligro de muerte',
+  'llamen|llama|llamar|llame a la ~ policia|patrulla|serenazgo',
+  'es|tengo|tenemos|hay una emergencia',
+  `${ME_OR_MI} ~ persigu*|persegu*|persigi*`,
+  'me|nos esta|estan siguiendo',
+  ...exact([
+    'in danger',
+    'call|calling the police|cops',
+    'call 911',
+    'this|its|it is an? emergency',
+    'following|stalking|chasing me|us',
+    'stalker|stalks',
+  ]),
+];
+
+// ---------------------------------------------------------------------------------------
+// Immediate danger: trafficking and confinement
+
+const WITHHOLD = [
+  `${ME_OR_MI} ~ =quito|quitan|quitaron|quitaba|retiene|retienen|retuvo|retuvieron|quitado`,
+  'quitaron|quitaban|retienen|retuvieron|retiene|retuvo|confiscaron|confisco|decomisaron|=retenido|=retenidos|=retenida|=retenidas',
+  'se quedo|quedaron|quedaba|queda|quedan con',
+  '=tiene|=tienen|=guarda|=guardan|=esconde|=esconden|=escondio mi|mis|nuestros|nuestras',
+  `${ME_OR_MI} =tiene|=tienen|=guarda|=guardan|=esconde|=esconden|=escondio|=tenia|=tenian`,
+  `no ${ME_OR_MI} ~ devuelve|devuelven|devolvio|devolvieron|devolver`,
+  ...exact([
+    'they|he|she|boss|employer|someone|somebody|man|woman|police|patron|jefe took|kept|keep|keeps|hid|hides|has|have|confiscated|stole',
+    'was|were|been|got taken|confiscated|kept',
+    'keeps|keeping|holding|holds|confiscated|withhold*|withheld|hides|hiding',
+    'won|doesn t return|give',
+    'wont|not return|give',
+  ]),
+];
+const DOCS = [SPANISH_DOCS, ENGLISH_DOCS];
+/** "me tienen que dar el pasaporte" is a question of delay, not of withholding. */
+const HAVE_TO = ['que|q|k|ke|qe'];
+const CANT_LEAVE = [
+  `no ${ME_OR_MI} ~ deja|dejan|dejaba|dejaban|dejo|dejaron|=quiere|=quieren ~ salir|irme|irnos|escapar|escaparme|salirme|salirnos|marcharme|largarme|huir`,
+  'no puedo|podemos|pude escapar|huir|escaparme|escaparnos',
+  'ayud*|help ~ ~ escapar|escaparme|huir|=escape',
+  'sacarme|sacame|saquenme|sacarnos|saquennos|sacanos de aqui|aca|ahi',
+  ...exact([
+    'get me|us out of here|there',
+    'won|don|doesn|didn t let|letting me|us leave|go|out',
+    'wont|dont|doesnt|didnt|not let|letting me|us leave|go|out',
+    'not allowed to leave|go',
+    'against my|our will',
+    'held against',
+  ]),
+];
+/** "no puedo salir del país" is regularisation; with a debt or an employer it is not. */
+/** "no me dejan salir del país sin permiso del papá" is a travel question. */
+const ABROAD = [
+  'del|de pais|peru|lima|aeropuerto|frontera',
+  'a|para|hacia|rumbo venezuela|chile|colombia|ecuador|bolivia|argentina|brasil|otro',
+  'sin permiso|pasaporte|papeles|documentos|visa|autorizacion',
+  ...exact(['the country|airport', 'of peru|the country', 'without']),
+];
+const CANT_LEAVE_WEAK = [
+  'no puedo|podemos|pueden|pude|pudimos|puedes ~ salir|irme|irnos|salirme|escapar|huir',
+  `no ${ME_OR_MI} ~ deja|dejan|dejaba|dejaban|dejo|dejaron =ir`,
+  ...exact(['cant|cannot leave', 'can t leave']),
+];
+const EXPLOIT = [
+  'sin pagar|paga|pago|sueldo|salario',
+  'no me|nos ~ paga|pagan|pagaban|pagaba|pagaron',
+  'gratis|=deuda|=deudas|=devda|debo|debemos|patron|patrona|jefe|jefa|explot*|=dueno|=duena|encargado',
+  ...exact(['work|working|boss|debt|owe|unpaid|pay', 'without pay']),
+];
+const FORCED = [
+  `${ME_OR_MI} =tienen|=tiene|=ponen|=pone trabajando|vendiendo|mendigando|robando`,
+  'obligan|=obliga|=obligo|obligaron|obligaban|obligada|obligado|obligadas|obligados|forzada|forzado|forzadas|forzados|fuerzan|=fuerza|forzando|obligando',
+  ...exact(['forced|force|forces|forcing']),
+];
+const FORCED_WHAT = [
+  'trabajando|trabajar|trabajo|trabaje|trabajamos|chambear|chamba|vender|robar|mendigar|droga|drogas|prostituir*|prostitu*',
+  ...exact(['work|working|sell|selling|beg|begging|steal|drugs|prostitut*']),
+];
+const TRAFFICKING = [
+  'me|m|nos|te =vendieron|=vendio|=venden|=vendian|=venderan|=vendera|=bendieron|=vendiron',
+  'me|m|nos|te quieren|quiere|van|va|iban|piensan a? =vender|=bender',
+  'me|nos =explotan|=explota|=explotaban',
+  '=venderme|=vendernos|=venderla|=venderlas|=vendida|=vendidas',
+  '=vender|=venden|=vendieron|=vendio|=vendiendo|=venderan a mi|mis|su|sus|tu|nuestra|nuestro|nuestras|nuestros',
+  '=trata|=trafico de personas|blancas',
+  'tratante|tratantes',
+  'trafico de ~ personas|ninos|ninas|mujeres|migrantes|humanos|organos|menores',
+  'explotacion|explotan|explotada|explotado laboral|laboralmente',
+  'esclav*|=slave*',
+  'trabajo forzoso|forzado',
+  'extors*|extorcion*|=extorsion',
+  ...exact([
+    'sold|selling me|us|her',
+    'was|were|been|being sold',
+    'to sell me|us|her',
+    'sold|selling|sell my daughter|son|kids|children|baby|girl|wife|sister',
+    'traffick*|trafiking|traficking',
+    'forced labor|labour',
+    'debt bondage',
+  ]),
+];
+/** "me trajeron engañada para trabajar": deceptive recruitment. */
+const DECEIVED = ['enganada|enganado|enganadas|enganados|enganaron|engano|enganan', ...exact(['tricked|lied|deceived'])];
+const RECRUITED = ['trabajar|trabajo|chamba|viaje|viajar|trajeron|trajo|traer|traerme|pasaje|pasajes', ...exact(['work|job|travel|brought|trip'])];
+const CONFINE = [
+  'encerr*|encierr*',
+  '=amarrada|=amarrado|=amarradas|=amarrados|=amarraron',
+  `${ME_OR_MI} =amarro|=amarra|=amarran|=amarraban`,
+  'secuest*|sequest*|=secuestaron',
+  '=retenida|=retenido|=retenidas|=retenidos|=atrapada|=atrapado|=atrapadas|=atrapados|=cautiva|=cautivo|=cautivas',
+  'bajo llave',
+  `${ME_OR_MI} ~ metieron|meten|metio|encerraron|subieron en|a un|una|el|la ~ cuarto|casa|carro|habitacion|camioneta|taxi|auto|cuartito|sotano|bano`,
+  ...exact([
+    'locked in|up|inside|me|us|her|him',
+    'lock|locks me|us|her|him',
+    'kidnap*|abduct*|hostage|captive|trapped|confined',
+  ]),
+];
+
+// ---------------------------------------------------------------------------------------
+// Exploitation and abuse by people delivering aid (PSEA)
+
+const PSEA_DIRECT = [
+  'psea|pseah|=seah',
+  'explotacion|explotaciones ~ sexual|sexuales',
+  'explotacion y abuso sexual',
+  'acoso|acosa|acosan|acosaba|hostigamiento ~ sexual|sexualmente',
+  '=favores|=favor|=favorcitos|=fabores sexuales|sexual|=sesuales',
+  'propuesta|propuestas ~ indecente|indecentes',
+  'pagar|pague|pago|cobrarme|cobra|cobro con ~ cuerpo',
+  ...exact([
+    'sexual exploitation',
+    'exploitation and abuse',
+    'sexual harassment',
+    'sexually harass*',
+    'sexual favors|favours|favor|favour',
+    'sex for',
+    'indecent proposal',
+    'pay|paid with my body',
+  ]),
+];
+const AID_PERSON = [
+  'voluntari*|=voluntaio|=boluntario|=boluntaria',
+  'humanitari*',
+  'promotor*|facilitador*|brigadista*|encuestador*|registrador*|gestor*|coordinador*|encargad*|funcionari*|delegad*',
+  'el|la|los|las|del|al|un|una =personal',
+  'trabajadora|trabajador social',
+  '=pastor|=pastora',
+  ...exact(['volunteer*', 'aid worker|workers', 'case|social worker', 'caseworker|distributor|staff']),
+];
+const AID_ORG = [
+  'ong|ongs|=onj',
+  'o n g',
+  'acnur|=oim|unicef|=pma|=onu',
+  'naciones unidas',
+  '=hias|caritas|=cesal|=adra',
+  'cruz roja',
+  'plan international',
+  'save the children',
+  'world vision',
+  'aldeas infantiles',
+  'organizacion|=fundacion|asociacion|iglesia',
+  ...exact(['ngo|ngos|unhcr|iom|wfp|church|organization|organisation|charity', 'united nations', 'red cross']),
+];
+const AID_DELIVERY = [
+  'entrega|entregan|entregaba|entregaban|reparte|reparten|repartia|repartian|distribuye|distribuyen',
+  ...exact(['handing|hands|gives|giving|delivers|distribution|distributing|handout|handouts']),
+];
+const AID_GOODS = [
+  'la|las|de|esa|esta|su|darme|dar|recibir|dan|daba|los ayuda|ayudas|ayudita',
+  'kit|kits|=bono|=bonos|canasta|canastas|canastita|viveres|comida|alimento|alimentos|voucher|vouchers|vaucher|baucher|boucher|=vale|=vales|cupon|cupones|tarjeta|tarjetas',
+  'dinero|=plata|efectivo|=cash|donacion|donaciones|donativo|beneficio|beneficios|=cupo|=cupos|subsidio',
+  'alojamiento|hospedaje',
+  'inscribir|inscribirme|inscriba|anotar|anotarme|anote|registrar|registrarme|registre|apuntarme|apunte|padron',
+  'la|en|de =lista|=listas',
+  ...exact(['food|aid|voucher|vouchers|kit|kits|card|cards|assistance|rations|ration|supplies|groceries|benefits|money']),
+];
+/** Someone at a shelter or soup kitchen is someone delivering aid. */
+const AID_PLACE = ['albergue|refugio|comedor', 'olla comun', 'centro de acogida', ...exact(['shelter|refuge'])];
+const AID_WHO = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE'];
+const AID = ['@AID_WHO', '@AID_GOODS'];
+
+const BODY = '=partes|=cuerpo|=senos|=pechos|=nalgas|=trasero|=piernas|=pierna|=vagina|=intimas|=culo|=poto|=tetas|=pompis';
+const TOUCH_STRONG = [
+  '=tocarme|=tocandome|=tocarla|=tocandola|manose*|toquete*|=agarrarme',
+  `${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=agarro|=agarra|=agarraba ~ ~ ${BODY}`,
+  `${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron sin ~ permiso`,
+  ...exact(['touched|touching|touches|touch|groped|grope|gropes|groping|fondled me|her|my']),
+];
+/** Bare "me tocó": touched, or "it was my turn". */
+const TOUCH_AMBIG = [`${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=tocado`];
+/** "me tocó el bono", "me toca esperar": "toca" as "it is my turn". */
+const TURN = [
+  'el|la|los|las|un|una|esperar|ir|pagar|venir|volver|regresar|hacer|salir|dormir|turno|bono|kit|canasta|ayuda|cupo|cita|entrevista|llamar|traer|llevar|buscar|=a|mi|mis|=que|=q',
+];
+const SEXUAL = [
+  '=sexo|=sexual|=sexuales|=sexualmente|=sesual|=sexsual|=sex|=sexy|=seso|=secso|=s3xo|=sexo',
+  'tener|tenga|tuviera|tengamos =relaciones|=relasiones|=relacion',
+  '=relaciones|=relasiones sexuales|intimas',
+  '=acostarme|=acostarse|=acostarnos|=acueste|=acuesto|=acostara|=acostarte|=acostar',
+  '=beso|=besos|=besar|=besarme|=besarla|=besito|=besitos|=bezo|=besarte',
+  '=desnuda|=desnudo|=desnudas|=desnudarme|=encuerada|=encuerado|=calata|=calato|=calatita',
+  'sin ropa',
+  'mande|manda|mandar|mandarle|mandaba|pase|pasa|pasar|pasarle|pasaba|envie|enviar|enviarle|enviaba ~ el? =pack|=packs',
+  'mi|su|tu =pack',
+  'fotos|foto|videos|video intimas|intimos|intima|hot|sexys|desnuda',
+  'prostitu*',
+  ABUSE,
+  '=acoso|=acosa|=acoza|=akosa|=acosan|=acosaba|=acosando|=acosador|=acosadora|=acosarme|hostiga*',
+  '=violo|=violaron|=viola|=violada|=violado|=violarme|=violarla|=violador|=violacion|=violar|=biolo|=biolaron|=biolada',
+  '=coquetea|=coqueteo|=coquetear|=piropos|=insinua|insinuaciones|=insinuo',
+  'mensajes|cosas|fotos|comentarios|chistes|propuestas raros|raras|feos|feas|sucios|sucias|obscenos|obscenas|cochinos|cochinas',
+  'subidos|subido de tono',
+  'propaso|propasa|propasarse|propasado|sobrepaso|sobrepasa conmigo',
+  '=propaso|=propasa|=propasó|=propasado',
+  'falto|falta|faltaba|faltaron el respeto',
+  '=cochinadas|=groserias|=mamacita|=mamita|=bebecita|=mami|=mamasita|=ricura',
+  '@TOUCH_STRONG',
+  ...exact([
+    'kiss|kissed|kissing|nudes|nude|naked|porn|porno|prostitut*|flirt*',
+    'abuse|abused|abusing|abuser|harass*|rape|raped|raping|rapist|molested|molesting|molests|molester|assault|assaulted',
+  ]),
+];
+const EXCHANGE = [
+  'a cambio|canbio|=canvio',
+  'doy|darle|des|di lo que|q|k quiere|pide',
+  'a trueque',
+  '=favores|=favorsitos|=favorcito|=favorcitos|=favorsito|=fabores',
+  'pide|pidio|pidiendo|pedia|piden|pidieron|pedian|exige|exigen|exigio|pidiendome cosas|vainas|=vaina|cositas',
+  'pide|pidio|pidiendo|pedia|piden|pidieron|pedian|exige|exigen|exigio|pidiendome otra|otras cosa|cosas',
+  'como|a condicion|condiciones',
+  ...exact(['in exchange|return', 'exchange for', 'quid pro quo', 'favors|favours']),
+];
+/** Asking for something in return, even without saying who. */
+/** "solo si", "tengo que": aid made conditional ("la ayuda me la dan solo si me acuesto con él"). */
+const CONDITION = ['si|sino|solo|condicion*|=condiciona|=condicionan', 'tengo|tienes|tiene|hay que', ...exact(['if|unless|only'])];
+/** Someone, for "un hombre me tocó en el bus" (with no aid context it is sexual violence). */
+const SOMEONE = ['hombre|senor|tipo|=man|chamo|pana|vecino|viejo|desconocido|alguien|guardia|policia|jefe|profesor|=tio|padrastro|primo|esposo|pareja|marido|cunado|suegro|chofer|taxista|=pata'];
+/** "sexo como forma de pago", "para no pagar el alquiler": only with SEXUAL (alone it is a payment question). */
+const PAY_INSTEAD = ['para no pagar', 'en vez|lugar de pagar', 'como|forma de pago', 'como pagar|pago'];
+const EXCHANGE_ASK = [
+  '=pide|=pidio|=pidiendo|=pedia|=piden|=pidieron|=pedian|=exige|=exigen|=exigio|=pidiendome ~ ~ ~ a cambio',
+  'pide|pidio|pidiendo|pedia|piden|pidieron|pedian|exige|exigen|exigio|pidiendome ~ favores|favorcitos|favorsitos',
+  'algo a cambio',
+  ...exact(['something in return', 'favors|favours|things in return|exchange', 'in exchange for favors|favours|sex']),
+];
+const DATE = [
+  'salga|salir|saliera|salgamos|salgo|=sale con el|ella|=el',
+  'que|q|k|pa|para salgamos',
+  'salgamos juntos',
+  'ser|sea|fuera su|la novia|mujer|amante|novio|querida',
+  'su novia|amante',
+  'ir|vaya|vayas|fuera|venga|valla|llevarme|llevar|lleva|llevo a ~ su casa|cuarto|carro|hotel|depa|departamento|cama',
+  '=hotel|=motel',
+  'a solas|solitas|solita',
+  'pasar la noche con el|ella|=el',
+  'dormir|duerma con el|ella|=el',
+  'porta|portaba|portas|portes|portarme|portarte|portara|portaras|porto ~ bien|bonito|bonita|buena conmigo',
+  ...exact([
+    'go out with him|her|me',
+    'date with him|her|me',
+    'his|her place|room|car|house|hotel',
+    'spend the night',
+    'sleep|sleeping|slept with',
+    'be his girlfriend',
+    'be|was|am|were nice|good to him',
+  ]),
+];
+/** "dormir con el bebé", "salir con el PTP", "pasar la noche con mis hijos": not a date. */
+const NOT_A_DATE = ['bebe|nino|nina|ninos|ninas|hijo|hija|hijos|hijas|chamo|chamos|carnet|ptp|cpp|pasaporte|documento|documentos|dni|bono|kit|kits|voucher|permiso|carro|bus|perro|mis|mi|sus|los|las|resto|grupo|senor|papa|mama|esposo|marido'];
+const PHOTO = exact(['foto|fotos|fotito|fotitos|fotico|foticos|selfie|selfies|video|videos|videito|videitos|videollamada|videollamda|photo|photos|pics|pictures|picture|pic']);
+/** "fotos del DNI para inscribirme" are for registration. */
+const DOC_CONTEXT = [
+  SPANISH_DOCS,
+  ENGLISH_DOCS,
+  'inscribir*|inscripcion|registr*|ficha|formulario|expediente|tramite|solicitud|postula*|recibo|receta|partida|certificado|constancia|tamano|firma|contrato|casa|vivienda|cuarto',
+  ...exact(['form|registration']),
+];
+
+// ---------------------------------------------------------------------------------------
+// Sexual violence by anyone
+
+const SEXUAL_VIOLENCE = [
+  `${ME_OR_MI} ~ =violo|=violaron|=viola|=violan|=violaba|=violaban|=biolo|=biolaron|=violentaron|=violento|=violenta`,
+  'intento|intentaron|quiso|quisieron|trato =violarme|=violarla|=violar|abusar',
+  '=violada|=violador|=violadores|=violarme|=violarla|=violarnos|=violado|=biolada|=biolador',
+  'fue|fui|sido|siendo|fueron =abusada|=abusado|=abusadas|=abusados|=abuzada|=violentada',
+  '=violacion|=violaciones|=biolacion sexual|sexuales',
+  'violencia|abuso|abusos sexual|sexuales',
+  `${ABUSE} de ~ mi|mis|ella|nosotras|nosotros|nuestra|nuestro|nuestras|nuestros|hija|hijo|nina|nino`,
+  `${ABUSE} sexualmente`,
+  `${ME_OR_MI} ${ABUSE}`,
+  '@TOUCH_STRONG',
+  ...exact([
+    'sexual assault|abuse|violence',
+    'sexually assaulted|abused',
+    'abused|abuses|abusing|molested|molesting|molests me|us|her|my|him',
+    'rape|raped|raping|rapist|molested|molester|molestation',
+  ]),
+];
+const HARASS = [`${ME_OR_MI} ~ =acosa|=acoza|=akosa|=acosan|=acosaba|=acosando|=acosaron|=hostiga|=hostigan`, '=acosador|=acosadora|=acosarme|=acosandome', ...exact(['harass*'])];
+/** "acoso escolar", "me acosan con llamadas": school or debt collectors, not sexual violence. */
+const SCHOOL_WORK = ['escolar|colegio|escuela|bullying|laboral|laboralmente|companeros|salon|clase|aula|cobrador|cobradores|telefono|llamadas', ...exact(['school|classmates'])];
+const SEXUAL_DEMAND = [
+  '=pide|=pidio|=pedia|=piden|=pidieron|=quiere|=kiere|=quieren|=exige|=exigio|=ofrece|=ofrecio|=ofrecieron|=propone|=propuso|=insiste ~ ~ =sexo|=relaciones|=acostarme|=acostarse|=acostarnos|=desnuda',
+  ...exact(['asked|asks|wants|wanted|offered ~ ~ ~ sex|nudes']),
+];
+
+export const DEFAULT_LEXICON: Lexicon = {
+  concepts: {
+    SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
+    KILL_ANY, PEST_IDIOM, HIT_STRONG, PRONOUN, STUCK_ON, HIT_WEAK, HIT_EN, OBJECT_EN, WEAPON, THREAT, DANGER_NOW,
+    WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, TRAFFICKING, CONFINE,
+    PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
+    SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND,
+  },
+  rules: [
+    // Immediate danger: self-harm
+    { tier: 'immediate-danger', all: ['SELF_HARM'], why: 'self-harm or suicide in so many words' },
+    { tier: 'immediate-danger', all: ['END_ALL'], unless: ['END_ALL_OBJECT'], unlessWithin: 1, why: '"acabar con todo", but not "terminar con todo el trámite"' },
+    { tier: 'immediate-danger', all: ['WANT', 'DIE'], within: 4, why: '"quiero morir", "ganas de morir", "morir quiero"' },
+    { tier: 'immediate-danger', all: ['WANT', 'DISAPPEAR'], within: 4, why: '"quiero desaparecer" (even "…esta deuda": the safe reading wins)' },
+    { tier: 'immediate-danger', all: ['NOT_LIVE'], unless: ['LIVE_PLACE'], unlessWithin: 1, why: '"no quiero vivir", but not "no quiero vivir en ese barrio"' },
+    { tier: 'immediate-danger', all: ['GO_ON'], unless: ['GO_ON_DATE'], unlessWithin: 1, why: '"I can\'t go on", but not "I can\'t go on Monday"' },
+    // Immediate danger: violence
+    { tier: 'immediate-danger', all: ['KILL_ANY'], unless: ['PEST_IDIOM'], why: 'killing, said of anyone, except pests and idioms' },
+    { tier: 'immediate-danger', all: ['HIT_STRONG'], why: 'beating, maltreatment, weapons used, domestic violence' },
+    { tier: 'immediate-danger', all: ['PRONOUN', 'HIT_WEAK'], within: 3, ordered: true, unless: ['STUCK_ON'], unlessAfter: 'HIT_WEAK', unlessWithin: 1, why: '"me pega", "me está pegando", "la empuja"; not "me pegó la gripe"' },
+    { tier: 'immediate-danger', all: ['HIT_EN', 'OBJECT_EN'], within: 3, ordered: true, why: '"he is hitting me", "hits my kids"' },
+    { tier: 'immediate-danger', all: ['WEAPON'], why: 'a weapon is mentioned' },
+    { tier: 'immediate-danger', all: ['THREAT'], why: 'being threatened' },
+    { tier: 'immediate-danger', all: ['DANGER_NOW'], why: 'calls for help, danger, being followed' },
+    // Immediate danger: trafficking and confinement
+    { tier: 'immediate-danger', all: ['WITHHOLD', 'DOCS'], within: 6, unless: ['HAVE_TO'], unlessWithin: 1, why: 'documents taken or kept by someone: a trafficking sign; not "me tienen que dar el pasaporte"' },
+    { tier: 'immediate-danger', all: ['CANT_LEAVE'], unless: ['ABROAD'], unlessWithin: 1, why: 'not allowed to leave; not "no me dejan salir del país" (a travel question)' },
+    { tier: 'immediate-danger', all: ['CANT_LEAVE_WEAK', 'EXPLOIT'], within: 12, why: '"no puedo irme" with unpaid work, a boss or a debt' },
+    { tier: 'immediate-danger', all: ['FORCED', 'FORCED_WHAT'], within: 5, why: 'forced work, begging, crime or prostitution' },
+    { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
+    { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
+    { tier: 'immediate-danger', all: ['CONFINE'], why: 'locked in, kidnapped, trapped' },
+    // PSEA
+    { tier: 'psea', all: ['PSEA_DIRECT'], why: 'sexual exploitation or harassment named as such' },
+    { tier: 'psea', all: ['AID_WHO', 'SEXUAL'], within: 12, why: 'someone delivering aid, and sex' },
+    { tier: 'psea', all: ['AID_GOODS', 'SEXUAL'], within: 5, why: '"comida por sexo"; close together, so "mi esposo me viola y no me da comida" stays danger' },
+    { tier: 'psea', all: ['AID_GOODS', 'CONDITION', 'SEXUAL'], within: 12, why: '"la ayuda me la dan solo si me acuesto con él"' },
+    { tier: 'psea', all: ['AID', 'EXCHANGE'], within: 12, why: 'aid "a cambio", "favores" (money too: the safe reading)' },
+    { tier: 'psea', all: ['SEXUAL', 'EXCHANGE'], within: 10, why: 'sex in exchange for anything' },
+    { tier: 'psea', all: ['SEXUAL', 'PAY_INSTEAD'], within: 10, why: '"sexo para no pagar el alquiler"' },
+    { tier: 'psea', all: ['DATE', 'AID'], within: 12, unless: ['NOT_A_DATE'], unlessWithin: 1, why: '"que salga con él para darme la ayuda", but not "dormir con el bebé en el albergue"' },
+    { tier: 'psea', all: ['EXCHANGE_ASK'], why: '"me pide cosas a cambio" even without saying who' },
+    { tier: 'psea', all: ['PHOTO', 'AID_WHO'], within: 12, unless: ['DOC_CONTEXT'], why: '"el de la ONG me pidió fotos", but not "fotos del DNI"' },
+    { tier: 'psea', all: ['TOUCH_AMBIG', 'AID_WHO'], within: 8, unless: ['TURN'], unlessWithin: 1, why: '"el voluntario me tocó", but not "me tocó el bono"' },
+    // Sexual violence by anyone else
+    { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
+    { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },
+    { tier: 'sexual-violence', all: ['FORCED', 'SEXUAL'], within: 5, why: 'forced sex' },
+    { tier: 'sexual-violence', all: ['TOUCH_AMBIG', 'SOMEONE'], within: 6, unless: ['TURN'], unlessWithin: 1, why: '"un hombre me tocó en el bus"' },
+    { tier: 'sexual-violence', all: ['SEXUAL_DEMAND'], why: '"me pide sexo": pressure for sex' },
+  ],
+  // Everyday words one typo away from a lexicon word (found by checking the lexicon against
+  // Debian's wspanish and wamerican word lists): "fideos" from a food kit is not "videos".
+  notTypos: ['fideo', 'fideos', 'cuanto', 'posta', 'carta', 'caro', 'menos', 'martes', 'personas', 'duda', 'dudas', 'poliza', 'vencida', 'vencido', 'resolver', 'atrasada', 'atrasado', 'ahorrado', 'acusa', 'acuso', 'aviso', 'pesar', 'textualmente', 'enterada', 'funcion'],
+};

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import { createSignalDetector, detectSignal, explainSignal, type ProtectionSignal } from '../../dialogs/signals/detect.ts';
+import { DEFAULT_LEXICON, extendLexicon } from '../../dialogs/signals/lexicon.ts';
+
+interface SignalCase {
+  readonly text: string;
+  readonly expect: ProtectionSignal | null;
+  readonly note?: string;
+}
+
+const { cases } = JSON.parse(readFileSync(new URL('./signals.cases.json', import.meta.url), 'utf8')) as { cases: SignalCase[] };
+
+describe('protection signals', () => {
+  describe('cases (test/dialogs/signals.cases.json)', () => {
+    it('keeps enough cases of each kind', () => {
+      const count = (p: (c: SignalCase) => boolean) => cases.filter(p).length;
+      expect(count((c) => c.expect !== null), 'positive').to.be.at.least(80);
+      expect(count((c) => c.expect === null), 'negative').to.be.at.least(40);
+      expect(count((c) => c.expect === 'psea'), 'psea').to.be.at.least(30);
+      expect(count((c) => c.expect === 'danger'), 'danger').to.be.at.least(30);
+    });
+
+    for (const c of cases) {
+      it(`${c.expect ?? 'none'}: ${c.text}${c.note ? ` (${c.note})` : ''}`, () => {
+        const match = explainSignal(c.text);
+        expect(match?.signal ?? null, `matched: ${match ? match.why : 'nothing'}`).to.equal(c.expect);
+        expect(detectSignal(c.text)).to.equal(c.expect);
+      });
+    }
+  });
+
+  describe('odd input', () => {
+    const odd: Array<[string, string]> = [
+      ['empty', ''],
+      ['whitespace', ' \n\t  '],
+      ['20,000 characters', 'hola que tal '.repeat(1540)],
+      ['one 20,000-letter word', 'ab'.repeat(10_000)],
+      ['control characters', '\u0000\u0001\u0007\u001b[31m\u007f\u0085\u200b\u202e'],
+      ['lone surrogates', '\ud800 hola \udfff \ud83d'],
+      ['emoji flood', '😭'.repeat(5_000)],
+      ['emoji with joiners and flags', '👩‍👩‍👧‍👦🇻🇪🇵🇪'.repeat(500)],
+      ['many short words', 'me '.repeat(3_000)],
+      ['alternating pronouns and verbs', 'me pega '.repeat(1_500)],
+      ['combining marks', 'a\u0301'.repeat(5_000)],
+    ];
+    for (const [name, text] of odd) {
+      it(`answers calmly: ${name}`, () => {
+        const result = detectSignal(text);
+        expect(result === null || result === 'psea' || result === 'danger').to.equal(true);
+      });
+    }
+
+    it('answers null for a value that is not a string (a caller outside TypeScript)', () => {
+      expect(detectSignal(undefined as unknown as string)).to.equal(null);
+      expect(detectSignal(42 as unknown as string)).to.equal(null);
+    });
+
+    it('still sees a signal at the start of a long paste', () => {
+      expect(detectSignal(`me quiero matar ${'bla '.repeat(5_000)}`)).to.equal('danger');
+    });
+
+    it('sees a signal hidden among emoji and punctuation', () => {
+      expect(detectSignal('😭😭😭...me.quiero.matar!!!😭😭😭')).to.equal('danger');
+    });
+  });
+
+  describe('lexicon', () => {
+    it('lets a deployment add words to a concept', () => {
+      const detector = createSignalDetector(extendLexicon(DEFAULT_LEXICON, { concepts: { AID_ORG: ['=miorg'] } }));
+      expect(detectSignal('el de miorg me pidió fotos')).to.equal(null);
+      expect(detector.detect('el de miorg me pidió fotos')).to.equal('psea');
+    });
+
+    it('says which rule names an unknown concept', () => {
+      const broken = extendLexicon(DEFAULT_LEXICON, { rules: [{ tier: 'psea', all: ['NOPE'], why: 'a typo' }] });
+      expect(() => createSignalDetector(broken)).to.throw(/"a typo" names unknown concept NOPE/);
+    });
+
+    it('says which phrase is malformed', () => {
+      const broken = extendLexicon(DEFAULT_LEXICON, { concepts: { SELF_HARM: ['~ matar'] } });
+      expect(() => createSignalDetector(broken)).to.throw(/SELF_HARM: "~ matar" must start with a required word/);
+    });
+
+    it('explains which rule decided', () => {
+      expect(explainSignal('el voluntario me pega')).to.deep.include({ signal: 'danger', tier: 'immediate-danger' });
+      expect(explainSignal('hola')).to.equal(null);
+    });
+  });
+
+  describe('speed (printed, not asserted)', () => {
+    it('measures microseconds per message over the case file', () => {
+      const texts = cases.map((c) => c.text);
+      for (const t of texts) detectSignal(t); // warm up: compile paths and the word cache
+      const rounds = 200;
+      const start = process.hrtime.bigint();
+      for (let r = 0; r < rounds; r++) for (const t of texts) detectSignal(t);
+      const micros = Number(process.hrtime.bigint() - start) / 1_000 / (rounds * texts.length);
+      const coldStart = process.hrtime.bigint();
+      for (let i = 0; i < 2_000; i++) detectSignal(`palabra${i} nueva${i} quiero saber del tramite${i} para mi hija`);
+      const coldMicros = Number(process.hrtime.bigint() - coldStart) / 1_000 / 2_000;
+      console.log(`      detectSignal: ${micros.toFixed(2)} µs/message (warm, ${texts.length} cases), ${coldMicros.toFixed(2)} µs/message (unseen words)`);
+    });
+  });
+});
