@@ -119,22 +119,24 @@ function matchPhrase(tokens: readonly Token[], k: number, pos: number, terms: re
 
 function ruleMatches(rule: CompiledRule, occ: readonly (number[] | undefined)[]): boolean {
   for (const concept of rule.all) if (occ[concept] === undefined) return false;
-  const search = (k: number, minStart: number, maxEnd: number, prevStart: number, anchorEnd: number): boolean => {
-    if (k === rule.all.length) return !suppressed(rule, occ, anchorEnd);
-    const list = occ[rule.all[k]!]!;
-    for (let j = 0; j < list.length; j += 2) {
-      const start = list[j]!;
-      if (start - minStart >= rule.within) break; // occurrences come in start order: the rest are further away
-      const end = list[j + 1]!;
-      if (rule.ordered && start <= prevStart) continue;
-      const lo = Math.min(minStart, start);
-      const hi = Math.max(maxEnd, end);
-      if (hi - lo > rule.within) continue;
-      if (search(k + 1, lo, hi, start, k === rule.unlessAfter ? end : anchorEnd)) return true;
-    }
-    return false;
-  };
-  return search(0, Infinity, -Infinity, -1, -1);
+  return combine(rule, occ, 0, Infinity, -Infinity, -1, -1);
+}
+
+/** Picks an occurrence of `rule.all[k]` (and of each later concept) that fits the window; depth-first. */
+function combine(rule: CompiledRule, occ: readonly (number[] | undefined)[], k: number, minStart: number, maxEnd: number, prevStart: number, anchorEnd: number): boolean {
+  if (k === rule.all.length) return !suppressed(rule, occ, anchorEnd);
+  const list = occ[rule.all[k]!]!;
+  for (let j = 0; j < list.length; j += 2) {
+    const start = list[j]!;
+    if (start - minStart >= rule.within) break; // occurrences come in start order: the rest are further away
+    const end = list[j + 1]!;
+    if (rule.ordered && start <= prevStart) continue;
+    const lo = Math.min(minStart, start);
+    const hi = Math.max(maxEnd, end);
+    if (hi - lo > rule.within) continue;
+    if (combine(rule, occ, k + 1, lo, hi, start, k === rule.unlessAfter ? end : anchorEnd)) return true;
+  }
+  return false;
 }
 
 /** An `unless` concept starting within `unlessWithin` words after the anchor concept reads as something else ("matar los piojos"). */

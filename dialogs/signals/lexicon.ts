@@ -140,6 +140,11 @@ const SELF_HARM = [
   'sentido a la|mi vida',
   'vida sin sentido',
   'sentido a nada',
+  'me siento|estoy sin salida',
+  'no veo|encuentro ~ salida',
+  'pensamientos|ideas|ganas de muerte|morir|matarme|suicidio',
+  'me|m hago|hice|hacia dano',
+  'me|m estoy haciendo dano',
   'soy una carga',
   'nadie me extranaria|extrañaria|extranaria',
   'no ~ quiero|kiero|qiero vivir|existir en|asi? este|esta mundo|vida',
@@ -180,6 +185,8 @@ const SELF_HARM = [
     'selfharm|overdose',
     'jump off|from ~ bridge|building|roof|balcony',
     'never wake up',
+    'take them all',
+    'all the|my pills',
     'nobody|no one would miss me',
     'i am|im a burden',
   ]),
@@ -229,6 +236,9 @@ const HIT_STRONG = [
   '=pega|=pegan|=pego|=pegaba|=pegaron|=pegando a ~ mi|mis|su|sus|los|las|nosotros|nosotras|hija|hijo|ninos|ninas|chamos|chamas',
   'violencia familiar|domestica|intrafamiliar|fisica',
   'violencia de genero',
+  '=mi =pega|=pegan|=pego|=pegaba|=pegaron|=pegando|=empuja|=empujo|=patea|=pateo|=chanco|=lapeo',
+  'correazo*|latigazo*|chicotazo*|cuerazo*',
+  `${ME_OR_MI} =saco|=sacaron|=sacaba la mugre|cresta|entreputa`,
   `${ME_OR_MI} =rompio|=rompe|=partio|=revento|=rompieron ~ ~ cara|boca|nariz|brazo|diente|dientes|costillas|cabeza|ojo|labio`,
   `${ME_OR_MI} =dejo|=dejaron ~ morada|morado|moretones|moretes`,
   'sufro|sufre|sufrimos|vivo|vive|viviendo ~ violencia|maltrato',
@@ -247,9 +257,12 @@ const HIT_WEAK = [
   '=pega|=pegan|=pego|=pegaba|=pegaban|=pegaron|=pegar|=pegando|=pegado|=pegarme|=pegue|=peguen',
   '=empuja|=empujo|=empujan|=empujaba|=empujaron|=patea|=pateo|=pateaba|=patearon|=pateando|=ahorco|=ataca|=atacan|=ataco|=atacaron|=lastiman|=lastimaba|=lastimo|=hiere|=hirio|=hirieron',
   '=jala|=jalo|=jalan|=tira|=tiro del? pelo|cabello',
-  '=da|=dan|=dio|=daba|=dieron golpes|patadas|cachetadas|punetes|trompadas|conazos',
+  '=da|=dan|=dio|=daba|=dieron|=metio|=mete|=metia|=tiro|=tira|=tiraba ~ golpes|patadas|cachetadas|punetes|trompadas|conazos|=pela|=pelas|=lapo|=lapos|lapazo|lapazos|=tunda|sopapo|sopapos|cocotazo|cocotazos|correazos|palazos|=golpe|=punete|=patada|=cachetada|=trompada|=conazo',
+  '=agarro|=agarra|=agarraron|=agarraba|=cayo|=cayeron|=caen|=entro|=entraron a golpes|patadas|conazos|correazos|palazos|punetes|lapos|cachetadas|cuchilladas|tiros|balazos|=pata|=palo|=palos|=correa|=correazos',
+  '=chanco|=chanca|=chancaron|=chancaba|=lapeo|=lapea|=lapearon|=zampo|=sopapeo|=sopapea',
 ];
-const PRONOUN = [ME_OR_MI];
+/** Clitic pronouns; "mi" (a common spelling of "me") only right before the verb, see HIT_STRONG, as "mi bebé da patadas" is not violence. */
+const PRONOUN = [ME];
 /** "me pegó la gripe", "me pegaron una multa", "me pegó un susto". */
 const STUCK = 'multa|multas|papeleta|gripe|virus|susto|chicle|cinta|foto|fotos|afiche|cartel|etiqueta|sticker|stickers|tos|resfrio|covid|piojos|sarna|costumbre|mania|cancion|acento|calcomania';
 const STUCK_ON = [`un|una|la|el|los|las ${STUCK}`, STUCK];
@@ -280,6 +293,8 @@ const DANGER_NOW = [
   'me|nos esta|estan siguiendo',
   ...exact([
     'in danger',
+    'i am|im not safe',
+    'not safe at|in home|here|house',
     'call|calling the police|cops',
     'call 911',
     'this|its|it is an? emergency',
@@ -374,6 +389,16 @@ const TRAFFICKING = [
     'debt bondage',
   ]),
 ];
+/** A child or relative missing: "mi hija desapareció", "mi hijo no volvió del colegio". */
+const MISSING = [
+  'desaparecio|desaparecida|desaparecido|desaparecidas|desaparecidos|desaparecieron',
+  'no aparece|aparecen|volvio|regreso|regresa|vuelve',
+  'se perdio|perdieron',
+  ...exact(['missing', 'disappeared', 'hasn t|hasnt|didn t|didnt|never come|came home|back', 'has not|did not come|came home|back']),
+];
+/** "no aparece en el sistema" is a records question. */
+const RECORDS = ['en el|la|los|las ~ sistema|lista|listas|web|pagina|padron|registro|base|planilla|reniec|migraciones|sis|plataforma|app|aplicativo'];
+const RELATIVE = ['hija|hijo|hijas|hijos|nina|nino|ninos|ninas|chamo|chama|chamos|chamas|esposa|esposo|hermana|hermano|mama|papa|sobrina|sobrino|bebe|chibolo|chibola|menor|nieta|nieto|prima|primo|novia', ...exact(['daughter|son|child|kid|kids|children|wife|husband|sister|brother|mom|mother|baby|girl|boy'])];
 /** "me trajeron engañada para trabajar": deceptive recruitment. */
 const DECEIVED = ['enganada|enganado|enganadas|enganados|enganaron|engano|enganan', ...exact(['tricked|lied|deceived'])];
 const RECRUITED = ['trabajar|trabajo|chamba|viaje|viajar|trajeron|trajo|traer|traerme|pasaje|pasajes', ...exact(['work|job|travel|brought|trip'])];
@@ -388,6 +413,7 @@ const CONFINE = [
   ...exact([
     'locked in|up|inside|me|us|her|him',
     'lock|locks me|us|her|him',
+    'keep|keeps|kept me|us|her locked|inside|prisoner',
     'kidnap*|abduct*|hostage|captive|trapped|confined',
   ]),
 ];
@@ -472,7 +498,7 @@ const SEXUAL = [
   '=sexo|=sexual|=sexuales|=sexualmente|=sesual|=sexsual|=sex|=sexy|=seso|=secso|=s3xo|=sexo',
   'tener|tenga|tuviera|tengamos =relaciones|=relasiones|=relacion',
   '=relaciones|=relasiones sexuales|intimas',
-  '=acostarme|=acostarse|=acostarnos|=acueste|=acuesto|=acostara|=acostarte|=acostar',
+  '=acostarme|=acostarse|=acostarnos|=acueste|=acuesto|=acostara|=acostarte|=acostar|=acostaba|=acostaria|=acostase',
   '=beso|=besos|=besar|=besarme|=besarla|=besito|=besitos|=bezo|=besarte',
   '=desnuda|=desnudo|=desnudas|=desnudarme|=encuerada|=encuerado|=calata|=calato|=calatita',
   'sin ropa',
@@ -511,6 +537,11 @@ const EXCHANGE = [
 const CONDITION = ['si|sino|solo|condicion*|=condiciona|=condicionan', 'tengo|tienes|tiene|hay que', ...exact(['if|unless|only'])];
 /** Someone, for "un hombre me tocó en el bus" (with no aid context it is sexual violence). */
 const SOMEONE = ['hombre|senor|tipo|=man|chamo|pana|vecino|viejo|desconocido|alguien|guardia|policia|jefe|profesor|=tio|padrastro|primo|esposo|pareja|marido|cunado|suegro|chofer|taxista|=pata'];
+/** Anything someone may hold over a person: aid, a job, a room, papers. */
+const QUID = ['@AID_GOODS', 'trabajo|empleo|chamba|=chambita|papeles|cuarto|alquiler|renta|cupo|vacante|puesto', ...exact(['job|work|papers|room|rent'])];
+const INTIMATE = ['@SEXUAL', '@DATE'];
+/** "trabajo sexual" is work, not a job offered for sex. */
+const SEXUAL_ADJ = ['sexual|sexuales'];
 /** "sexo como forma de pago", "para no pagar el alquiler": only with SEXUAL (alone it is a payment question). */
 const PAY_INSTEAD = ['para no pagar', 'en vez|lugar de pagar', 'como|forma de pago', 'como pagar|pago'];
 const EXCHANGE_ASK = [
@@ -585,8 +616,8 @@ export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
     KILL_ANY, PEST_IDIOM, HIT_STRONG, PRONOUN, STUCK_ON, HIT_WEAK, HIT_EN, OBJECT_EN, WEAPON, THREAT, DANGER_NOW,
-    WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, TRAFFICKING, CONFINE,
-    PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
+    WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, TRAFFICKING, CONFINE,
+    PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND,
   },
   rules: [
@@ -600,7 +631,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Immediate danger: violence
     { tier: 'immediate-danger', all: ['KILL_ANY'], unless: ['PEST_IDIOM'], why: 'killing, said of anyone, except pests and idioms' },
     { tier: 'immediate-danger', all: ['HIT_STRONG'], why: 'beating, maltreatment, weapons used, domestic violence' },
-    { tier: 'immediate-danger', all: ['PRONOUN', 'HIT_WEAK'], within: 3, ordered: true, unless: ['STUCK_ON'], unlessAfter: 'HIT_WEAK', unlessWithin: 1, why: '"me pega", "me está pegando", "la empuja"; not "me pegó la gripe"' },
+    { tier: 'immediate-danger', all: ['PRONOUN', 'HIT_WEAK'], within: 4, ordered: true, unless: ['STUCK_ON'], unlessAfter: 'HIT_WEAK', unlessWithin: 1, why: '"me pega", "me está pegando", "la empuja"; not "me pegó la gripe"' },
     { tier: 'immediate-danger', all: ['HIT_EN', 'OBJECT_EN'], within: 3, ordered: true, why: '"he is hitting me", "hits my kids"' },
     { tier: 'immediate-danger', all: ['WEAPON'], why: 'a weapon is mentioned' },
     { tier: 'immediate-danger', all: ['THREAT'], why: 'being threatened' },
@@ -610,6 +641,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['CANT_LEAVE'], unless: ['ABROAD'], unlessWithin: 1, why: 'not allowed to leave; not "no me dejan salir del país" (a travel question)' },
     { tier: 'immediate-danger', all: ['CANT_LEAVE_WEAK', 'EXPLOIT'], within: 12, why: '"no puedo irme" with unpaid work, a boss or a debt' },
     { tier: 'immediate-danger', all: ['FORCED', 'FORCED_WHAT'], within: 5, why: 'forced work, begging, crime or prostitution' },
+    { tier: 'immediate-danger', all: ['MISSING', 'RELATIVE'], within: 5, unless: ['RECORDS'], unlessWithin: 1, why: 'a child or relative missing; not "no aparece en el sistema"' },
     { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
     { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
     { tier: 'immediate-danger', all: ['CONFINE'], why: 'locked in, kidnapped, trapped' },
@@ -617,7 +649,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['PSEA_DIRECT'], why: 'sexual exploitation or harassment named as such' },
     { tier: 'psea', all: ['AID_WHO', 'SEXUAL'], within: 12, why: 'someone delivering aid, and sex' },
     { tier: 'psea', all: ['AID_GOODS', 'SEXUAL'], within: 5, why: '"comida por sexo"; close together, so "mi esposo me viola y no me da comida" stays danger' },
-    { tier: 'psea', all: ['AID_GOODS', 'CONDITION', 'SEXUAL'], within: 12, why: '"la ayuda me la dan solo si me acuesto con él"' },
+    { tier: 'psea', all: ['QUID', 'CONDITION', 'INTIMATE'], within: 12, unless: ['SEXUAL_ADJ'], unlessWithin: 1, why: '"la ayuda me la dan solo si me acuesto con él", "me prometió trabajo si salía con él": sexual exploitation' },
     { tier: 'psea', all: ['AID', 'EXCHANGE'], within: 12, why: 'aid "a cambio", "favores" (money too: the safe reading)' },
     { tier: 'psea', all: ['SEXUAL', 'EXCHANGE'], within: 10, why: 'sex in exchange for anything' },
     { tier: 'psea', all: ['SEXUAL', 'PAY_INSTEAD'], within: 10, why: '"sexo para no pagar el alquiler"' },
