@@ -32,10 +32,11 @@
  * ## Trade-off: the safe reading wins
  * A false alarm costs one extra, gentle offer of help; a miss can cost a life. Where a
  * phrase is ambiguous and one reading is dangerous, it counts. Known, accepted false
- * alarms: "quiero desaparecer esta deuda", "no puedo más con tantos trámites", "me mata el
- * dolor de cabeza", "se me pegó la gripe", "donde me venden un chip", "la ONG me pide
- * fotos" (without naming a document), "me obligan a trabajar horas extras", "me acosa el
- * dueño por la renta", "puedo trabajar a cambio de comida" (psea). `unless` is used only
+ * alarms: "quiero desaparecer esta deuda", "no puedo más con tantos trámites", "el trabajo
+ * me está matando", "donde me venden un chip", "la ONG me pide fotos" (without naming a
+ * document), "me obligan a trabajar horas extras", "me acosa el dueño por la renta",
+ * "puedo trabajar a cambio de comida" (psea), "me llamo Socorro", "hubo una balacera cerca
+ * de mi casa", "le robaron la moto con pistola". `unless` is used only
  * where the everyday reading is both common and clearly safe (pests and idioms, "vivir en",
  * photos of documents, "me tocó el bono", "acoso escolar", "can't go on Monday").
  */
@@ -161,7 +162,12 @@ const SELF_HARM = [
   'ahorcarme|colgarme|envenenarme|=ahorcarm',
   'tirarme|lanzarme|aventarme|botarme|arrojarme|=tirar|=lanzar|=aventar|=arrojar de|del|por|al|a ~ puente|edificio|rio|mar|tren|ventana|balcon|techo|precipicio|azotea|metro|barranco|acantilado|carro|bus',
   'tomarme|tomar|tome|tomo|beber|bebi todas las pastillas',
-  'tomarme|tomar|tome|tomo|beber|bebi veneno|raticida|cloro|lejia|matarratas',
+  'tomarme|tomar|tome|tomo|beber|bebi ~ ~ veneno|raticida|cloro|lejia|matarratas|=racumin',
+  'mejor no estar|existir|vivir|haber',
+  'no haber nacido',
+  'no ~ quiero|kiero|qiero|quisiera estar|seguir ~ ~ este|esta mundo|vida|tierra',
+  'estarian|estaria|vivirian|viviria|estarán mejor sin mi',
+  `me|m ~ ~ =colgar|=ahorcar|=envenenar`,
   'sobredosis',
   `no ~ aguanto|aguento|soporto|resisto|aguantamos ~ ${MAS}`,
   'ya no aguanto|aguento|soporto|resisto',
@@ -186,6 +192,10 @@ const SELF_HARM = [
     'jump off|from ~ bridge|building|roof|balcony',
     'never wake up',
     'take them all',
+    'better off without me',
+    'not|isn t|isnt|aint worth living',
+    'it all to end',
+    'want|wanna|need to end it',
     'all the|my pills',
     'nobody|no one would miss me',
     'i am|im a burden',
@@ -257,6 +267,8 @@ const HIT_WEAK = [
   '=pega|=pegan|=pego|=pegaba|=pegaban|=pegaron|=pegar|=pegando|=pegado|=pegarme|=pegue|=peguen',
   '=empuja|=empujo|=empujan|=empujaba|=empujaron|=patea|=pateo|=pateaba|=patearon|=pateando|=ahorco|=ataca|=atacan|=ataco|=atacaron|=lastiman|=lastimaba|=lastimo|=hiere|=hirio|=hirieron',
   '=jala|=jalo|=jalan|=tira|=tiro del? pelo|cabello',
+  '=tiro|=tira|=tiraba|=lanzo|=avento|=empujo|=empuja|=estrello|=estrella contra',
+  '=tiro|=tira|=tiraba|=lanzo|=avento|=empujo|=empuja|=estrello al|el|en|por piso|suelo|escaleras',
   '=da|=dan|=dio|=daba|=dieron|=metio|=mete|=metia|=tiro|=tira|=tiraba ~ golpes|patadas|cachetadas|punetes|trompadas|conazos|=pela|=pelas|=lapo|=lapos|lapazo|lapazos|=tunda|sopapo|sopapos|cocotazo|cocotazos|correazos|palazos|=golpe|=punete|=patada|=cachetada|=trompada|=conazo',
   '=agarro|=agarra|=agarraron|=agarraba|=cayo|=cayeron|=caen|=entro|=entraron a golpes|patadas|conazos|correazos|palazos|punetes|lapos|cachetadas|cuchilladas|tiros|balazos|=pata|=palo|=palos|=correa|=correazos',
   '=chanco|=chanca|=chancaron|=chancaba|=lapeo|=lapea|=lapearon|=zampo|=sopapeo|=sopapea',
@@ -272,6 +284,7 @@ const WEAPON = [
   'cuchillo|cuchilla|navaja|pistola|=revolver|=machete|escopeta|=fusil|=chaira|=punzon',
   'con|un|una|tiene|saco|sacaron|traia|trae =arma|=armas',
   '=armado|=armados',
+  'con un|una =palo|=bate|=fierro|=tubo|=piedra|=botella|=correa|=martillo|=cuchillo',
   ...exact(['gun|knife|pistol|weapon|rifle']),
 ];
 const THREAT = [
@@ -291,6 +304,8 @@ const DANGER_NOW = [
   'es|tengo|tenemos|hay una emergencia',
   `${ME_OR_MI} ~ persigu*|persegu*|persigi*`,
   'me|nos esta|estan siguiendo',
+  '=escondida|=escondido|=escondidas|=escondidos|=escondiendome|=escondiendonos',
+  'me|nos =escondi|=escondimos|=escondo|=escondemos',
   ...exact([
     'in danger',
     'i am|im not safe',
@@ -328,6 +343,7 @@ const CANT_LEAVE = [
   `no ${ME_OR_MI} ~ deja|dejan|dejaba|dejaban|dejo|dejaron|=quiere|=quieren ~ salir|irme|irnos|escapar|escaparme|salirme|salirnos|marcharme|largarme|huir`,
   'no puedo|podemos|pude escapar|huir|escaparme|escaparnos',
   'ayud*|help ~ ~ escapar|escaparme|huir|=escape',
+  'sin poder|dejarme|dejarnos ~ salir',
   'sacarme|sacame|saquenme|sacarnos|saquennos|sacanos de aqui|aca|ahi',
   ...exact([
     'get me|us out of here|there',
@@ -402,6 +418,12 @@ const RELATIVE = ['hija|hijo|hijas|hijos|nina|nino|ninos|ninas|chamo|chama|chamo
 /** "me trajeron engañada para trabajar": deceptive recruitment. */
 const DECEIVED = ['enganada|enganado|enganadas|enganados|enganaron|engano|enganan', ...exact(['tricked|lied|deceived'])];
 const RECRUITED = ['trabajar|trabajo|chamba|viaje|viajar|trajeron|trajo|traer|traerme|pasaje|pasajes', ...exact(['work|job|travel|brought|trip'])];
+/** "la deuda del viaje", "pagar el pasaje trabajando": debt bondage. */
+const DEBT_BONDAGE = [
+  'deuda|deudas|=devda del|de|por ~ viaje|pasaje|pasajes|traslado|traida',
+  'pagar|pagando|pague ~ ~ viaje|pasaje|pasajes|traslado|traida|deuda trabajando',
+  ...exact(['debt for|from the|my trip|journey|travel|ticket', 'pay|paying off|back the|my trip|journey|ticket|debt by working']),
+];
 const CONFINE = [
   'encerr*|encierr*',
   '=amarrada|=amarrado|=amarradas|=amarrados|=amarraron',
@@ -409,6 +431,7 @@ const CONFINE = [
   'secuest*|sequest*|=secuestaron',
   '=retenida|=retenido|=retenidas|=retenidos|=atrapada|=atrapado|=atrapadas|=atrapados|=cautiva|=cautivo|=cautivas',
   'bajo llave',
+  `${ME} =tienen|=tiene|=tenian|=tenia ~ ~ ~ sin =salir`,
   `${ME_OR_MI} ~ metieron|meten|metio|encerraron|subieron en|a un|una|el|la ~ cuarto|casa|carro|habitacion|camioneta|taxi|auto|cuartito|sotano|bano`,
   ...exact([
     'locked in|up|inside|me|us|her|him',
@@ -486,7 +509,7 @@ const TOUCH_STRONG = [
   '=tocarme|=tocandome|=tocarla|=tocandola|manose*|toquete*|=agarrarme',
   `${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=agarro|=agarra|=agarraba ~ ~ ${BODY}`,
   `${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron sin ~ permiso`,
-  ...exact(['touched|touching|touches|touch|groped|grope|gropes|groping|fondled me|her|my']),
+  ...exact(['touched|touching|touches|touch|groped|grope|gropes|groping|fondled|grabbed|grabs|grabbing me|her|my']),
 ];
 /** Bare "me tocó": touched, or "it was my turn". */
 const TOUCH_AMBIG = [`${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=tocado`];
@@ -525,6 +548,7 @@ const SEXUAL = [
 const EXCHANGE = [
   'a cambio|canbio|=canvio',
   'doy|darle|des|di lo que|q|k quiere|pide',
+  'si le|me hago|haces|hace|hacia|hiciera|haga un|unos favor|favores|favorcito|favorcitos',
   'a trueque',
   '=favores|=favorsitos|=favorcito|=favorcitos|=favorsito|=fabores',
   'pide|pidio|pidiendo|pedia|piden|pidieron|pedian|exige|exigen|exigio|pidiendome cosas|vainas|=vaina|cositas',
@@ -559,6 +583,8 @@ const DATE = [
   'ir|vaya|vayas|fuera|venga|valla|llevarme|llevar|lleva|llevo a ~ su casa|cuarto|carro|hotel|depa|departamento|cama',
   '=hotel|=motel',
   'a solas|solitas|solita',
+  'conocerme|verme|vernos|encontrarnos|conocernos en? privado|solos|solas|afuera',
+  'conocerme|conocernos mejor',
   'pasar la noche con el|ella|=el',
   'dormir|duerma con el|ella|=el',
   'porta|portaba|portas|portes|portarme|portarte|portara|portaras|porto ~ bien|bonito|bonita|buena conmigo',
@@ -616,7 +642,7 @@ export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
     KILL_ANY, PEST_IDIOM, HIT_STRONG, PRONOUN, STUCK_ON, HIT_WEAK, HIT_EN, OBJECT_EN, WEAPON, THREAT, DANGER_NOW,
-    WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, TRAFFICKING, CONFINE,
+    WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND,
   },
@@ -642,6 +668,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['CANT_LEAVE_WEAK', 'EXPLOIT'], within: 12, why: '"no puedo irme" with unpaid work, a boss or a debt' },
     { tier: 'immediate-danger', all: ['FORCED', 'FORCED_WHAT'], within: 5, why: 'forced work, begging, crime or prostitution' },
     { tier: 'immediate-danger', all: ['MISSING', 'RELATIVE'], within: 5, unless: ['RECORDS'], unlessWithin: 1, why: 'a child or relative missing; not "no aparece en el sistema"' },
+    { tier: 'immediate-danger', all: ['DEBT_BONDAGE'], why: 'a debt for the journey, paid by working: debt bondage' },
     { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
     { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
     { tier: 'immediate-danger', all: ['CONFINE'], why: 'locked in, kidnapped, trapped' },
