@@ -148,6 +148,9 @@ const SELF_HARM = [
   'me|m estoy haciendo dano',
   'soy una carga',
   'nadie me extranaria|extrañaria|extranaria',
+  'nadie me|nos ~ ~ extranar|extranara|extrañar',
+  'no tengo|quedan fuerzas|ganas para|de seguir|vivir|luchar',
+  'no me quedan fuerzas|ganas para|de seguir|vivir|luchar',
   'no ~ quiero|kiero|qiero vivir|existir en|asi? este|esta mundo|vida',
   `no quiero|kiero|qiero vivir asi|${MAS}`,
   'dejar de existir|vivir',
@@ -160,7 +163,7 @@ const SELF_HARM = [
   '=lastimarme|=lastimarm|autolesion*',
   'auto lesion*',
   'ahorcarme|colgarme|envenenarme|=ahorcarm',
-  'tirarme|lanzarme|aventarme|botarme|arrojarme|=tirar|=lanzar|=aventar|=arrojar de|del|por|al|a ~ puente|edificio|rio|mar|tren|ventana|balcon|techo|precipicio|azotea|metro|barranco|acantilado|carro|bus',
+  'tirarme|lanzarme|aventarme|botarme|arrojarme|=tirar|=lanzar|=aventar|=arrojar de|del|por|al|a ~ puente|edificio|rio|mar|tren|ventana|balcon|techo|precipicio|azotea|metro|barranco|acantilado|carro|bus|pista|carretera|autopista|rieles|via',
   'tomarme|tomar|tome|tomo|beber|bebi todas las pastillas',
   'tomarme|tomar|tome|tomo|beber|bebi ~ ~ veneno|raticida|cloro|lejia|matarratas|=racumin',
   'mejor no estar|existir|vivir|haber',
@@ -203,8 +206,12 @@ const SELF_HARM = [
 ];
 
 /** "acabar con todo", but not "terminar con todo el trámite". */
-const END_ALL = ['acabar|terminar|acabe|termine|acabo|termino con todo'];
-const END_ALL_OBJECT = ['el|la|los|las|lo|mi|mis|este|esta|eso|esto|ese|tramite|papeleo|proceso|pendiente|pendientes|=hoy'];
+const END_ALL = [
+  'acabar|terminar|acabe|termine|acabo|termino con todo',
+  'cansada|cansado|harta|harto|canse|cansé de todo',
+  `${QUE} esto|todo ~ termine|acabe|pare|termina|acaba`,
+];
+const END_ALL_OBJECT = ['el|la|los|las|lo|mi|mis|este|eso|esto|ese|tramite|papeleo|proceso|pendiente|pendientes|=hoy|bien|rapido|pronto|luego|manana|=ya|=de|en'];
 
 /** Said of living, not of a place: "no quiero vivir" (but see LIVE_PLACE). */
 const NOT_LIVE = [
@@ -251,6 +258,7 @@ const HIT_STRONG = [
   `${ME_OR_MI} =saco|=sacaron|=sacaba la mugre|cresta|entreputa`,
   `${ME_OR_MI} =rompio|=rompe|=partio|=revento|=rompieron ~ ~ cara|boca|nariz|brazo|diente|dientes|costillas|cabeza|ojo|labio`,
   `${ME_OR_MI} =dejo|=dejaron ~ morada|morado|moretones|moretes`,
+  'ojo|ojos morado|morada|morados|hinchado',
   'sufro|sufre|sufrimos|vivo|vive|viviendo ~ violencia|maltrato',
   'victima de ~ violencia|maltrato',
   ...exact([
@@ -344,6 +352,7 @@ const CANT_LEAVE = [
   'no puedo|podemos|pude escapar|huir|escaparme|escaparnos',
   'ayud*|help ~ ~ escapar|escaparme|huir|=escape',
   'sin poder|dejarme|dejarnos ~ salir',
+  `no ${ME_OR_MI} ~ deja|dejan|dejaba|dejaban|dejo|dejaron ~ =ir|volver|regresar a mi|su|nuestra casa`,
   'sacarme|sacame|saquenme|sacarnos|saquennos|sacanos de aqui|aca|ahi',
   ...exact([
     'get me|us out of here|there',
@@ -365,7 +374,7 @@ const ABROAD = [
 const CANT_LEAVE_WEAK = [
   'no puedo|podemos|pueden|pude|pudimos|puedes ~ salir|irme|irnos|salirme|escapar|huir',
   `no ${ME_OR_MI} ~ deja|dejan|dejaba|dejaban|dejo|dejaron =ir`,
-  ...exact(['cant|cannot leave', 'can t leave']),
+  ...exact(['cant|cannot leave', 'can t leave', 'let me|us go|leave']),
 ];
 const EXPLOIT = [
   'sin pagar|paga|pago|sueldo|salario',
@@ -386,6 +395,7 @@ const TRAFFICKING = [
   'me|m|nos|te =vendieron|=vendio|=venden|=vendian|=venderan|=vendera|=bendieron|=vendiron',
   'me|m|nos|te quieren|quiere|van|va|iban|piensan a? =vender|=bender',
   'me|nos =explotan|=explota|=explotaban',
+  `${ME} ~ ~ prostituir|prostituirme|prostituirla`,
   '=venderme|=vendernos|=venderla|=venderlas|=vendida|=vendidas',
   '=vender|=venden|=vendieron|=vendio|=vendiendo|=venderan a mi|mis|su|sus|tu|nuestra|nuestro|nuestras|nuestros',
   '=trata|=trafico de personas|blancas',
@@ -535,6 +545,8 @@ const SEXUAL = [
   '=coquetea|=coqueteo|=coquetear|=piropos|=insinua|insinuaciones|=insinuo',
   'mensajes|cosas|fotos|comentarios|chistes|propuestas raros|raras|feos|feas|sucios|sucias|obscenos|obscenas|cochinos|cochinas',
   'subidos|subido de tono',
+  'mira|miraba|miran|mirando raro|feo|raros|morboso|morbosa|morbo',
+  '=soy|=eres|=estas|=sea muy? =bonita|=linda|=hermosa|=bella|=buenota|=rica|=sabrosa',
   'propaso|propasa|propasarse|propasado|sobrepaso|sobrepasa conmigo',
   '=propaso|=propasa|=propasó|=propasado',
   'falto|falta|faltaba|faltaron el respeto',
@@ -566,6 +578,9 @@ const QUID = ['@AID_GOODS', 'trabajo|empleo|chamba|=chambita|papeles|cuarto|alqu
 const INTIMATE = ['@SEXUAL', '@DATE'];
 /** "trabajo sexual" is work, not a job offered for sex. */
 const SEXUAL_ADJ = ['sexual|sexuales'];
+/** "mi padrastro se mete a mi cuarto de noche". */
+const INTRUDES = ['se|=s mete|metia|metio|entra|entraba|entro a|en mi|nuestro ~ cuarto|cama|habitacion|bano'];
+const INTRUDER = ['padrastro|tio|primo|vecino|jefe|patron|suegro|cunado|senor|hombre|tipo|abuelo|desconocido', ...exact(['stepdad|stepfather|uncle|cousin|neighbor|neighbour|boss|man|guy'])];
 /** "sexo como forma de pago", "para no pagar el alquiler": only with SEXUAL (alone it is a payment question). */
 const PAY_INSTEAD = ['para no pagar', 'en vez|lugar de pagar', 'como|forma de pago', 'como pagar|pago'];
 const EXCHANGE_ASK = [
@@ -583,6 +598,10 @@ const DATE = [
   'ir|vaya|vayas|fuera|venga|valla|llevarme|llevar|lleva|llevo a ~ su casa|cuarto|carro|hotel|depa|departamento|cama',
   '=hotel|=motel',
   'a solas|solitas|solita',
+  'lo|la espere|esperara|encuentre|vea ~ ~ salida|afuera|esquina|noche|parque',
+  'si lo|la acompano|acompane|acompanara',
+  'acompanarlo|acompanarla',
+  'soy|sea|fuera|eres|seas buena|bonita|carinosa|amable|linda con el|ella|=el',
   'conocerme|verme|vernos|encontrarnos|conocernos en? privado|solos|solas|afuera',
   'conocerme|conocernos mejor',
   'pasar la noche con el|ella|=el',
@@ -644,7 +663,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     KILL_ANY, PEST_IDIOM, HIT_STRONG, PRONOUN, STUCK_ON, HIT_WEAK, HIT_EN, OBJECT_EN, WEAPON, THREAT, DANGER_NOW,
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
-    SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND,
+    SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
   },
   rules: [
     // Immediate danger: self-harm
@@ -689,6 +708,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },
     { tier: 'sexual-violence', all: ['FORCED', 'SEXUAL'], within: 5, why: 'forced sex' },
     { tier: 'sexual-violence', all: ['TOUCH_AMBIG', 'SOMEONE'], within: 6, unless: ['TURN'], unlessWithin: 1, why: '"un hombre me tocó en el bus"' },
+    { tier: 'sexual-violence', all: ['INTRUDES', 'INTRUDER'], within: 8, why: '"mi padrastro se mete a mi cuarto de noche"' },
     { tier: 'sexual-violence', all: ['SEXUAL_DEMAND'], why: '"me pide sexo": pressure for sex' },
   ],
   // Everyday words one typo away from a lexicon word (found by checking the lexicon against
