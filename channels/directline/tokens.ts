@@ -43,6 +43,8 @@ export interface TokenOptions {
 const VERSION = 1;
 /** Longer than any token we mint; anything bigger is rejected before parsing. */
 const MAX_TOKEN_LENGTH = 1024;
+/** Verified tokens remembered; the map is simply emptied when full (they are re-verified). */
+const VERIFIED_CACHE_SIZE = 50_000;
 
 export function createTokenService(options: TokenOptions): TokenService {
   if (options.key.length < 16) {
@@ -54,6 +56,7 @@ export function createTokenService(options: TokenOptions): TokenService {
   const signingKey = createHmac('sha256', options.key).update('faro:directline:token:v1').digest();
   const sign = (payload: string): Buffer => createHmac('sha256', signingKey).update(payload).digest();
   const nowSeconds = (): number => Math.floor(options.now() / 1000);
+  const verified = new Map<string, TokenClaims>();
 
   return {
     issue(conversationId, userId) {
@@ -65,6 +68,10 @@ export function createTokenService(options: TokenOptions): TokenService {
     },
 
     check(token) {
+      // A conversation presents the same token on every request: its verified claims are
+      // remembered (the expiry is still checked every time), which saves an HMAC per request.
+      const known = verified.get(token);
+      if (known) return known.expiresAt <= nowSeconds() ? { ok: false, reason: 'expired' } : { ok: true, claims: known };
       if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
       const dot = token.indexOf('.');
       if (dot <= 0 || dot !== token.lastIndexOf('.')) return { ok: false, reason: 'invalid' };
@@ -75,6 +82,8 @@ export function createTokenService(options: TokenOptions): TokenService {
       const claims = parseClaims(payload);
       if (!claims) return { ok: false, reason: 'invalid' };
       if (claims.expiresAt <= nowSeconds()) return { ok: false, reason: 'expired' };
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+      verified.set(token, claims);
       return { ok: true, claims };
     },
   };

@@ -31,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
   const { log, ready, routers, jsonLimit = '100kb', beforeBody = [] } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached by clients; a per-response SHA-1 ETag was measurable CPU.
+  app.set('etag', false);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 // No 0/O, 1/I/L, 5/S, 2/Z: a reference is read aloud over the phone and typed on small keyboards.
 const ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';
 
@@ -9,13 +7,29 @@ const ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';
  * draws the same reference, so opening its ticket again is a no-op instead of a duplicate.
  * References of different tickets can still collide (birthday odds reach a few percent after
  * tens of thousands of tickets); the runtime then re-runs the turn with the next attempt.
+ * A reference is not a secret (the seed includes the platform's message id, which outsiders
+ * do not see), so a fast 53-bit string hash is enough; it runs on every turn.
  */
 export function ticketRef(seed: string): string {
-  const digest = createHash('sha256').update(seed).digest();
+  let n = hash53(seed);
   let ref = '';
-  for (let i = 0; ref.length < 6; i++) {
-    const byte = digest[i]!;
-    if (byte < 27 * 9) ref += ALPHABET[byte % 27]; // reject bytes ≥ 243 so every symbol is equally likely
+  for (let i = 0; i < 6; i++) {
+    ref += ALPHABET[n % 27];
+    n = Math.floor(n / 27);
   }
   return `${ref.slice(0, 3)}-${ref.slice(3)}`;
+}
+
+/** Two interleaved 32-bit multiplicative hashes combined into 53 bits. */
+function hash53(text: string): number {
+  let h1 = 0x9e3779b9;
+  let h2 = 0x85ebca6b;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x85ebca77);
+    h2 = Math.imul(h2 ^ c, 0xc2b2ae3d);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x27d4eb2f) ^ Math.imul(h2 ^ (h2 >>> 13), 0x165667b1);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x27d4eb2f) ^ Math.imul(h1 ^ (h1 >>> 13), 0x165667b1);
+  return 0x200000 * (h2 >>> 0 & 0x1fffff) + (h1 >>> 0);
 }

@@ -8,6 +8,7 @@
  * Every reply's dialog step is checked; a mismatch fails the run.
  * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http
  */
+import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,44 +108,81 @@ function serverRssMb(child: ChildProcess): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function post(url: string, body: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
+/**
+ * Over HTTP the load comes from autocannon (one connection per simulated person, keep-alive),
+ * the same request sequence against both servers: open a conversation, then the script's
+ * messages. For the floor, every request is a POST to the echo route.
+ */
+function sequence(kind: 'faro' | 'floor'): autocannon.Request[] {
+  const json = { 'content-type': 'application/json' };
+  if (kind === 'floor') return [{}, ...SCRIPT].map((turn) => ({ method: 'POST', path: '/echo', headers: { ...json, authorization: `Bearer ${'x'.repeat(120)}` }, body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text: 'text' in turn ? turn.text : '' }) }));
+  return [
+    {
+      method: 'POST',
+      path: '/v3/directline/conversations',
+      onResponse: (_status, body, context) => Object.assign(context, JSON.parse(body) as { conversationId: string; token: string }),
+    },
+    ...SCRIPT.map(({ text }): autocannon.Request => ({
+      method: 'POST',
+      setupRequest: (request, context) => ({
+        ...request,
+        path: `/v3/directline/conversations/${String((context as { conversationId?: string }).conversationId)}/activities`,
+        headers: { ...json, authorization: `Bearer ${String((context as { token?: string }).token)}` },
+        body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text }),
+      }),
+    })),
+  ];
 }
 
-async function http(kind: 'faro' | 'floor', users: number) {
+async function http(kind: 'faro' | 'floor', people: number) {
   const { url, child } = await startServer(kind);
   try {
-    const walk = async (user: number, record: (us: number) => void) => {
-      let target = `${url}/echo`;
-      let token: string | undefined;
-      if (kind === 'faro') {
-        const started = (await post(`${url}/v3/directline/conversations`, {})) as { conversationId: string; token: string };
-        target = `${url}/v3/directline/conversations/${started.conversationId}/activities`;
-        token = started.token;
-      }
-      for (const { text } of SCRIPT) {
-        const t0 = performance.now();
-        await post(target, { type: 'message', from: { id: `dl_${user}` }, text }, token);
-        record((performance.now() - t0) * 1000);
-      }
-      if (kind === 'faro') await checkTranscript(target, token!);
+    if (kind === 'faro') await checkOneConversation(url);
+    const run = async (connections: number, seconds: number) => {
+      const result = await autocannon({ url, connections, duration: seconds, requests: sequence(kind) });
+      if (result.non2xx > 0 || result.errors > 0) throw new Mismatch(`${kind}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      return result;
     };
-    await drive('warm-up', users, 2000, 2, walk);
-    report(await drive(`${kind} over HTTP (load, ${users} people)`, users, TURNS, SECONDS, walk), { serverRssMb: serverRssMb(child) });
-    report(await drive(`${kind} over HTTP (single person)`, 1, 1500, 3, walk));
+    await run(people, 2); // warm-up
+    const load = await run(people, SECONDS);
+    report(
+      { name: `${kind} over HTTP (load, ${people} people)`, turns: load.requests.total, seconds: load.duration, latenciesUs: [] },
+      { p50us: load.latency.p50 * 1000, p99us: load.latency.p99 * 1000, serverRssMb: serverRssMb(child) },
+    );
+    // autocannon reports whole milliseconds: a single person is timed here in microseconds.
+    report(await drive(`${kind} over HTTP (single person)`, 1, 2000, 3, singlePerson(url, kind)));
   } finally {
     child.kill('SIGTERM');
   }
 }
 
-/** Over HTTP the replies go to the conversation's activity log: check the steps there. */
-async function checkTranscript(activitiesUrl: string, token: string) {
-  const res = await fetch(activitiesUrl, { headers: { authorization: `Bearer ${token}` } });
-  const set = (await res.json()) as { activities: { from: { role: string }; channelData?: { step?: string } }[] };
-  const steps = set.activities.filter((a) => a.from.role === 'bot').map((a) => a.channelData?.step);
-  if (steps.at(-1) !== SCRIPT.at(-1)!.step) throw new Mismatch(`Direct Line transcript ends at ${steps.at(-1)}`);
+function singlePerson(url: string, kind: 'faro' | 'floor') {
+  return async (_person: number, record: (us: number) => void) => {
+    const requests = sequence(kind);
+    const context: Record<string, unknown> = {};
+    for (const request of requests) {
+      const r = typeof request.setupRequest === 'function' ? request.setupRequest({ ...request }, context) : request;
+      const t0 = performance.now();
+      const res = await fetch(`${url}${r.path ?? ''}`, { method: 'POST', headers: (r.headers ?? {}) as Record<string, string>, ...(r.body !== undefined && { body: String(r.body) }) });
+      const body = await res.text();
+      record((performance.now() - t0) * 1000);
+      if (res.status >= 300) throw new Mismatch(`${kind}: HTTP ${res.status}`);
+      if (typeof request.onResponse === 'function') request.onResponse(res.status, body, context, undefined);
+    }
+  };
+}
+
+/** One scripted conversation over HTTP whose replies are checked step by step. */
+async function checkOneConversation(url: string) {
+  const started = (await (await fetch(`${url}/v3/directline/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string };
+  const activities = `${url}/v3/directline/conversations/${started.conversationId}/activities`;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${started.token}` };
+  for (const { text, step } of SCRIPT) {
+    const { id } = (await (await fetch(activities, { method: 'POST', headers, body: JSON.stringify({ type: 'message', from: { id: 'dl_check' }, text }) })).json()) as { id: string };
+    const set = (await (await fetch(activities, { headers })).json()) as { activities: { replyToId?: string; channelData?: { step?: string } }[] };
+    const got = set.activities.filter((a) => a.replyToId === id).at(-1)?.channelData?.step;
+    if (got !== step) throw new Mismatch(`over HTTP: after "${text}" expected ${step}, got ${got}`);
+  }
 }
 
 async function main() {
