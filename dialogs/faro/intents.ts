@@ -73,10 +73,11 @@ const isAnswerStep = (step: string) => step.startsWith('intake.');
 const isOpeningStep = (step: string) => step === 'language' || step === 'consent';
 
 export function interpret(input: Utterance, ctx: IntentContext): Intent {
-  if (input.action) return fromAction(input.action);
   const text = input.text ?? '';
+  // Checked even when a button was clicked: a client may send both, and the text wins then.
   const signal = detectSignal(text);
   if (signal) return { type: 'SIGNAL', signal };
+  if (input.action) return fromAction(input.action);
   const n = normalize(text);
   if (n === '') return { type: 'UNCLEAR' };
   const command = globalCommand(n);

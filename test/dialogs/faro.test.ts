@@ -210,4 +210,10 @@ describe('Faro dialog (pure turns)', () => {
     resumed.say('hola');
     expect(resumed.step).to.equal('language');
   });
+
+  it('reads a protection signal in text sent along with a button click', () => {
+    const chat = Chat.consented();
+    chat.send({ action: 'topic:health', text: 'me quiero matar' });
+    expect(chat.step).to.equal('safety');
+  });
 });
