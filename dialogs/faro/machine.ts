@@ -13,7 +13,7 @@ import type { Intake, Lang, Topic } from '../../src/core/domain.ts';
 import { isTopic } from '../../src/core/domain.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Intent } from './intents.ts';
-import { cleanNationality, householdCode, INTAKE_CODES, type IntakeField, matchRegion, REGIONS } from './options.ts';
+import { cleanNationality, householdCode, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, matchRegion, REGIONS } from './options.ts';
 
 /** Bump when the consent text in content/locales changes: each consent record names the version accepted. */
 export const CONSENT_TEXT_VERSION = '2026-11-24';
@@ -103,6 +103,7 @@ const dialog = setup({
     say: emit((_, params: { key: string }) => ({ type: 'say' as const, key: params.key })),
     countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
     resetMisses: assign({ misses: 0 }),
+    startEditing: assign({ editing: true }),
     setLang: assign({ lang: ({ context, event }) => (event.type === 'LANG' ? event.lang : context.lang) }),
     recordConsent: emit(({ context }, params: { decision: 'accepted' | 'withdrawn' }) => ({
       type: 'effect' as const,
@@ -319,13 +320,7 @@ export const faroMachine = dialog.createMachine({
           entry: 'prompt',
           on: {
             CHOOSE: [
-              { guard: { type: 'is', params: { action: 'edit:ageGroup' } }, target: 'ageGroup', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:gender' } }, target: 'gender', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:nationality' } }, target: 'nationality', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:region' } }, target: 'region', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:householdSize' } }, target: 'householdSize', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:needs' } }, target: 'needs', actions: assign({ editing: true }) },
-              { guard: { type: 'is', params: { action: 'edit:contact' } }, target: 'contact', actions: assign({ editing: true }) },
+              ...INTAKE_FIELDS.map((field) => ({ guard: { type: 'is' as const, params: { action: `edit:${field}` } }, target: field, actions: 'startEditing' as const })),
               { actions: invalidAnswer },
             ],
             TEXT: { actions: invalidAnswer },
