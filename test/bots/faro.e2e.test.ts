@@ -6,6 +6,8 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
 import { WebSocket } from 'ws';
 import { startFaro, type RunningFaro } from '../../bots/faro/faro.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -191,5 +193,35 @@ describe('Faro across a restart', () => {
 
   it('refuses to start with a helpful message when a setting is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty', MONGODB_URI: 'localhost:27017' }, '')).to.throw(/PORT[\s\S]*MONGODB_URI: must start with mongodb:\/\//);
+  });
+});
+
+describe('Faro with odd input and its logs', () => {
+  it('answers calmly to huge, control-character, lone-surrogate and emoji-flood text, and never logs what people wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(String(chunk)), done()) });
+    const faro = await startFaro(config(dir, { RATE_LIMIT_PER_MINUTE: '1000' }), pino({ level: 'debug' }, sink));
+    try {
+      const person = new Person(faro.url);
+      await person.start();
+      const odd = ['a'.repeat(20_000), 'ho\u0000la\u0007 \u001b[31m', 'x\ud800y\udfffz', '😭'.repeat(3000), '   ', '{"$gt":""}'];
+      for (const text of odd) {
+        const replies = await person.say(text);
+        expect(replies.length).to.be.greaterThan(0);
+      }
+      await person.say('hola me llamo Yusmary Contreras y mi número es 987654321');
+      await person.say('es');
+      await person.say('acepto');
+      await person.say('registrar mi caso');
+      for (const text of ['1', '1', 'otra', 'boliviana', 'Arequipa']) await person.say(text);
+      person.close();
+      const log = lines.join('');
+      expect(log).to.include('turn');
+      for (const secret of ['Yusmary', '987654321', 'boliviana', 'Arequipa', 'aaaaaaaaaa', '😭', 'registrar mi caso']) expect(log).not.to.include(secret);
+    } finally {
+      await faro.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
