@@ -10,6 +10,7 @@ import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import type { Config } from '../../src/config.ts';
+import type { Answer } from '../../src/core/domain.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
@@ -29,7 +30,9 @@ export interface RunningFaro {
 export async function startFaro(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningFaro> {
   const store = await openStore({ dataDir: config.DATA_DIR, ...(config.MONGODB_URI ? { mongodbUri: config.MONGODB_URI } : {}) });
   await seedAnswersIfEmpty(store, log);
-  const answers = buildAnswerIndex(await store.answers.listPublished());
+  const published = await store.answers.listPublished();
+  warnAboutOverdueReviews(published, log);
+  const answers = buildAnswerIndex(published);
   const dialog = createFaroDialog({
     answers,
     settings: {
@@ -72,6 +75,14 @@ async function seedAnswersIfEmpty(store: Store, log: Logger): Promise<void> {
   const seed = loadSeedAnswers();
   await store.answers.upsertMany(seed);
   log.info({ answers: seed.length }, 'loaded sample answers into an empty store: verify them before going live');
+}
+
+/** Answers past their review-by date are still shown (hiding them could leave a topic empty),
+ * but every start says how many need re-verifying. */
+function warnAboutOverdueReviews(answers: Answer[], log: Logger): void {
+  const today = new Date().toISOString().slice(0, 10);
+  const overdue = answers.filter((a) => a.reviewBy < today);
+  if (overdue.length > 0) log.warn({ answers: overdue.length, ids: [...new Set(overdue.map((a) => a.id))].slice(0, 20) }, 'published answers are past their review-by date: have them re-verified');
 }
 
 /** Direct Line tokens are signed with this key. From TOKEN_SIGNING_KEY, or generated once and
