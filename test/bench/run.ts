@@ -203,8 +203,11 @@ async function main() {
     await http('floor', 50);
     await http('faro', 50);
   }
-  console.log('\n| phase | turns | turns/s | p50 µs | p99 µs |\n|:--|--:|--:|--:|--:|');
-  for (const r of rows) console.log(`| ${String(r.name)} | ${String(r.turns)} | ${String(r.turnsPerSecond)} | ${String(r.p50us)} | ${String(r.p99us)} |`);
+  console.log('\n| phase | turns | turns/s | p50 µs | p99 µs | RSS MB |\n|:--|--:|--:|--:|--:|--:|');
+  for (const r of rows) {
+    const rss = (r.memoryAfter as { rssMb?: number } | undefined)?.rssMb ?? r.serverRssMb ?? '';
+    console.log(`| ${String(r.name)} | ${String(r.turns)} | ${String(r.turnsPerSecond)} | ${String(r.p50us)} | ${String(r.p99us)} | ${String(rss)} |`);
+  }
   const httpFloor = rows.find((r) => String(r.name).startsWith('floor over HTTP (load'));
   const httpFaro = rows.find((r) => String(r.name).startsWith('faro over HTTP (load'));
   if (httpFloor && httpFaro) console.log(`\nHTTP: Faro reaches ${Math.round((100 * Number(httpFaro.turnsPerSecond)) / Number(httpFloor.turnsPerSecond))}% of the express echo floor.`);
