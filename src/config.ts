@@ -24,6 +24,39 @@ const schema = z.object({
   OPENING_HOURS_ES: z.string().min(3).default('lunes a viernes, de 9:00 a 18:00'),
   OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),
   PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),
+
+  // Telegram: enabled by the bot token; long polling unless a webhook URL is set.
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)').optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1–256 of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+
+  // WhatsApp Cloud API: enabled when all four are set.
+  WHATSAPP_TOKEN: z.string().min(10).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'must be the numeric phone number id from Meta').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
+  WHATSAPP_API_ROOT: z.url().optional(),
+  WHATSAPP_TEMPLATE_NAME: z.string().min(1).optional(),
+  WHATSAPP_TEMPLATE_LANG: z.string().min(2).default('es'),
+
+  // WhatsApp Web (unofficial client, pilots only).
+  WHATSAPP_WEB: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  WHATSAPP_WEB_QR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+
+  // Bot Framework (Azure Bot Service, Bot Framework Emulator): unauthenticated without an app id.
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+}).superRefine((c, ctx) => {
+  const whatsapp = ['WHATSAPP_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
+  const set = whatsapp.filter((k) => c[k] !== undefined);
+  if (set.length > 0 && set.length < whatsapp.length) {
+    for (const k of whatsapp.filter((k) => c[k] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `is needed too when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (WhatsApp Cloud API)` });
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set' });
 });
 
 export type Config = z.infer<typeof schema>;
@@ -34,7 +67,8 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
-  const parsed = schema.safeParse(env);
+  // An empty value (`TELEGRAM_BOT_TOKEN=` in a .env) means "not set".
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Faro cannot start: fix these environment variables (or .env):\n${lines.join('\n')}`);
