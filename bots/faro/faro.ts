@@ -5,6 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Channel } from '../../channels/channel.ts';
 import { createDirectLine } from '../../channels/directline/index.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
@@ -17,6 +20,7 @@ import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { openStore } from '../../src/store/index.ts';
+import { optionalChannels } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
 
 export interface RunningFaro {
@@ -51,18 +55,26 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     ...(config.DIRECTLINE_SECRET ? { secret: config.DIRECTLINE_SECRET } : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   });
-  runtime.register('webchat', directLine.sink);
+  const channels: Channel[] = [
+    { name: 'webchat', sink: directLine.sink, routers: [directLine.router], handleUpgrade: directLine.handleUpgrade, stop: () => directLine.close() },
+    ...(await optionalChannels(config, runtime, log)),
+  ];
+  for (const channel of channels) runtime.register(channel.name, channel.sink);
   await runtime.recover();
 
-  const app = createApp({ log, ready: () => store.ping(), routers: [directLine.router], beforeBody: [directLine.cors] });
-  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade: directLine.handleUpgrade, onClose: () => directLine.close() });
-  log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded' }, 'Faro is listening');
+  const app = createApp({ log, ready: () => store.ping(), routers: channels.flatMap((c) => c.routers ?? []), beforeBody: [directLine.cors] });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
+  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });
+  for (const channel of channels) await channel.start?.();
+  log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded', channels: channels.map((c) => c.name) }, 'Faro is listening');
 
   return {
     url: server.url,
     store,
     runtime,
     async stop() {
+      // Stop receiving first (sockets, polling), then finish what is in flight.
+      for (const channel of channels) await channel.stop?.();
       await server.close();
       await runtime.close();
       await store.close();
