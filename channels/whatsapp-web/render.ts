@@ -17,7 +17,8 @@ import type { Reply } from '../../src/core/message.ts';
 export function renderText(reply: Reply): string {
   const lines = reply.choices.flatMap((choice, i) => {
     const n = String(i + 1);
-    return choice.title.trim() === n ? [] : [`${n}. ${choice.title}`];
+    const title = choice.title.trim();
+    return title === n ? [] : [`${n}. ${title}`.trimEnd()];
   });
   return lines.length === 0 ? reply.text : `${reply.text}\n\n${lines.join('\n')}`;
 }
