@@ -13,6 +13,7 @@
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
  * turn is retried from the store.
  */
+import { createHash } from 'node:crypto';
 import type { Dialog, DialogSession } from '../core/dialog.ts';
 import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
@@ -29,6 +30,13 @@ const MARK_DELAY_MS = 200;
 interface Hot {
   record: ConversationRecord;
   session: DialogSession;
+  /** False while the record's outbox has not been fully delivered (a send failed). */
+  delivered: boolean;
+}
+
+/** Conversation keys hold platform ids (a phone number on WhatsApp): logs get a hash. */
+export function logRef(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 12);
 }
 
 export interface TurnRuntimeOptions {
@@ -117,10 +125,13 @@ export class TurnRuntime implements TurnHandler {
       try {
         return await this.attempt(key, inbound, attempt);
       } catch (err) {
+        // The turn was committed but a send failed: keep the live state, so the next turn
+        // sends those replies again; the caller still learns of the failure.
+        if (err instanceof DeliveryError) throw err.cause;
         this.evict(key);
         const retry = err instanceof ConcurrentUpdateError || err instanceof DuplicateKeyError;
         if (!retry || attempt >= MAX_ATTEMPTS) throw err;
-        this.opts.log.warn({ conversation: key, attempt, reason: err.name }, 'retrying turn');
+        this.opts.log.warn({ conversation: logRef(key), attempt, reason: err.name }, 'retrying turn');
       }
     }
   }
@@ -133,7 +144,7 @@ export class TurnRuntime implements TurnHandler {
     this.finished.delete(key); // this turn's commit replaces the outbox anyway
     const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${attempt}`);
     const result = hot.session.turn({ ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) }, previous.choices, ref);
-    const outbound: Outbound[] = result.replies.map((reply, i) => ({
+    const replies: Outbound[] = result.replies.map((reply, i) => ({
       id: `${key}#${previous.seq + i + 1}`,
       channel: inbound.channel,
       conversationId: inbound.conversationId,
@@ -141,13 +152,15 @@ export class TurnRuntime implements TurnHandler {
       replyTo: inbound.messageId,
       reply,
     }));
+    // Replies a failed send left behind go out again with this turn's (sinks skip known ids).
+    const outbound = hot.delivered ? replies : [...previous.outbox, ...replies];
     const record: ConversationRecord = {
       ...previous,
       rev: previous.rev + 1,
       machineVersion: this.opts.dialog.version,
       snapshot: hot.session.persist(),
       recentMessageIds: [...previous.recentMessageIds.slice(1 - REMEMBERED_MESSAGE_IDS), inbound.messageId],
-      seq: previous.seq + outbound.length,
+      seq: previous.seq + replies.length,
       outbox: outbound,
       pendingEffects: result.effects,
       choices: result.choices,
@@ -157,11 +170,17 @@ export class TurnRuntime implements TurnHandler {
     // reference held by someone else re-runs the turn with another one (DuplicateKeyError).
     for (const effect of result.effects) if (effect.type === 'ticket.open') await this.opts.store.tickets.open(ticketOf(record, effect, record.updatedAt));
     await this.opts.store.conversations.commit(record);
-    this.remember(key, { record, session: hot.session });
-    this.opts.log.debug({ conversation: key, step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');
-    await this.finish(record);
+    const current: Hot = { record, session: hot.session, delivered: false };
+    this.remember(key, current);
+    this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');
+    try {
+      await this.finish(record);
+    } catch (cause) {
+      throw new DeliveryError(cause);
+    }
+    current.delivered = true;
     this.finished.set(key, record.rev);
-    return { duplicate: false, outbound };
+    return { duplicate: false, outbound: replies };
   }
 
   private async load(key: string, inbound: Inbound): Promise<Hot> {
@@ -181,7 +200,7 @@ export class TurnRuntime implements TurnHandler {
       choices: [],
       updatedAt: this.now(),
     };
-    return { record, session };
+    return { record, session, delivered: true };
   }
 
   private async finish(record: ConversationRecord): Promise<void> {
@@ -189,7 +208,7 @@ export class TurnRuntime implements TurnHandler {
     if (record.outbox.length === 0) return;
     const sink = this.sinks.get(record.channel);
     if (!sink) {
-      this.opts.log.error({ conversation: record.key, channel: record.channel }, 'no channel registered for replies');
+      this.opts.log.error({ conversation: logRef(record.key), channel: record.channel }, 'no channel registered for replies');
       return;
     }
     await sink.deliver(record.outbox);
@@ -208,5 +227,11 @@ export class TurnRuntime implements TurnHandler {
   private evict(key: string): void {
     this.hot.get(key)?.session.stop();
     this.hot.delete(key);
+  }
+}
+
+class DeliveryError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('delivery failed after commit');
   }
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { pino } from 'pino';
 import type { Inbound, Outbound } from '../../src/core/message.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { OutboundSink } from '../../src/runtime/ports.ts';
@@ -162,5 +163,27 @@ describe('Turn runtime', () => {
     store.conversations.commit = original;
     await said('persona', 'z3');
     expect((await store.tickets.list()).map((t) => t.contactKey)).to.deep.equal(['crashy:z']);
+  });
+
+  it('sends replies a failed delivery left behind with the next turn', async () => {
+    const { runtime } = setup();
+    const sent: Outbound[] = [];
+    let failing = true;
+    runtime.register('flaky', { deliver: async (m) => { if (failing) throw new Error('platform down'); for (const x of m) if (!sent.some((s) => s.id === x.id)) sent.push(x); } });
+    const said = (text: string, id: string) => runtime.handle({ channel: 'flaky', conversationId: 'f', messageId: id, text });
+    await said('hola', 'f1').then(() => expect.fail('should have failed'), () => undefined);
+    failing = false;
+    await said('es', 'f2');
+    expect(sent.map((m) => m.reply.step)).to.deep.equal(['language', 'consent']);
+    expect(sent.map((m) => m.seq)).to.deep.equal([1, 2]);
+  });
+
+  it('never puts a conversation key (a phone number on WhatsApp) in its logs', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
+    const runtime = new TurnRuntime({ store: createMemoryStore(), dialog: faroDialog(), log, ticketRef: testRef });
+    runtime.register('whatsapp', { deliver: async () => undefined });
+    await runtime.handle({ channel: 'whatsapp', conversationId: '51987654321', messageId: 'w1', text: 'hola' });
+    expect(lines.join('')).to.include('turn').and.not.include('51987654321');
   });
 });
