@@ -1,0 +1,62 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { classifySendError, type TelegramSendError } from './sendError.ts';
+
+/** How hard one Bot API call (or one update's turn, in long polling) is tried. */
+export interface RetryPolicy {
+  /** Tries in all, the first included. Default 4. */
+  attempts: number;
+  /** Wait after the first retryable failure; doubles each time (500 ms, 1 s, 2 s). */
+  baseDelayMs: number;
+  /** Longest single wait. A 429 asking for longer fails at once: holding a conversation's
+   * queue for minutes helps nobody, and the outbox keeps the reply. Default 30 s. */
+  maxDelayMs: number;
+  /** One call's time limit (telegraf's own is 500 s): a hung request must not hold a
+   * conversation's queue. Counts as `unavailable`. Default 30 s. */
+  timeoutMs: number;
+  /** How to wait; tests pass one that records the delay and resolves at once. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+  sleep: (ms) => delay(ms),
+};
+
+export function retryPolicyOf(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
+  const policy = { ...DEFAULT_RETRY, ...overrides };
+  if (!Number.isInteger(policy.attempts) || policy.attempts < 1) throw new Error(`Telegram retry.attempts must be a whole number ≥ 1, got ${policy.attempts}.`);
+  if (!(policy.baseDelayMs >= 0) || !(policy.maxDelayMs >= 0) || !(policy.timeoutMs > 0)) throw new Error('Telegram retry delays must be ≥ 0 ms and timeoutMs > 0.');
+  return policy;
+}
+
+export function backoffMs(policy: RetryPolicy, attempt: number): number {
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+
+/**
+ * Runs one Bot API call, retrying `throttled` (after Telegram's `retry_after`) and
+ * `unavailable` (with back-off) failures; anything else, or the last failure, is thrown as a
+ * TelegramSendError. A retried send may reach the person twice if only the answer was lost:
+ * Telegram has no idempotency key, and a duplicate beats a lost reply.
+ */
+export async function callWithRetries<T>(
+  policy: RetryPolicy,
+  call: () => Promise<T>,
+  onRetry: (failure: TelegramSendError, attempt: number, waitMs: number) => void,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const failure = classifySendError(err);
+      if (!failure.retryable || attempt >= policy.attempts) throw failure;
+      const waitMs = failure.kind === 'throttled' ? (failure.retryAfterMs ?? policy.baseDelayMs) : backoffMs(policy, attempt);
+      if (waitMs > policy.maxDelayMs) throw failure;
+      onRetry(failure, attempt, waitMs);
+      await policy.sleep(waitMs);
+    }
+  }
+}
