@@ -2,14 +2,39 @@
  * The channels besides the web chat, each enabled by its own settings (see README).
  */
 import type { Channel } from '../../channels/channel.ts';
+import { createWhatsAppWebChannel } from '../../channels/whatsapp-web/index.ts';
+import { createWhatsAppChannel } from '../../channels/whatsapp/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
 
 export async function optionalChannels(config: Config, turns: TurnHandler, log: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
-  void config;
-  void turns;
-  void log;
+  const { WHATSAPP_TOKEN: token, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_APP_SECRET: appSecret, WHATSAPP_VERIFY_TOKEN: verifyToken } = config;
+  if (token && phoneNumberId && appSecret && verifyToken) {
+    channels.push(
+      createWhatsAppChannel({
+        token,
+        phoneNumberId,
+        appSecret,
+        verifyToken,
+        ...(config.WHATSAPP_API_ROOT && { apiRoot: config.WHATSAPP_API_ROOT }),
+        ...(config.WHATSAPP_TEMPLATE_NAME && { template: { name: config.WHATSAPP_TEMPLATE_NAME, lang: config.WHATSAPP_TEMPLATE_LANG } }),
+        turns,
+        log,
+      }),
+    );
+  }
+  if (config.WHATSAPP_WEB) {
+    channels.push(
+      createWhatsAppWebChannel({
+        dataDir: config.DATA_DIR,
+        executablePath: config.PUPPETEER_EXECUTABLE_PATH,
+        ...(config.WHATSAPP_WEB_QR_TOKEN && { qrPageToken: config.WHATSAPP_WEB_QR_TOKEN }),
+        turns,
+        log,
+      }),
+    );
+  }
   return channels;
 }
