@@ -81,14 +81,20 @@ export class TurnRuntime implements TurnHandler {
   /** Start-up: re-apply and re-deliver what the last turns committed but may not have finished. */
   async recover(): Promise<number> {
     const unfinished = await this.opts.store.conversations.listUnfinished();
+    let recovered = 0;
     for (const record of unfinished) {
-      await this.queue.run(record.key, async () => {
-        await this.finish(record);
-        await this.opts.store.conversations.commit({ ...record, rev: record.rev + 1, outbox: [], pendingEffects: [] });
-      });
+      // One channel being down (Telegram unreachable…) must not stop Faro: what fails stays
+      // unfinished and is tried again with the conversation's next turn or the next start.
+      await this.queue
+        .run(record.key, async () => {
+          await this.finish(record);
+          await this.opts.store.conversations.commit({ ...record, rev: record.rev + 1, outbox: [], pendingEffects: [] });
+          recovered++;
+        })
+        .catch((err: unknown) => this.opts.log.warn({ conversation: logRef(record.key), channel: record.channel, err: errorName(err) }, 'could not recover a turn yet'));
     }
-    if (unfinished.length > 0) this.opts.log.info({ conversations: unfinished.length }, 'recovered unfinished turns');
-    return unfinished.length;
+    if (unfinished.length > 0) this.opts.log.info({ conversations: unfinished.length, recovered }, 'recovered unfinished turns');
+    return recovered;
   }
 
   /** Graceful shutdown: waits for the turns in flight and marks them finished. */
@@ -139,7 +145,11 @@ export class TurnRuntime implements TurnHandler {
   private async attempt(key: string, inbound: Inbound, attempt: number): Promise<TurnOutcome> {
     const hot = this.hot.get(key) ?? (await this.load(key, inbound));
     const previous = hot.record;
-    if (previous.recentMessageIds.includes(inbound.messageId)) return { duplicate: true, outbound: [] };
+    if (previous.recentMessageIds.includes(inbound.messageId)) {
+      // A platform redelivering because our answer did not reach it: try the send again.
+      if (!hot.delivered) await this.finish(previous).then(() => (hot.delivered = true), () => undefined);
+      return { duplicate: true, outbound: [] };
+    }
 
     this.finished.delete(key); // this turn's commit replaces the outbox anyway
     const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${attempt}`);
@@ -228,6 +238,10 @@ export class TurnRuntime implements TurnHandler {
     this.hot.get(key)?.session.stop();
     this.hot.delete(key);
   }
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'unknown';
 }
 
 class DeliveryError extends Error {

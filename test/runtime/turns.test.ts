@@ -186,4 +186,28 @@ describe('Turn runtime', () => {
     await runtime.handle({ channel: 'whatsapp', conversationId: '51987654321', messageId: 'w1', text: 'hola' });
     expect(lines.join('')).to.include('turn').and.not.include('51987654321');
   });
+
+  it('sends again when the platform redelivers a message whose reply failed', async () => {
+    const { runtime } = setup();
+    const sent: string[] = [];
+    let failing = true;
+    runtime.register('flaky', { deliver: async (m) => { if (failing) throw new Error('platform down'); sent.push(...m.map((x) => x.reply.step)); } });
+    const hello = { channel: 'flaky', conversationId: 'g', messageId: 'g1', text: 'hola' };
+    await runtime.handle(hello).catch(() => undefined);
+    failing = false;
+    expect((await runtime.handle(hello)).duplicate).to.equal(true);
+    expect(sent).to.deep.equal(['language']);
+  });
+
+  it('keeps starting when one channel cannot be reached during recovery', async () => {
+    const store = createMemoryStore();
+    const first = setup(store);
+    first.runtime.register('down', { deliver: () => Promise.reject(new Error('unreachable')) });
+    await first.runtime.handle({ channel: 'down', conversationId: 'd', messageId: 'd1', text: 'hola' }).catch(() => undefined);
+    await first.runtime.handle(msg('hola', 'ok')); // a healthy conversation on another channel
+    const second = setup(store);
+    second.runtime.register('down', { deliver: () => Promise.reject(new Error('still unreachable')) });
+    expect(await second.runtime.recover()).to.equal(1); // the healthy one
+    expect((await store.conversations.listUnfinished()).map((r) => r.key)).to.include('down:d');
+  });
 });
