@@ -1,0 +1,91 @@
+/**
+ * The widget's own labels (the bot's words come from the server, already in the person's
+ * language). Spanish first: most people who use Faro read Spanish.
+ */
+export type Lang = 'es' | 'en';
+
+export interface Strings {
+  launcher: string;
+  close: string;
+  quickExit: string;
+  quickExitHint: string;
+  /** The button that switches to the OTHER language, written in that language. */
+  otherLang: string;
+  otherLangHint: string;
+  log: string;
+  options: string;
+  input: string;
+  placeholder: string;
+  send: string;
+  you: string;
+  bot: string;
+  connecting: string;
+  reconnecting: string;
+  /** Could not even start: nothing retries until the person asks. */
+  offline: string;
+  reconnect: string;
+  conflict: string;
+  expired: string;
+  restart: string;
+  notSent: string;
+  retry: string;
+  tooFast: string;
+}
+
+export const STRINGS: Record<Lang, Strings> = {
+  es: {
+    launcher: 'Chat de ayuda',
+    close: 'Cerrar el chat',
+    quickExit: 'Salir rápido',
+    quickExitHint: 'Borra este chat del teléfono y sale de la página',
+    otherLang: 'English',
+    otherLangHint: 'Switch to English',
+    log: 'Conversación',
+    options: 'Opciones',
+    input: 'Escribe tu mensaje',
+    placeholder: 'Escribe aquí…',
+    send: 'Enviar',
+    you: 'Tú',
+    bot: 'Faro',
+    connecting: 'Conectando…',
+    reconnecting: 'Sin conexión. Reintentando…',
+    offline: 'Sin conexión.',
+    reconnect: 'Reconectar',
+    conflict: 'Este chat está abierto en otra pestaña.',
+    expired: 'Esta conversación terminó por inactividad.',
+    restart: 'Empezar de nuevo',
+    notSent: 'No se envió.',
+    retry: 'Reintentar',
+    tooFast: 'Espera un momento antes de enviar otro mensaje.',
+  },
+  en: {
+    launcher: 'Help chat',
+    close: 'Close the chat',
+    quickExit: 'Quick exit',
+    quickExitHint: 'Clears this chat from the phone and leaves the page',
+    otherLang: 'Español',
+    otherLangHint: 'Cambiar a español',
+    log: 'Conversation',
+    options: 'Options',
+    input: 'Type your message',
+    placeholder: 'Type here…',
+    send: 'Send',
+    you: 'You',
+    bot: 'Faro',
+    connecting: 'Connecting…',
+    reconnecting: 'Offline. Trying again…',
+    offline: 'Offline.',
+    reconnect: 'Reconnect',
+    conflict: 'This chat is open in another tab.',
+    expired: 'This conversation ended after a long pause.',
+    restart: 'Start again',
+    notSent: 'Not sent.',
+    retry: 'Try again',
+    tooFast: 'Wait a moment before sending another message.',
+  },
+};
+
+/** `en`, `en-GB` → English; anything else (including nothing) → Spanish. */
+export function langOf(tag: string | null | undefined): Lang {
+  return tag?.trim().toLowerCase().startsWith('en') ? 'en' : 'es';
+}
