@@ -26,10 +26,12 @@ const schema = z.object({
   PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),
 
   // Telegram: enabled by the bot token; long polling unless a webhook URL is set.
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{1,100}$/, 'must look like 123456:ABC… (from @BotFather)').optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1–256 of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_WEBHOOK_PATH: z.string().regex(/^\/[A-Za-z0-9._~/-]+$/, 'must be a plain path like /telegram/webhook').optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_DROP_PENDING_UPDATES: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 
   // WhatsApp Cloud API: enabled when all four are set.
   WHATSAPP_TOKEN: z.string().min(10).optional(),
@@ -57,6 +59,7 @@ const schema = z.object({
     for (const k of whatsapp.filter((k) => c[k] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `is needed too when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (WhatsApp Cloud API)` });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set' });
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back with every update)' });
 });
 
 export type Config = z.infer<typeof schema>;

@@ -2,6 +2,7 @@
  * The channels besides the web chat, each enabled by its own settings (see README).
  */
 import type { Channel } from '../../channels/channel.ts';
+import { createTelegramChannel } from '../../channels/telegram/index.ts';
 import { createWhatsAppWebChannel } from '../../channels/whatsapp-web/index.ts';
 import { createWhatsAppChannel } from '../../channels/whatsapp/index.ts';
 import type { Config } from '../../src/config.ts';
@@ -10,6 +11,21 @@ import type { TurnHandler } from '../../src/runtime/ports.ts';
 
 export async function optionalChannels(config: Config, turns: TurnHandler, log: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+      ? { url: config.TELEGRAM_WEBHOOK_URL, secretToken: config.TELEGRAM_WEBHOOK_SECRET, ...(config.TELEGRAM_WEBHOOK_PATH && { path: config.TELEGRAM_WEBHOOK_PATH }) }
+      : undefined;
+    channels.push(
+      createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }),
+        ...(webhook && { webhook }),
+        dropPendingUpdates: config.TELEGRAM_DROP_PENDING_UPDATES,
+        turns,
+        log,
+      }),
+    );
+  }
   const { WHATSAPP_TOKEN: token, WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_APP_SECRET: appSecret, WHATSAPP_VERIFY_TOKEN: verifyToken } = config;
   if (token && phoneNumberId && appSecret && verifyToken) {
     channels.push(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startFaro, type RunningFaro } from '../../bots/faro/faro.ts';
 import { loadConfig } from '../../src/config.ts';
 import { GraphStub } from '../channels/whatsappGraphStub.ts';
+import { startEmulator, TOKEN as TELEGRAM_TOKEN } from '../channels/telegramHarness.ts';
 import { APP_SECRET, fixtureText, PHONE_NUMBER_ID, sign, TOKEN, VERIFY_TOKEN } from '../channels/whatsappHarness.ts';
 
 describe('Faro with the WhatsApp Cloud API enabled from settings', () => {
@@ -55,5 +56,25 @@ describe('Faro with the WhatsApp Cloud API enabled from settings', () => {
     const [call] = await graph.waitForCalls(1);
     expect(call?.path).to.equal(`/v21.0/${PHONE_NUMBER_ID}/messages`);
     expect(call?.body.interactive?.action.buttons?.map((b) => b.reply.id)).to.deep.equal(['lang:es', 'lang:en']);
+  });
+});
+
+describe('Faro with Telegram enabled from settings (long polling against the emulator)', () => {
+  it('answers a person on Telegram with an inline keyboard', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-channels-'));
+    const emulator = await startEmulator();
+    const faro = await startFaro(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: emulator.config.apiURL }, ''));
+    try {
+      const client = emulator.getClient(TELEGRAM_TOKEN, { chatId: 777, userId: 777, type: 'private', firstName: 'Ana' });
+      await client.sendMessage(client.makeMessage('hola'));
+      await emulator.waitBotMessage();
+      const reply = emulator.storage.botMessages.find((m) => String(m.message.chat_id) === '777');
+      const keyboard = (reply?.message as { reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } | undefined)?.reply_markup?.inline_keyboard;
+      expect(keyboard?.flat().map((b) => b.callback_data)).to.deep.equal(['lang:es', 'lang:en']);
+    } finally {
+      await faro.stop();
+      await emulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
