@@ -1,0 +1,43 @@
+import type { Choice } from '../../src/core/message.ts';
+
+/**
+ * How a Bot Framework channel can show the options of a reply. One bot serves many
+ * channels behind the Azure Bot Service, and they differ:
+ * - `messageBack`: Web Chat, Direct Line, the Emulator: a button that posts `value: {action}`
+ *   (the stable action) and shows the title as the person's bubble, with no typed text.
+ * - `imBack`: channels whose suggested actions can only post text (Teams, Facebook, Slack,
+ *   LINE…): the button posts its title, which the runtime matches like typed text.
+ * - `numbered`: channels without buttons (SMS, e-mail): the options are appended as a
+ *   numbered menu ("1. Salud\n2. Vivienda"); the person answers with the number.
+ * Unknown channels get `messageBack`: Bot Framework channels degrade unsupported actions to
+ * plain buttons or text themselves, and the runtime accepts the typed title or number anyway.
+ */
+export type ChoiceStyle = 'messageBack' | 'imBack' | 'numbered';
+
+const STYLE_BY_CHANNEL: Readonly<Record<string, ChoiceStyle>> = {
+  msteams: 'imBack',
+  facebook: 'imBack',
+  slack: 'imBack',
+  line: 'imBack',
+  kik: 'imBack',
+  groupme: 'imBack',
+  telegram: 'imBack',
+  sms: 'numbered',
+  email: 'numbered',
+};
+
+export function choiceStyleFor(channelId: string | undefined): ChoiceStyle {
+  return (channelId !== undefined ? STYLE_BY_CHANNEL[channelId.toLowerCase()] : undefined) ?? 'messageBack';
+}
+
+/**
+ * "1. Salud\n2. Vivienda…": the fallback where buttons are impossible. A choice whose title is
+ * already its own number (the FAQ's "1", "2"… under a numbered list of questions in the text)
+ * is not listed again; the numbering still counts it, so "7" stays the seventh choice.
+ */
+export function numberedMenu(choices: Choice[]): string {
+  return choices
+    .map((choice, i) => (choice.title === String(i + 1) ? undefined : `${i + 1}. ${choice.title}`))
+    .filter((line) => line !== undefined)
+    .join('\n');
+}
