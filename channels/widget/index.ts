@@ -9,10 +9,10 @@ import { createWidgetRouter } from './router.ts';
  * channel's (channels/directline), which must be mounted too and must allow the agency
  * sites' origins (WEBCHAT_ORIGINS).
  *
- * Wiring (composition root):
+ * Wiring (composition root): its routers go with the `webchat` channel's,
  *
- *   const widget = createWidget({ publicUrl: config.PUBLIC_URL, log });
- *   const app = createApp({ log, ready, routers: [directLine.router, ...widget.routers], beforeBody: [directLine.cors] });
+ *   const widget = createWidget({ log, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) });
+ *   { name: 'webchat', sink: directLine.sink, routers: [directLine.router, ...widget.routers], … }
  */
 export interface WidgetOptions {
   /** Public base URL (`https://faro.example.org`). Baked into widget.js as its server, so a
