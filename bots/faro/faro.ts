@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Channel } from '../../channels/channel.ts';
 import { createDirectLine } from '../../channels/directline/index.ts';
+import { createWidget } from '../../channels/widget/index.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
@@ -55,8 +56,10 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     ...(config.DIRECTLINE_SECRET ? { secret: config.DIRECTLINE_SECRET } : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   });
+  // The embeddable widget (`/widget.js`, demo page at `/`) talks to the Direct Line endpoints.
+  const widget = createWidget({ log, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) });
   const channels: Channel[] = [
-    { name: 'webchat', sink: directLine.sink, routers: [directLine.router], handleUpgrade: directLine.handleUpgrade, stop: () => directLine.close() },
+    { name: 'webchat', sink: directLine.sink, routers: [directLine.router, ...widget.routers], handleUpgrade: directLine.handleUpgrade, stop: () => directLine.close() },
     ...(await optionalChannels(config, runtime, log)),
   ];
   for (const channel of channels) runtime.register(channel.name, channel.sink);
