@@ -47,7 +47,9 @@ const schema = z.object({
   WHATSAPP_WEB_QR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
 
-  // Bot Framework (Azure Bot Service, Bot Framework Emulator): unauthenticated without an app id.
+  // Bot Framework (Azure Bot Service, Bot Framework Emulator): on with an app id (authenticated);
+  // BOTFRAMEWORK_ENABLED=true without one runs it unauthenticated, for local use with the Emulator.
+  BOTFRAMEWORK_ENABLED: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),

@@ -1,6 +1,7 @@
 /**
  * The channels besides the web chat, each enabled by its own settings (see README).
  */
+import { createBotFrameworkChannel } from '../../channels/botframework/index.ts';
 import type { Channel } from '../../channels/channel.ts';
 import { createTelegramChannel } from '../../channels/telegram/index.ts';
 import { createWhatsAppWebChannel } from '../../channels/whatsapp-web/index.ts';
@@ -49,6 +50,20 @@ export async function optionalChannels(config: Config, turns: TurnHandler, log: 
         ...(config.WHATSAPP_WEB_QR_TOKEN && { qrPageToken: config.WHATSAPP_WEB_QR_TOKEN }),
         turns,
         log,
+      }),
+    );
+  }
+  // Unauthenticated, /api/messages would post replies to any serviceUrl a caller names: it is
+  // opened only with an app id, or on purpose for local use.
+  if (config.MicrosoftAppId || config.BOTFRAMEWORK_ENABLED) {
+    channels.push(
+      createBotFrameworkChannel({
+        turns,
+        log,
+        ...(config.MicrosoftAppId && { appId: config.MicrosoftAppId }),
+        ...(config.MicrosoftAppPassword && { appPassword: config.MicrosoftAppPassword }),
+        ...(config.MicrosoftAppType && { appType: config.MicrosoftAppType }),
+        ...(config.MicrosoftAppTenantId && { tenantId: config.MicrosoftAppTenantId }),
       }),
     );
   }
