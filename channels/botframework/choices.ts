@@ -29,15 +29,3 @@ const STYLE_BY_CHANNEL: Readonly<Record<string, ChoiceStyle>> = {
 export function choiceStyleFor(channelId: string | undefined): ChoiceStyle {
   return (channelId !== undefined ? STYLE_BY_CHANNEL[channelId.toLowerCase()] : undefined) ?? 'messageBack';
 }
-
-/**
- * "1. Salud\n2. Vivienda…": the fallback where buttons are impossible. A choice whose title is
- * already its own number (the FAQ's "1", "2"… under a numbered list of questions in the text)
- * is not listed again; the numbering still counts it, so "7" stays the seventh choice.
- */
-export function numberedMenu(choices: Choice[]): string {
-  return choices
-    .map((choice, i) => (choice.title === String(i + 1) ? undefined : `${i + 1}. ${choice.title}`))
-    .filter((line) => line !== undefined)
-    .join('\n');
-}

@@ -1,6 +1,7 @@
 import type { Activity, CardAction } from 'botbuilder';
 import type { Outbound } from '../../src/core/message.ts';
-import { numberedMenu, type ChoiceStyle } from './choices.ts';
+import { numberedMenu } from '../text.ts';
+import type { ChoiceStyle } from './choices.ts';
 
 /**
  * Outbound → the Bot Framework `message` activity we hand to `context.sendActivity`

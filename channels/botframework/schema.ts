@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from '../../src/http/errors.ts';
-import { sanitizeText } from '../directline/sanitize.ts';
+import { cleanInbound } from '../text.ts';
 
 /**
  * The edge check for `POST /api/messages`: what a Bot Framework channel (the Azure Bot
@@ -76,7 +76,7 @@ export function parseIncomingActivity(body: unknown): IncomingActivity {
   if (a.id !== undefined) incoming.id = a.id;
   if (a.type !== 'message') return incoming;
 
-  const text = a.text === undefined ? undefined : sanitizeText(a.text);
+  const text = a.text === undefined ? undefined : cleanInbound(a.text);
   if (text) incoming.text = text;
   const action = actionOf(a.value);
   if (action !== undefined) incoming.action = action;

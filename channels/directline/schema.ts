@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from '../../src/http/errors.ts';
-import { sanitizeText } from './sanitize.ts';
+import { cleanInbound } from '../text.ts';
 
 /**
  * What `POST /conversations/:id/activities` accepts: one Bot Framework activity, of which we
@@ -14,7 +14,7 @@ import { sanitizeText } from './sanitize.ts';
  *     "channelData": { "clientActivityID": "1732…abc", "messageBack": { "displayText": "Salud" } } }
  *
  * `text` may be of any length the body limit lets through; it is cleaned and cut to
- * MAX_TEXT_CHARS (sanitize.ts) rather than rejected.
+ * MAX_INBOUND_CHARS (channels/text.ts) rather than rejected.
  */
 const Posted = z.object({
   type: z.string().min(1).max(64),
@@ -76,7 +76,7 @@ export function parsePostedActivity(body: unknown): PostedActivity {
     throw new HttpError(400, 'BadArgument', 'channelData is too large.');
   }
 
-  const text = a.text === undefined ? undefined : sanitizeText(a.text);
+  const text = a.text === undefined ? undefined : cleanInbound(a.text);
   const posted: PostedActivity = { type: a.type, fromId: a.from.id };
   if (a.id !== undefined) posted.clientId = a.id;
   if (a.channelData?.clientActivityID !== undefined) posted.clientActivityId = a.channelData.clientActivityID;

@@ -1,10 +1,10 @@
+import { cleanInbound } from '../text.ts';
 import type { Inbound } from '../../src/core/message.ts';
 import { isUnreadableContent, type TelegramUpdate } from './update.ts';
 
 export const CHANNEL = 'telegram';
 
 /** Telegram's own bound on a text message; captions are shorter. Longer input is cut. */
-const MAX_TEXT_CHARS = 4096;
 const LOCALE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 /** `/start`, `/start@FaroBot`, `/start <deep-link payload>`. */
 const START = /^\/start(?:@\w+)?(?:\s|$)/;
@@ -47,7 +47,7 @@ export function meaningOf(update: TelegramUpdate): Meaning {
     else return ignored('service message');
     return {
       kind: 'turn',
-      inbound: inboundOf(message.chat.id, `msg:${message.message_id}`, message.from.language_code, { text: capLength(text, MAX_TEXT_CHARS) }),
+      inbound: inboundOf(message.chat.id, `msg:${message.message_id}`, message.from.language_code, { text: cleanInbound(text) }),
     };
   }
 
@@ -83,11 +83,4 @@ function inboundOf(chatId: number, messageId: string, languageCode: string | und
 function commandText(text: string): string {
   if (START.test(text)) return '/start';
   return text.replace(BOT_MENTION, '$1');
-}
-
-/** Cuts to at most `max` UTF-16 units, never between the two halves of a surrogate pair. */
-export function capLength(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Choice, Reply } from '../../src/core/message.ts';
-import { capLength } from './inbound.ts';
+import { cut, numberedMenu } from '../text.ts';
 
 /** Bot API bounds: message text 1–4096 characters, `callback_data` 1–64 bytes. */
 export const MAX_MESSAGE_CHARS = 4096;
@@ -61,23 +61,15 @@ function keyboardOf(choices: Choice[]): InlineKeyboardButton.CallbackButton[][] 
 
 const isShort = (title: string) => [...title].length <= SHORT_TITLE_CHARS;
 
-export function numberedMenu(choices: Choice[]): string {
-  return choices
-    .map((choice, i) => ({ n: String(i + 1), title: choice.title.trim() }))
-    .filter(({ n, title }) => title !== n)
-    .map(({ n, title }) => `${n}. ${title}`.trimEnd())
-    .join('\n');
-}
-
 /** Pieces of at most MAX_MESSAGE_CHARS, cut at the last line break (else space) of each piece. */
 export function splitText(text: string, max = MAX_MESSAGE_CHARS): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const window = capLength(rest, max);
-    const cut = bestCut(window);
-    chunks.push(window.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
+    const window = cut(rest, max);
+    const at = bestCut(window);
+    chunks.push(window.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
   }
   if (rest.trim() !== '') chunks.push(rest);
   return chunks;

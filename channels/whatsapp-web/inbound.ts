@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Inbound } from '../../src/core/message.ts';
-import { cleanText } from './text.ts';
+import { cleanInbound } from '../text.ts';
 
 export const CHANNEL = 'whatsapp-web';
 
@@ -49,7 +49,7 @@ export function readIncoming(raw: unknown): Received {
   if (msg.from.endsWith('@g.us')) return { kind: 'ignored', reason: 'group', messageId };
   if (!PERSONAL_CHAT.test(msg.from)) return { kind: 'ignored', reason: 'other-chat', messageId };
   if (msg.type !== 'chat' || msg.body === undefined) return { kind: 'ignored', reason: 'not-text', messageId };
-  return { kind: 'turn', inbound: { channel: CHANNEL, conversationId: msg.from, messageId, text: cleanText(msg.body) } };
+  return { kind: 'turn', inbound: { channel: CHANNEL, conversationId: msg.from, messageId, text: cleanInbound(msg.body) } };
 }
 
 /** Replies go only to chats this channel could have received from. */

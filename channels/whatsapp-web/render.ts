@@ -1,4 +1,5 @@
 import type { Reply } from '../../src/core/message.ts';
+import { withNumberedMenu } from '../text.ts';
 
 /**
  * A reply as WhatsApp text. Buttons and lists are deprecated in whatsapp-web.js, so choices
@@ -15,10 +16,5 @@ import type { Reply } from '../../src/core/message.ts';
  * "1. …", "2. …") is not repeated; the others keep their position, so numbers stay right.
  */
 export function renderText(reply: Reply): string {
-  const lines = reply.choices.flatMap((choice, i) => {
-    const n = String(i + 1);
-    const title = choice.title.trim();
-    return title === n ? [] : [`${n}. ${title}`.trimEnd()];
-  });
-  return lines.length === 0 ? reply.text : `${reply.text}\n\n${lines.join('\n')}`;
+  return withNumberedMenu(reply.text, reply.choices);
 }

@@ -1,5 +1,5 @@
 import type { Choice, Outbound } from '../../src/core/message.ts';
-import { shorten, split } from './text.ts';
+import { shorten, split, withNumberedMenu } from '../text.ts';
 import { envelope, type GraphMessage, type ListRow, type TextMessage } from './wire.ts';
 
 /**
@@ -69,7 +69,7 @@ export function renderOutbound(outbound: Outbound, callbackData?: string): Graph
       },
     ];
   }
-  return textMessages(to, numbered(text, choices), callbackData);
+  return textMessages(to, withNumberedMenu(text, choices), callbackData);
 }
 
 function fitsButtons(choices: Choice[]): boolean {
@@ -92,16 +92,6 @@ function fitsList(choices: Choice[]): boolean {
 function rowOf(choice: Choice): ListRow {
   if (choice.title.length <= LIMITS.rowTitle) return { id: choice.action, title: choice.title };
   return { id: choice.action, title: shorten(choice.title, LIMITS.rowTitle), description: choice.title };
-}
-
-/**
- * The text fallback. A choice whose title is just its own number ("1", "2"… for FAQ
- * questions) is already listed in the text above it, so it gets no line of its own.
- */
-export function numbered(text: string, choices: Choice[]): string {
-  const lines = choices.flatMap((c, i) => (c.title === String(i + 1) ? [] : [`${i + 1}. ${c.title}`]));
-  if (lines.length === 0) return text;
-  return text.trim().length > 0 ? `${text}\n\n${lines.join('\n')}` : lines.join('\n');
 }
 
 function textMessages(to: string, text: string, callbackData: string | undefined): TextMessage[] {

@@ -5,9 +5,9 @@ import { WhatsAppSendError } from './errors.ts';
 import type { GraphClient } from './graph.ts';
 import type { Pseudonymizer } from './ids.ts';
 import { CHANNEL } from './inbound.ts';
-import { LIMITS, numbered, renderOutbound } from './render.ts';
+import { LIMITS, renderOutbound } from './render.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
-import { split } from './text.ts';
+import { split, withNumberedMenu } from '../text.ts';
 import type { CustomerServiceWindow } from './window.ts';
 import { envelope, type GraphMessage } from './wire.ts';
 
@@ -104,7 +104,7 @@ export class WhatsAppSink implements OutboundSink {
       this.deps.log.warn({ ...at, code: err.code }, 'interactive reply refused; trying numbered text');
     }
     // Meta refused the interactive form (a limit we did not know of): the same reply as text.
-    const text = numbered(message.reply.text, message.reply.choices);
+    const text = withNumberedMenu(message.reply.text, message.reply.choices);
     try {
       for (const body of split(text, LIMITS.textBody)) await this.send({ ...envelope(message.conversationId, callbackData), type: 'text', text: { body, preview_url: false } }, at);
       return 'sent';

@@ -1,16 +1,22 @@
 /**
- * Text in both directions. What a person sends is cleaned (control characters, lone
- * surrogates) and cut to 4,096 characters before any dialog sees it, the same bound as the
- * web chat. What we send is cut to the Cloud API's limits without splitting an emoji.
- * Lengths are UTF-16 units: never more than Meta's character count, so a string that fits
- * here fits there.
+ * Text helpers every channel shares, so all of them feed the dialogs and show options alike.
+ * Lengths are UTF-16 units (never more than a platform's character count) and a cut never
+ * splits an emoji's surrogate pair.
  */
+import type { Choice } from '../src/core/message.ts';
+
+/** The bound every channel feeds the dialogs (Telegram's and WhatsApp's text message size). */
 export const MAX_INBOUND_CHARS = 4096;
 
 // C0 controls except tab and line feed, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * What a person (or a script) typed, made safe to echo and hand to the dialogs: control
+ * characters go, lone surrogates become U+FFFD, line breaks are unified, and the text is cut at
+ * MAX_INBOUND_CHARS. Nothing is rejected: a 20,000-character paste still gets a normal turn.
+ */
 export function cleanInbound(raw: string): string {
   const text = raw.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD').trim();
   return cut(text, MAX_INBOUND_CHARS);
@@ -47,4 +53,20 @@ export function split(text: string, max: number): string[] {
   }
   if (rest.length > 0 || parts.length === 0) parts.push(rest);
   return parts;
+}
+
+/**
+ * "1. Salud\n2. Vivienda…": the options where buttons are impossible; the person types the
+ * number. A choice whose title is its own number (the FAQ questions, which the text already
+ * lists as "1. …") is not repeated; the numbering still counts it, so numbers stay right.
+ */
+export function numberedMenu(choices: Choice[]): string {
+  return choices.flatMap((choice, i) => (choice.title.trim() === String(i + 1) ? [] : [`${i + 1}. ${choice.title.trim()}`.trimEnd()])).join('\n');
+}
+
+/** The reply's text with its numbered menu under it. */
+export function withNumberedMenu(text: string, choices: Choice[]): string {
+  const menu = numberedMenu(choices);
+  if (menu === '') return text;
+  return text.trim().length > 0 ? `${text}\n\n${menu}` : menu;
 }
