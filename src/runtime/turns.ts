@@ -182,7 +182,7 @@ export class TurnRuntime implements TurnHandler {
     await this.opts.store.conversations.commit(record);
     const current: Hot = { record, session: hot.session, delivered: false };
     this.remember(key, current);
-    this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: outbound.length, effects: result.effects.length }, 'turn');
+    if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
     try {
       await this.finish(record);
     } catch (cause) {
