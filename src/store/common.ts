@@ -2,7 +2,9 @@
  * Rules every adapter applies the same way, kept here so the adapters cannot drift apart
  * (the contract suite checks the outcome; this keeps the code paths identical too).
  */
+import { randomBytes } from 'node:crypto';
 import type { ConsentRecord, Ticket } from '../core/domain.ts';
+import type { AuditEntry, StaffAccount } from '../core/staff.ts';
 import type { ConversationRecord } from './ports.ts';
 
 /** A commit must name the rev it creates: 1 for a first save, stored rev + 1 afterwards.
@@ -59,4 +61,26 @@ export function summariseFeedback(
     else count.notHelpful += votes;
   }
   return [...counts.values()].sort((a, b) => compareStrings(a.answerId, b.answerId));
+}
+
+/** Staff are listed oldest first, id as a stable tie-breaker. */
+export function byStaffAge(a: StaffAccount, b: StaffAccount): number {
+  return a.createdAt - b.createdAt || compareStrings(a.id, b.id);
+}
+
+let auditCounter = 0;
+/**
+ * A new audit entry id that sorts by time: the entry's time (base 36, fixed width), a
+ * per-process counter (entries of one millisecond keep their order) and a random tail (two
+ * processes never collide). Lists are newest first by id, so every adapter pages the same way.
+ */
+export function newAuditId(at: number): string {
+  auditCounter = (auditCounter + 1) % 36 ** 6;
+  const time = Math.max(0, Math.floor(at)).toString(36).padStart(10, '0');
+  return `${time}-${auditCounter.toString(36).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Audit entries newest first. */
+export function byAuditIdDescending(a: AuditEntry, b: AuditEntry): number {
+  return compareStrings(b.id, a.id);
 }

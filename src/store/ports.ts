@@ -5,6 +5,7 @@
  */
 import type { Answer, ConsentRecord, Contact, Intake, Ticket, TicketStatus } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
+import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
 
 /** A conversation's saved state. One document, so one turn commits atomically. */
@@ -102,12 +103,43 @@ export interface FeedbackRepo {
   summary(): Promise<{ answerId: string; helpful: number; notHelpful: number }[]>;
 }
 
+/** Staff accounts. Emails are unique and looked up case-insensitively (normaliseEmail). */
+export interface StaffRepo {
+  /** Stores a new account; an id or (normalised) email already taken throws DuplicateKeyError. */
+  create(account: StaffAccount): Promise<void>;
+  get(id: string): Promise<StaffAccount | null>;
+  getByEmail(email: string): Promise<StaffAccount | null>;
+  /** Oldest first (by `createdAt`, then id). */
+  list(): Promise<StaffAccount[]>;
+  count(): Promise<number>;
+  /** Applies the given changes and sets `updatedAt`; null when there is no such account. */
+  update(id: string, changes: StaffChanges, at: number): Promise<StaffAccount | null>;
+  /** Atomically adds one failed login; resolves to the new count (0 for an unknown id). */
+  recordFailedLogin(id: string): Promise<number>;
+  /** Refuses logins until `until` (epoch ms) and starts counting failures afresh. */
+  lockUntil(id: string, until: number): Promise<void>;
+  /** After a successful login: no failures, no lock. */
+  resetFailedLogins(id: string): Promise<void>;
+  /** Invalidates every session token issued so far (sessionEpoch + 1). */
+  revokeSessions(id: string): Promise<void>;
+}
+
+/** Append-only audit log. */
+export interface AuditRepo {
+  /** Stores the entry under a new sortable id and returns it. */
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first, at most `limit`; `before` (an entry id) continues after that entry. */
+  list(options: { limit: number; before?: string }): Promise<AuditEntry[]>;
+}
+
 export interface Store {
   conversations: ConversationRepo;
   contacts: ContactRepo;
   tickets: TicketRepo;
   answers: AnswerRepo;
   feedback: FeedbackRepo;
+  staff: StaffRepo;
+  audit: AuditRepo;
   /** True when the backing database answers (GET /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

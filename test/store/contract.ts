@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { ConcurrentUpdateError, DuplicateKeyError, type Store } from '../../src/store/ports.ts';
-import { answer, consent, contact, conversation, outbound, ticket } from './fixtures.ts';
+import { answer, consent, contact, conversation, outbound, staffAccount, ticket } from './fixtures.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -299,6 +299,108 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       });
     });
 
+    describe('staff', () => {
+      it('creates an account and finds it by id and by email, whatever the case', async () => {
+        expect(await store.staff.get('s1')).to.equal(null);
+        expect(await store.staff.getByEmail('ana@example.org')).to.equal(null);
+        await store.staff.create(staffAccount('s1', 'Ana@Example.org', 1, { roles: ['admin', 'analyst'] }));
+        const expected = staffAccount('s1', 'Ana@Example.org', 1, { roles: ['admin', 'analyst'] });
+        expect(await store.staff.get('s1')).to.deep.equal(expected);
+        expect(await store.staff.getByEmail('ana@example.org')).to.deep.equal(expected);
+        expect(await store.staff.getByEmail(' ANA@EXAMPLE.ORG ')).to.deep.equal(expected);
+        expect(await store.staff.count()).to.equal(1);
+      });
+
+      it('refuses a taken email in any case, or a taken id, with DuplicateKeyError', async () => {
+        await store.staff.create(staffAccount('s1', 'ana@example.org'));
+        expect(await rejection(store.staff.create(staffAccount('s2', 'ANA@example.ORG')))).to.be.instanceOf(DuplicateKeyError);
+        expect(await rejection(store.staff.create(staffAccount('s1', 'other@example.org')))).to.be.instanceOf(DuplicateKeyError);
+        expect(await store.staff.count()).to.equal(1);
+        expect(await store.staff.getByEmail('other@example.org')).to.equal(null);
+      });
+
+      it('lets exactly one of concurrent creations with one email win', async () => {
+        const { won, errors } = await race(['a', 'b', 'c'].map((id) => store.staff.create(staffAccount(id, 'same@example.org'))));
+        expect(won).to.equal(1);
+        for (const error of errors) expect(error).to.be.instanceOf(DuplicateKeyError);
+        expect(await store.staff.count()).to.equal(1);
+      });
+
+      it('lists oldest first', async () => {
+        await store.staff.create(staffAccount('c', 'c@example.org', 3));
+        await store.staff.create(staffAccount('b', 'b@example.org', 1));
+        await store.staff.create(staffAccount('a', 'a@example.org', 3));
+        expect((await store.staff.list()).map((s) => s.id)).to.deep.equal(['b', 'a', 'c']);
+      });
+
+      it('updates roles, disabled and password hash, and nothing else', async () => {
+        await store.staff.create(staffAccount('s1', 'ana@example.org'));
+        const updated = await store.staff.update('s1', { roles: ['supervisor', 'operator'], disabled: true }, 1_700_000_000_500);
+        const expected = staffAccount('s1', 'ana@example.org', 1, { roles: ['supervisor', 'operator'], disabled: true, updatedAt: 1_700_000_000_500 });
+        expect(updated).to.deep.equal(expected);
+        expect(await store.staff.get('s1')).to.deep.equal(expected);
+        await store.staff.update('s1', { passwordHash: 'scrypt$new' }, 1_700_000_000_600);
+        expect((await store.staff.getByEmail('ANA@example.org'))?.passwordHash).to.equal('scrypt$new');
+        expect(await store.staff.update('nobody', { disabled: true }, 1)).to.equal(null);
+        expect(await store.staff.count()).to.equal(1);
+      });
+
+      it('counts failed logins atomically, locks, and resets', async () => {
+        await store.staff.create(staffAccount('s1', 'ana@example.org'));
+        expect(await store.staff.recordFailedLogin('s1')).to.equal(1);
+        await Promise.all([1, 2, 3, 4].map(() => store.staff.recordFailedLogin('s1')));
+        expect((await store.staff.get('s1'))?.failedLogins).to.equal(5);
+        await store.staff.lockUntil('s1', 1_700_000_900_000);
+        expect(await store.staff.get('s1')).to.include({ failedLogins: 0, lockedUntil: 1_700_000_900_000 });
+        await store.staff.recordFailedLogin('s1');
+        await store.staff.resetFailedLogins('s1');
+        expect(await store.staff.get('s1')).to.include({ failedLogins: 0, lockedUntil: 0 });
+        expect(await store.staff.recordFailedLogin('nobody')).to.equal(0);
+        expect(await store.staff.get('nobody')).to.equal(null);
+      });
+
+      it('revokes sessions by moving the session epoch on', async () => {
+        await store.staff.create(staffAccount('s1', 'ana@example.org'));
+        await store.staff.revokeSessions('s1');
+        await store.staff.revokeSessions('s1');
+        await store.staff.revokeSessions('nobody');
+        expect((await store.staff.get('s1'))?.sessionEpoch).to.equal(2);
+      });
+
+      it('shares no object with its callers', async () => {
+        const account = staffAccount('s1', 'ana@example.org');
+        await store.staff.create(account);
+        account.roles.push('admin');
+        const read = await store.staff.get('s1');
+        read!.roles.push('admin');
+        expect((await store.staff.get('s1'))?.roles).to.deep.equal(['operator']);
+      });
+    });
+
+    describe('audit', () => {
+      it('appends entries with sortable ids and lists them newest first', async () => {
+        const first = await store.audit.append({ at: 1_700_000_000_000, actor: 'system', action: 'users.create', target: 's1' });
+        const second = await store.audit.append({ at: 1_700_000_000_000, actor: 's1', action: 'auth.login', details: { ok: true, n: 2, why: 'x' } });
+        const third = await store.audit.append({ at: 1_700_000_000_001, actor: 's1', action: 'audit.read' });
+        expect(first).to.deep.equal({ id: first.id, at: 1_700_000_000_000, actor: 'system', action: 'users.create', target: 's1' });
+        expect(second.details).to.deep.equal({ ok: true, n: 2, why: 'x' });
+        expect(await store.audit.list({ limit: 10 })).to.deep.equal([third, second, first]);
+      });
+
+      it('pages with limit and before', async () => {
+        const ids: string[] = [];
+        for (let i = 0; i < 7; i++) ids.push((await store.audit.append({ at: 1_700_000_000_000 + Math.floor(i / 2), actor: 'system', action: `a${i}` })).id);
+        const newestFirst = [...ids].reverse();
+        const page1 = await store.audit.list({ limit: 3 });
+        expect(page1.map((e) => e.id)).to.deep.equal(newestFirst.slice(0, 3));
+        const page2 = await store.audit.list({ limit: 3, before: page1.at(-1)!.id });
+        expect(page2.map((e) => e.id)).to.deep.equal(newestFirst.slice(3, 6));
+        const page3 = await store.audit.list({ limit: 3, before: page2.at(-1)!.id });
+        expect(page3.map((e) => e.action)).to.deep.equal(['a0']);
+        expect(await store.audit.list({ limit: 3, before: ids[0]! })).to.deep.equal([]);
+      });
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).to.equal(true);
     });
@@ -313,6 +415,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 1));
       await store.answers.upsertMany([answer('a', 'es')]);
       await store.feedback.record({ key: 'k1', answerId: 'a', helpful: true, at: 1 });
+      await store.staff.create(staffAccount('s1', 'Ana@example.org'));
+      await store.staff.recordFailedLogin('s1');
+      const audited = await store.audit.append({ at: 1, actor: 'system', action: 'users.create', target: 's1' });
       await store.close();
       store = await reopen();
 
@@ -323,6 +428,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await store.tickets.get('K7P-4QM')).to.deep.equal(ticket('K7P-4QM', 'webchat:p', 1));
       expect(await store.answers.listPublished()).to.deep.equal([answer('a', 'es')]);
       expect(await store.feedback.summary()).to.deep.equal([{ answerId: 'a', helpful: 1, notHelpful: 0 }]);
+      expect(await store.staff.getByEmail('ana@EXAMPLE.org')).to.deep.equal(staffAccount('s1', 'Ana@example.org', 1, { failedLogins: 1 }));
+      expect(await rejection(store.staff.create(staffAccount('s2', 'ana@example.org')))).to.be.instanceOf(DuplicateKeyError);
+      expect(await store.audit.list({ limit: 5 })).to.deep.equal([audited]);
       // Optimistic concurrency carries over: the stored rev is still the one to build on.
       expect(await rejection(store.conversations.commit(conversation('webchat:a', 1)))).to.be.instanceOf(ConcurrentUpdateError);
       await store.conversations.commit(conversation('webchat:a', 3));

@@ -1,6 +1,7 @@
 /** Builders for the store contract: valid domain objects with just the fields a test cares about changed. */
 import type { Answer, ConsentRecord, Contact, Ticket } from '../../src/core/domain.ts';
 import type { Outbound } from '../../src/core/message.ts';
+import type { StaffAccount } from '../../src/core/staff.ts';
 import type { ConversationRecord } from '../../src/store/ports.ts';
 
 const T0 = 1_700_000_000_000;
@@ -70,6 +71,22 @@ export function answer(id: string, lang: Answer['lang'], over: Partial<Answer> =
     reviewBy: '2025-07-15',
     status: 'published',
     sample: false,
+    ...over,
+  };
+}
+
+export function staffAccount(id: string, email: string, createdAt = 1, over: Partial<StaffAccount> = {}): StaffAccount {
+  return {
+    id,
+    email,
+    passwordHash: `scrypt$test$${id}`,
+    roles: ['operator'],
+    disabled: false,
+    failedLogins: 0,
+    lockedUntil: 0,
+    sessionEpoch: 0,
+    createdAt: T0 + createdAt,
+    updatedAt: T0 + createdAt,
     ...over,
   };
 }

@@ -7,16 +7,19 @@
  * crash or power cut may lose the last writes, a process crash does not.
  * Every key that must be unique is the document's `_id` (nedb's built-in unique index):
  * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
- * `[id, lang]` for answers, the feedback key.
+ * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id. Staff emails
+ * have their own unique index on the normalised email (`emailKey`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
 import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.ts';
+import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, byTicketAge, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
+import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the data files; created if missing. One process at a time may open it. */
@@ -95,11 +98,13 @@ function compactor(db: Datastore<Doc<object>>, minWrites: number, onError: (erro
   };
 }
 
-async function openFile<T extends object>(dir: string, name: string, indexes: string[] = []): Promise<Datastore<Doc<T>>> {
+type Index = string | { fieldName: string; unique: true };
+
+async function openFile<T extends object>(dir: string, name: string, indexes: Index[] = []): Promise<Datastore<Doc<T>>> {
   // Loading also rewrites the file without superseded lines (nedb compacts on load).
   const db = new Datastore<Doc<T>>({ filename: join(dir, `${name}.db`) });
   await db.loadDatabaseAsync();
-  for (const fieldName of indexes) await db.ensureIndexAsync({ fieldName });
+  for (const index of indexes) await db.ensureIndexAsync(typeof index === 'string' ? { fieldName: index } : index);
   return db;
 }
 
@@ -111,6 +116,8 @@ async function openFiles(dir: string) {
     tickets: await openFile<Ticket>(dir, 'tickets', ['contactKey']),
     answers: await openFile<Answer>(dir, 'answers'),
     feedback: await openFile<FeedbackEntry>(dir, 'feedback'),
+    staff: await openFile<StaffDoc>(dir, 'staff', [{ fieldName: 'emailKey', unique: true }]),
+    audit: await openFile<AuditEntry>(dir, 'audit'),
   };
 }
 type Files = Awaited<ReturnType<typeof openFiles>>;
@@ -135,6 +142,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     tickets: useGroupCommit(files.tickets),
     answers: useGroupCommit(files.answers),
     feedback: useGroupCommit(files.feedback),
+    staff: useGroupCommit(files.staff),
+    audit: useGroupCommit(files.audit),
   };
   const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
 
@@ -256,6 +265,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         return summariseFeedback(await db().feedback.findAsync({}));
       },
     },
+
+    staff: staffRepo(() => db().staff, logs.staff),
+    audit: auditRepo(() => db().audit, logs.audit),
 
     async ping() {
       return !closed && Object.values(logs).every((log) => !log.failure);

@@ -5,11 +5,15 @@
  * (undefined fields, class instances) is dropped here exactly as it would be there.
  */
 import type { Answer, ConsentRecord, Contact, Intake, Ticket, TicketStatus } from '../../core/domain.ts';
+import { normaliseEmail, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import {
   assertCommittableRev,
   byConsentTime,
+  byAuditIdDescending,
+  byStaffAge,
   byTicketAge,
   compareStrings,
+  newAuditId,
   isUnfinished,
   summariseFeedback,
   type FeedbackEntry,
@@ -18,10 +22,12 @@ import {
   ConcurrentUpdateError,
   DuplicateKeyError,
   type AnswerRepo,
+  type AuditRepo,
   type ContactRepo,
   type ConversationRecord,
   type ConversationRepo,
   type FeedbackRepo,
+  type StaffRepo,
   type Store,
   type TicketRepo,
 } from '../ports.ts';
@@ -160,6 +166,71 @@ function feedbackRepo(): FeedbackRepo {
   };
 }
 
+function staffRepo(): StaffRepo {
+  const accounts = new JsonMap<StaffAccount>();
+  /** normalised email → id: the unique index. */
+  const emails = new Map<string, string>();
+  function change(id: string, apply: (account: StaffAccount) => StaffAccount): StaffAccount | null {
+    const account = accounts.get(id);
+    if (!account) return null;
+    const changed = apply(account);
+    accounts.set(id, changed);
+    return changed;
+  }
+  return {
+    async create(account) {
+      const email = normaliseEmail(account.email);
+      if (accounts.has(account.id)) throw new DuplicateKeyError(`staff id ${account.id}`);
+      if (emails.has(email)) throw new DuplicateKeyError('staff email');
+      accounts.set(account.id, account);
+      emails.set(email, account.id);
+    },
+    async get(id) {
+      return accounts.get(id);
+    },
+    async getByEmail(email) {
+      const id = emails.get(normaliseEmail(email));
+      return id === undefined ? null : accounts.get(id);
+    },
+    async list() {
+      return [...accounts.values()].sort(byStaffAge);
+    },
+    async count() {
+      return accounts.size;
+    },
+    async update(id, changes, at) {
+      return change(id, (account) => ({ ...account, ...changes, updatedAt: at }));
+    },
+    async recordFailedLogin(id) {
+      return change(id, (account) => ({ ...account, failedLogins: account.failedLogins + 1 }))?.failedLogins ?? 0;
+    },
+    async lockUntil(id, until) {
+      change(id, (account) => ({ ...account, failedLogins: 0, lockedUntil: until }));
+    },
+    async resetFailedLogins(id) {
+      change(id, (account) => ({ ...account, failedLogins: 0, lockedUntil: 0 }));
+    },
+    async revokeSessions(id) {
+      change(id, (account) => ({ ...account, sessionEpoch: account.sessionEpoch + 1 }));
+    },
+  };
+}
+
+function auditRepo(): AuditRepo {
+  const entries = new JsonMap<AuditEntry>();
+  return {
+    async append(entry) {
+      const stored: AuditEntry = { ...entry, id: newAuditId(entry.at) };
+      entries.set(stored.id, stored);
+      return entries.get(stored.id)!;
+    },
+    async list({ limit, before }) {
+      const all = [...entries.values()].sort(byAuditIdDescending);
+      return (before === undefined ? all : all.filter((e) => e.id < before)).slice(0, limit);
+    },
+  };
+}
+
 export function createMemoryStore(): Store {
   return {
     conversations: conversationRepo(),
@@ -167,6 +238,8 @@ export function createMemoryStore(): Store {
     tickets: ticketRepo(),
     answers: answerRepo(),
     feedback: feedbackRepo(),
+    staff: staffRepo(),
+    audit: auditRepo(),
     async ping() {
       return true;
     },

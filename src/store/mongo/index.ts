@@ -13,6 +13,7 @@ import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.t
 import { assertCommittableRev, isUnfinished, summariseFeedback } from '../common.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
 import { registerModels, type ConversationDoc } from './schemas.ts';
+import { auditRepo, staffRepo } from './staff.ts';
 
 export interface MongoStoreOptions {
   /** `mongodb://…` or `mongodb+srv://…`; the database is the one named in the URI unless `dbName` is given. */
@@ -195,6 +196,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         ]);
       },
     },
+
+    staff: staffRepo(m.staff),
+    audit: auditRepo(m.audit),
 
     async ping() {
       const db = connection.db;

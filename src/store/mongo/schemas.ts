@@ -5,6 +5,7 @@
  */
 import { Schema, type Connection } from 'mongoose';
 import type { Answer, ConsentRecord, Contact, Intake, Ticket } from '../../core/domain.ts';
+import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord } from '../ports.ts';
 
@@ -131,6 +132,42 @@ const feedback = new Schema<FeedbackEntry>(
 feedback.index({ key: 1 }, { unique: true });
 feedback.index({ answerId: 1 });
 
+/** The account plus its normalised email, which carries the unique index. */
+export type StaffDoc = StaffAccount & { emailKey: string };
+
+const staff = new Schema<StaffDoc>(
+  {
+    id: required(String),
+    email: required(String),
+    emailKey: required(String),
+    passwordHash: required(String),
+    roles: { type: [{ type: String, enum: STAFF_ROLES }], default: undefined },
+    disabled: required(Boolean),
+    failedLogins: required(Number),
+    lockedUntil: required(Number),
+    sessionEpoch: required(Number),
+    createdAt: required(Number),
+    updatedAt: required(Number),
+  },
+  { ...options, id: false, collection: 'staff' },
+);
+staff.index({ id: 1 }, { unique: true });
+staff.index({ emailKey: 1 }, { unique: true });
+
+const audit = new Schema<AuditEntry>(
+  {
+    id: required(String),
+    at: required(Number),
+    actor: required(String),
+    action: required(String),
+    target: String,
+    details: Mixed,
+  },
+  { ...options, id: false, collection: 'audit' },
+);
+// Ids sort by time, so this one index serves both uniqueness and newest-first paging.
+audit.index({ id: 1 }, { unique: true });
+
 export function registerModels(connection: Connection) {
   return {
     conversations: connection.model('Conversation', conversation),
@@ -139,6 +176,8 @@ export function registerModels(connection: Connection) {
     tickets: connection.model('Ticket', ticket),
     answers: connection.model('Answer', answer),
     feedback: connection.model('Feedback', feedback),
+    staff: connection.model('Staff', staff),
+    audit: connection.model('Audit', audit),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
