@@ -1,0 +1,55 @@
+/**
+ * Who may do what: THE single source of truth for staff authorisation. Routes name a
+ * permission (`requirePermission('users.create')`); they never test roles themselves.
+ * Tests walk every role × permission pair of this table, and every endpoint over HTTP.
+ *
+ * Entries for parts of issue 4 not built yet are here already, so those routes only pick a
+ * name. `cases.psea` is deliberately psea_focal ONLY: sealed reports are invisible to every
+ * other role, admin included.
+ */
+import type { StaffRole } from '../core/staff.ts';
+
+export const POLICY = {
+  'users.list': ['admin'],
+  'users.create': ['admin'],
+  'users.update': ['admin'],
+  'audit.read': ['admin'],
+
+  'tickets.list': ['operator', 'supervisor'],
+  'tickets.read': ['operator', 'supervisor'],
+  'tickets.claim': ['operator', 'supervisor'],
+  'tickets.message': ['operator', 'supervisor'],
+  'tickets.note': ['operator', 'supervisor'],
+  'tickets.close': ['operator', 'supervisor'],
+
+  'cases.complaint': ['supervisor', 'operator'],
+  'cases.feedback': ['supervisor', 'operator'],
+  'cases.psea': ['psea_focal'],
+
+  'cannedResponses.read': ['operator', 'supervisor'],
+  'cannedResponses.manage': ['supervisor'],
+  'referrals.manage': ['operator', 'supervisor'],
+
+  'answers.edit': ['editor'],
+  'answers.review': ['reviewer'],
+
+  'stats.read': ['analyst', 'admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof POLICY;
+export const PERMISSIONS = Object.keys(POLICY) as Permission[];
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.hasOwn(POLICY, value);
+}
+
+/** Whether any of `roles` grants `permission`. */
+export function can(roles: readonly StaffRole[], permission: Permission): boolean {
+  const allowed: readonly StaffRole[] = POLICY[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** Every permission the roles grant, in table order (for `GET /api/auth/me`, so a console can hide what it may not use). */
+export function permissionsOf(roles: readonly StaffRole[]): Permission[] {
+  return PERMISSIONS.filter((permission) => can(roles, permission));
+}
