@@ -1,0 +1,109 @@
+/**
+ * Every staff API endpoint, as data: method, path, who may call it, and its shapes. The
+ * router mounts from this list (index.ts), the OpenAPI document is generated from it
+ * (openapi.ts), and the authorisation test walks it × every role. A new endpoint is one
+ * entry here plus its handler.
+ */
+import type { z } from 'zod';
+import type { Permission } from '../../staff/policy.ts';
+import * as s from './schemas.ts';
+
+export type Access = 'public' | 'authenticated' | Permission;
+
+export interface Endpoint {
+  operationId: string;
+  method: 'get' | 'post' | 'patch';
+  /** OpenAPI form: `/api/users/{id}`. */
+  path: string;
+  access: Access;
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  /** Success status and its body (undefined: no body). */
+  success: { status: number; body?: z.ZodType };
+  /** Other answers worth documenting, beyond 400/401/403. */
+  errors?: Record<number, string>;
+}
+
+export const ENDPOINTS = [
+  {
+    operationId: 'login',
+    method: 'post',
+    path: '/api/auth/login',
+    access: 'public',
+    summary: 'Log in: a bearer token, plus the session and CSRF cookies for the console.',
+    body: s.LoginBody,
+    success: { status: 200, body: s.LoginAnswer },
+    errors: { 401: 'Wrong email or password (also for a locked or disabled account)', 429: 'Too many attempts; see Retry-After' },
+  },
+  {
+    operationId: 'logout',
+    method: 'post',
+    path: '/api/auth/logout',
+    access: 'authenticated',
+    summary: "Log out: ends every session of the caller's account and clears the cookies.",
+    success: { status: 204 },
+  },
+  {
+    operationId: 'me',
+    method: 'get',
+    path: '/api/auth/me',
+    access: 'authenticated',
+    summary: 'The caller and what the policy table lets them do.',
+    success: { status: 200, body: s.Me },
+  },
+  {
+    operationId: 'createUser',
+    method: 'post',
+    path: '/api/users',
+    access: 'users.create',
+    summary: 'Create a staff account (password ≥ 12 characters, not the email).',
+    body: s.CreateUserBody,
+    success: { status: 201, body: s.UserAnswer },
+    errors: { 409: 'The email is taken' },
+  },
+  {
+    operationId: 'listUsers',
+    method: 'get',
+    path: '/api/users',
+    access: 'users.list',
+    summary: 'All staff accounts, oldest first.',
+    success: { status: 200, body: s.UsersAnswer },
+  },
+  {
+    operationId: 'updateUser',
+    method: 'patch',
+    path: '/api/users/{id}',
+    access: 'users.update',
+    summary: 'Change roles or disable/enable an account (enabling also lifts a lock).',
+    params: s.UserIdParams,
+    body: s.UpdateUserBody,
+    success: { status: 200, body: s.UserAnswer },
+    errors: { 404: 'No such account', 409: 'Would leave no enabled admin' },
+  },
+  {
+    operationId: 'listAudit',
+    method: 'get',
+    path: '/api/audit',
+    access: 'audit.read',
+    summary: 'The audit log, newest first (this read is audited too).',
+    query: s.AuditQuery,
+    success: { status: 200, body: s.AuditAnswer },
+  },
+  {
+    operationId: 'openapi',
+    method: 'get',
+    path: '/api/openapi.json',
+    access: 'public',
+    summary: 'This document.',
+    success: { status: 200 },
+  },
+] as const satisfies readonly Endpoint[];
+
+export type OperationId = (typeof ENDPOINTS)[number]['operationId'];
+
+/** `/api/users/{id}` → `/api/users/:id` */
+export function expressPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}

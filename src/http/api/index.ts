@@ -1,0 +1,159 @@
+/**
+ * The staff JSON API under /api (see endpoints.ts for the list and openapi.ts for the
+ * document). Mount the returned router with the app's other routers; it answers only its own
+ * paths, so other /api routes (the Bot Framework's /api/messages) keep working.
+ */
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
+import { normaliseEmail } from '../../core/staff.ts';
+import type { Logger } from '../../log/logger.ts';
+import { createStaffService, LastAdminError, PasswordPolicyError, viewOf, type StaffSettings } from '../../staff/accounts.ts';
+import { permissionsOf } from '../../staff/policy.ts';
+import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.ts';
+import { DuplicateKeyError, type Store } from '../../store/ports.ts';
+import { HttpError } from '../errors.ts';
+import { ENDPOINTS, expressPath, type Endpoint, type OperationId } from './endpoints.ts';
+import { openApiDocument } from './openapi.ts';
+import * as s from './schemas.ts';
+import { callerOf, createAuthenticate, CSRF_COOKIE, requirePermission, SESSION_COOKIE } from './session.ts';
+
+export interface ApiOptions extends StaffSettings {
+  store: Store;
+  log: Logger;
+  /** Base key (≥ 32 bytes, e.g. TOKEN_SIGNING_KEY); staff tokens use a key derived from it. */
+  tokenKey: Buffer;
+  /** Session lifetime. Default 8 hours. */
+  sessionTtlMs?: number;
+  /** Login attempts per client IP per window (all attempts). Default 30. */
+  loginLimitPerIp?: number;
+  /** Failed login attempts per email per window. Default 10. */
+  loginLimitPerAccount?: number;
+  /** Default 15 minutes. */
+  loginWindowMs?: number;
+  /** Secure cookies; default: when the request came over HTTPS (`req.secure`, honours express's trust proxy). */
+  secureCookies?: boolean;
+}
+
+type Handler = (req: Request, res: Response) => Promise<void> | void;
+
+export function createApiRouter(options: ApiOptions): Router {
+  const { store, log } = options;
+  const now = options.now ?? Date.now;
+  const ttl = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const staff = createStaffService(store, { ...options, now });
+  const tokens = createSessionTokens(options.tokenKey, ttl);
+  const authenticate = createAuthenticate({ store, tokens, now });
+  const windowMs = options.loginWindowMs ?? 15 * 60 * 1000;
+  const document = openApiDocument();
+
+  const tooMany = (what: string): RequestHandler => (_req, res, next) => {
+    log.warn({ limit: what }, 'login rate limited');
+    next(new HttpError(429, 'TooManyRequests', 'Too many login attempts; wait and try again.', { 'Retry-After': String(Math.ceil(windowMs / 1000)) }));
+    void res;
+  };
+  const perIp = rateLimit({ windowMs, limit: options.loginLimitPerIp ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, store: new MemoryStore(), handler: tooMany('ip') });
+  const perAccount = rateLimit({
+    windowMs,
+    limit: options.loginLimitPerAccount ?? 10,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store: new MemoryStore(),
+    // Runs after validation, so the email is a string here.
+    keyGenerator: (req) => `email:${normaliseEmail(String((req.body as { email?: unknown }).email))}`,
+    handler: tooMany('account'),
+  });
+
+  const secure = (req: Request) => options.secureCookies ?? req.secure;
+
+  const handlers: Record<OperationId, RequestHandler[] | Handler> = {
+    login: [
+      perIp,
+      (req, _res, next) => {
+        s.parse(s.LoginBody, req.body, 'login');
+        next();
+      },
+      perAccount,
+      async (req, res) => {
+        const body = s.parse(s.LoginBody, req.body, 'login');
+        const result = await staff.login(body.email, body.password);
+        if (!result.ok) throw new HttpError(401, 'InvalidCredentials', 'Wrong email or password.');
+        const { account } = result;
+        const { token, claims } = tokens.issue(account.id, account.sessionEpoch, now());
+        const csrfToken = tokens.csrfFor(claims);
+        const cookie = { sameSite: 'strict', secure: secure(req), maxAge: ttl } as const;
+        res.cookie(SESSION_COOKIE, token, { ...cookie, httpOnly: true, path: '/api' });
+        res.cookie(CSRF_COOKIE, csrfToken, { ...cookie, httpOnly: false, path: '/' });
+        log.info({ staffId: account.id }, 'staff logged in');
+        res.json({ token, expiresAt: new Date(claims.exp).toISOString(), roles: account.roles, csrfToken });
+      },
+    ],
+    logout: async (req, res) => {
+      await staff.logout(callerOf(req).account);
+      res.clearCookie(SESSION_COOKIE, { path: '/api' });
+      res.clearCookie(CSRF_COOKIE, { path: '/' });
+      res.status(204).end();
+    },
+    me: (req, res) => {
+      const { account } = callerOf(req);
+      res.json({ user: viewOf(account, now()), permissions: permissionsOf(account.roles) });
+    },
+    createUser: async (req, res) => {
+      const body = s.parse(s.CreateUserBody, req.body);
+      try {
+        const account = await staff.create(body, callerOf(req).account.id);
+        res.status(201).json({ user: viewOf(account, now()) });
+      } catch (error) {
+        if (error instanceof PasswordPolicyError) throw new HttpError(400, 'WeakPassword', error.message);
+        if (error instanceof DuplicateKeyError) throw new HttpError(409, 'EmailTaken', 'A staff account with this email exists.');
+        throw error;
+      }
+    },
+    listUsers: async (req, res) => {
+      const users = await store.staff.list();
+      await staff.audit(callerOf(req).account.id, 'users.list', undefined, { count: users.length });
+      res.json({ users: users.map((u) => viewOf(u, now())) });
+    },
+    updateUser: async (req, res) => {
+      const params = s.UserIdParams.safeParse(req.params);
+      if (!params.success) throw new HttpError(404, 'NotFound', 'No such staff account.');
+      const body = s.parse(s.UpdateUserBody, req.body);
+      try {
+        const account = await staff.update(params.data.id, body, callerOf(req).account.id);
+        if (!account) throw new HttpError(404, 'NotFound', 'No such staff account.');
+        res.json({ user: viewOf(account, now()) });
+      } catch (error) {
+        if (error instanceof LastAdminError) throw new HttpError(409, 'LastAdmin', error.message);
+        throw error;
+      }
+    },
+    listAudit: async (req, res) => {
+      const query = s.parse(s.AuditQuery, req.query, 'query');
+      // Written first, so reading the log leaves a trace even if the answer is lost.
+      await staff.audit(callerOf(req).account.id, 'audit.read');
+      const entries = await store.audit.list({ limit: query.limit, ...(query.cursor ? { before: query.cursor } : {}) });
+      res.json({
+        entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+        nextCursor: entries.length === query.limit ? entries.at(-1)!.id : null,
+      });
+    },
+    openapi: (_req, res) => {
+      res.json(document);
+    },
+  };
+
+  const router = express.Router();
+  for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
+    const guards: RequestHandler[] =
+      endpoint.access === 'public' ? [] : endpoint.access === 'authenticated' ? [authenticate] : [authenticate, requirePermission(endpoint.access)];
+    const handler = handlers[endpoint.operationId as OperationId];
+    router[endpoint.method](expressPath(endpoint.path), noStore, ...guards, ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
+  }
+  return router;
+}
+
+/** Staff answers are personal or secret: never cached, never sniffed as HTML. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  next();
+};

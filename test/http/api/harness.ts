@@ -1,0 +1,74 @@
+/** The real app with the staff API on a free port, a memory store, cheap scrypt and a fake clock. */
+import { expect } from 'chai';
+import { createApp } from '../../../src/http/app.ts';
+import { createApiRouter, type ApiOptions } from '../../../src/http/api/index.ts';
+import { startServer, type RunningServer } from '../../../src/http/server.ts';
+import { createLogger } from '../../../src/log/logger.ts';
+import { createStaffService } from '../../../src/staff/accounts.ts';
+import { createMemoryStore } from '../../../src/store/memory/index.ts';
+import type { StaffRole } from '../../../src/core/staff.ts';
+import type { Store } from '../../../src/store/ports.ts';
+
+export const PASSWORD = 'correct horse battery';
+export const KDF = { N: 2 ** 4, r: 8, p: 1 };
+
+export interface ApiHarness {
+  url: string;
+  store: Store;
+  clock: { now: number };
+  /** Creates an account directly in the store (no audit noise) and returns its id. */
+  addStaff(email: string, roles: StaffRole[]): Promise<string>;
+  login(email: string, password?: string): Promise<string>;
+  call(method: string, path: string, init?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  // Parsed JSON bodies are inspected field by field in tests.
+  json: Record<string, any>;
+}
+
+export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> = {}): Promise<ApiHarness> {
+  const log = createLogger('silent');
+  const store = createMemoryStore();
+  const clock = { now: Date.UTC(2026, 0, 10, 12) };
+  const now = () => clock.now;
+  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, ...options });
+  const app = createApp({ log, ready: async () => true, routers: [router] });
+  const server: RunningServer = await startServer({ app, port: 0, host: '127.0.0.1', log });
+  const staff = createStaffService(store, { kdfCost: KDF, now });
+
+  async function call(method: string, path: string, init: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined = init.raw;
+    if (init.body !== undefined) body = JSON.stringify(init.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${server.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    // Never HTML, never a stack, never a 5xx.
+    expect(res.status, `${method} ${path}: ${text}`).to.be.below(500);
+    expect(text).not.to.match(/<html|<!doctype|<script|\n\s+at |node_modules|\.ts:\d+/i);
+    if (res.status !== 204) expect(res.headers.get('content-type') ?? '').to.match(/^application\/json/);
+    return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
+  }
+
+  return {
+    url: server.url,
+    store,
+    clock,
+    async addStaff(email, roles) {
+      return (await staff.create({ email, password: PASSWORD, roles }, 'system')).id;
+    },
+    async login(email, password = PASSWORD) {
+      const r = await call('POST', '/api/auth/login', { body: { email, password } });
+      expect(r.status, r.text).to.equal(200);
+      return r.json.token as string;
+    },
+    call,
+    close: () => server.close(),
+  };
+}
