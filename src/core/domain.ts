@@ -96,3 +96,55 @@ export interface Ticket {
   createdAt: number;
   updatedAt: number;
 }
+
+export const CASE_TYPES = ['complaint', 'suggestion', 'compliment'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** A complaint, suggestion or compliment. The person can ask its status later with `ref`. */
+export interface Case {
+  /** Short reference the person can quote. Unique among cases. */
+  ref: string;
+  type: CaseType;
+  contactKey: string;
+  channel: string;
+  lang: Lang;
+  /** What the person wrote. Personal data: a case is only opened after consent, and erased
+   * with the person's other data when consent is withdrawn. */
+  text: string;
+  status: CaseStatus;
+  createdAt: number;
+  updatedAt: number;
+  /** What was done about it, set by staff when the case moves on or closes. */
+  outcome?: string;
+}
+
+/** How the person wants to hear back about a PSEA report. */
+export const PSEA_CONTACT_PREFERENCES = ['anonymous', 'this_chat', 'phone'] as const;
+export type PseaContactPreference = (typeof PSEA_CONTACT_PREFERENCES)[number];
+
+/**
+ * A report of sexual exploitation and abuse. SEALED: only the `psea_focal` role may ever see
+ * it, so it is kept apart from tickets and cases (its own repository and storage) and never
+ * appears in their lists, counts or exports. Anonymous reports may be filed without consent
+ * and then hold nothing that identifies the channel user: `contactKey`, `channel` and `phone`
+ * are present only when the person agreed to be contacted (stores drop them otherwise).
+ */
+export interface PseaReport {
+  /** The follow-up code the person keeps. Unique among reports. */
+  code: string;
+  /** What happened, in the person's words. */
+  text: string;
+  contact: PseaContactPreference;
+  /** Only when `contact` is not 'anonymous'. */
+  contactKey?: string;
+  /** Only when `contact` is not 'anonymous'. */
+  channel?: string;
+  /** The number to call back, only when `contact` is 'phone'. */
+  phone?: string;
+  lang: Lang;
+  status: CaseStatus;
+  createdAt: number;
+  updatedAt: number;
+}

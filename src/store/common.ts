@@ -3,7 +3,7 @@
  * (the contract suite checks the outcome; this keeps the code paths identical too).
  */
 import { randomBytes } from 'node:crypto';
-import type { ConsentRecord, Ticket } from '../core/domain.ts';
+import type { Case, ConsentRecord, PseaReport, Ticket } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
 import type { ConversationRecord } from './ports.ts';
 
@@ -83,4 +83,47 @@ export function newAuditId(at: number): string {
 /** Audit entries newest first. */
 export function byAuditIdDescending(a: AuditEntry, b: AuditEntry): number {
   return compareStrings(b.id, a.id);
+}
+
+/** Cases are listed like tickets: oldest first, ref as a stable tie-breaker. */
+export function byCaseAge(a: Case, b: Case): number {
+  return a.createdAt - b.createdAt || compareStrings(a.ref, b.ref);
+}
+
+/** PSEA reports oldest first, code as a stable tie-breaker. */
+export function byPseaReportAge(a: PseaReport, b: PseaReport): number {
+  return a.createdAt - b.createdAt || compareStrings(a.code, b.code);
+}
+
+/**
+ * The PSEA anonymity rule, applied by every adapter before anything is stored (a copy; the
+ * argument is left alone). An anonymous report keeps nothing that identifies the channel user,
+ * whatever the caller passed: the person was promised that, and a store is the last place
+ * that can still keep the promise. A phone number is kept only when they chose a call back.
+ */
+export function sealPseaReport(report: PseaReport): PseaReport {
+  const { contactKey, channel, phone, ...rest } = report;
+  if (report.contact === 'anonymous') return rest;
+  return {
+    ...rest,
+    ...(contactKey !== undefined && { contactKey }),
+    ...(channel !== undefined && { channel }),
+    ...(report.contact === 'phone' && phone !== undefined && { phone }),
+  };
+}
+
+/** Whether two filings of one code carry the same report: what the person said and how to
+ * reach them. Status and times are left out, so re-filing after staff moved the report on is
+ * still recognised as the same report. Both sides are sealed first, like what is stored. */
+export function samePseaContent(a: PseaReport, b: PseaReport): boolean {
+  const x = sealPseaReport(a);
+  const y = sealPseaReport(b);
+  return (
+    x.text === y.text &&
+    x.contact === y.contact &&
+    x.contactKey === y.contactKey &&
+    x.channel === y.channel &&
+    x.phone === y.phone &&
+    x.lang === y.lang
+  );
 }

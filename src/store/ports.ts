@@ -3,7 +3,7 @@
  * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
  * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
  */
-import type { Answer, ConsentRecord, Contact, Intake, Ticket, TicketStatus } from '../core/domain.ts';
+import type { Answer, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketStatus } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
@@ -132,6 +132,42 @@ export interface AuditRepo {
   list(options: { limit: number; before?: string }): Promise<AuditEntry[]>;
 }
 
+/** Complaints, suggestions and compliments. Never holds PSEA reports (see PseaReportRepo). */
+export interface CaseRepo {
+  /** Creates the case; opening the same ref again for the same contact is a no-op
+   * (idempotent). A ref already taken by another contact throws DuplicateKeyError. */
+  open(record: Case): Promise<void>;
+  get(ref: string): Promise<Case | null>;
+  /** Oldest first (by `createdAt`, then ref); both filters optional and combinable. */
+  list(filter?: { type?: CaseType; status?: CaseStatus }): Promise<Case[]>;
+  /** Moves the case on and sets `updatedAt`. A given outcome replaces the stored one;
+   * `undefined` keeps it. Resolves to the updated case, or null when there is no such ref. */
+  setStatus(ref: string, status: CaseStatus, outcome: string | undefined, at: number): Promise<Case | null>;
+  /** Erases the cases of a contact (consent withdrawn): what they wrote is personal data. */
+  eraseByContact(contactKey: string): Promise<void>;
+}
+
+/**
+ * SEALED reports of sexual exploitation and abuse. Only the `psea_focal` role may see them,
+ * so they live in their own storage (map, file, collection), never beside tickets or cases:
+ * no list, search, count or export of any other repository can include one, whatever filter
+ * it is given. Nothing else in the store reads this storage; code outside must reach it only
+ * through an access check for `psea_focal`. Every adapter also enforces the anonymity rule on
+ * the way in (sealPseaReport): an anonymous report is stored without `contactKey`, `channel`
+ * and `phone`, so nothing identifies the channel user even if the caller passed them.
+ */
+export interface PseaReportRepo {
+  /** Files the report. Filing the same code again with the same content (the person's words,
+   * language and contact details) is a no-op, so a re-applied effect is harmless; the same
+   * code with other content throws DuplicateKeyError and keeps the stored report. That error
+   * names no code: errors get logged, and no log may reveal that a report exists. */
+  file(report: PseaReport): Promise<void>;
+  get(code: string): Promise<PseaReport | null>;
+  /** Oldest first (by `createdAt`, then code). */
+  list(): Promise<PseaReport[]>;
+  count(): Promise<number>;
+}
+
 export interface Store {
   conversations: ConversationRepo;
   contacts: ContactRepo;
@@ -140,6 +176,9 @@ export interface Store {
   feedback: FeedbackRepo;
   staff: StaffRepo;
   audit: AuditRepo;
+  cases: CaseRepo;
+  /** Sealed: see PseaReportRepo. */
+  pseaReports: PseaReportRepo;
   /** True when the backing database answers (GET /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

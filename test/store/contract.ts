@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { ConcurrentUpdateError, DuplicateKeyError, type Store } from '../../src/store/ports.ts';
-import { answer, consent, contact, conversation, outbound, staffAccount, ticket } from './fixtures.ts';
+import { answer, caseRecord, consent, contact, conversation, outbound, pseaReport, staffAccount, ticket } from './fixtures.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -398,6 +398,219 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const page3 = await store.audit.list({ limit: 3, before: page2.at(-1)!.id });
         expect(page3.map((e) => e.action)).to.deep.equal(['a0']);
         expect(await store.audit.list({ limit: 3, before: ids[0]! })).to.deep.equal([]);
+      });
+    });
+
+    describe('cases', () => {
+      it('opens a case once per ref', async () => {
+        await store.cases.open(caseRecord('C-1', 'webchat:p', 1));
+        await store.cases.open(caseRecord('C-1', 'webchat:p', 2, { status: 'closed', text: 'otra cosa' }));
+        await Promise.all([1, 2].map(() => store.cases.open(caseRecord('C-2', 'webchat:p', 3, { type: 'suggestion' }))));
+        expect(await store.cases.get('C-1')).to.deep.equal(caseRecord('C-1', 'webchat:p', 1));
+        expect(await store.cases.list()).to.have.length(2);
+        expect(await store.cases.get('C-0')).to.equal(null);
+      });
+
+      it("refuses another contact's ref with DuplicateKeyError, also when they race", async () => {
+        await store.cases.open(caseRecord('C-1', 'webchat:p', 1));
+        expect(await rejection(store.cases.open(caseRecord('C-1', 'telegram:q', 2)))).to.be.instanceOf(DuplicateKeyError);
+        expect((await store.cases.get('C-1'))?.contactKey).to.equal('webchat:p');
+
+        const { won, errors } = await race(['webchat:a', 'webchat:b', 'webchat:c'].map((key) => store.cases.open(caseRecord('C-2', key, 2))));
+        expect(won).to.equal(1);
+        for (const error of errors) expect(error).to.be.instanceOf(DuplicateKeyError);
+        expect(await store.cases.list()).to.have.length(2);
+      });
+
+      it('lists oldest first, by type, by status, or both', async () => {
+        await store.cases.open(caseRecord('D', 'webchat:p', 4, { type: 'compliment' }));
+        await store.cases.open(caseRecord('B', 'webchat:q', 2, { type: 'suggestion', status: 'in_progress' }));
+        await store.cases.open(caseRecord('A', 'webchat:r', 2));
+        await store.cases.open(caseRecord('C', 'webchat:s', 3, { status: 'closed', outcome: 'Se habló con la posta' }));
+        const refs = async (filter?: Parameters<Store['cases']['list']>[0]) => (await store.cases.list(filter)).map((c) => c.ref);
+        expect(await refs()).to.deep.equal(['A', 'B', 'C', 'D']);
+        expect(await refs({})).to.deep.equal(['A', 'B', 'C', 'D']);
+        expect(await refs({ type: 'complaint' })).to.deep.equal(['A', 'C']);
+        expect(await refs({ status: 'open' })).to.deep.equal(['A', 'D']);
+        expect(await refs({ type: 'complaint', status: 'open' })).to.deep.equal(['A']);
+        expect(await refs({ type: 'suggestion', status: 'closed' })).to.deep.equal([]);
+        expect(await store.cases.list({ status: 'closed' })).to.deep.equal([
+          caseRecord('C', 'webchat:s', 3, { status: 'closed', outcome: 'Se habló con la posta' }),
+        ]);
+      });
+
+      it('moves a case on: status, outcome and updatedAt, nothing else', async () => {
+        await store.cases.open(caseRecord('C-1', 'webchat:p', 1));
+        const started = await store.cases.setStatus('C-1', 'in_progress', undefined, 1_700_000_000_500);
+        const expected = caseRecord('C-1', 'webchat:p', 1, { status: 'in_progress', updatedAt: 1_700_000_000_500 });
+        expect(started).to.deep.equal(expected);
+        expect(await store.cases.get('C-1')).to.deep.equal(expected);
+        expect(started).to.not.have.property('outcome');
+
+        await store.cases.setStatus('C-1', 'closed', 'Derivado a la defensoría', 1_700_000_000_600);
+        // Reopening without an outcome keeps the one recorded.
+        await store.cases.setStatus('C-1', 'open', undefined, 1_700_000_000_700);
+        expect(await store.cases.get('C-1')).to.deep.equal(
+          caseRecord('C-1', 'webchat:p', 1, { status: 'open', outcome: 'Derivado a la defensoría', updatedAt: 1_700_000_000_700 }),
+        );
+        expect(await store.cases.setStatus('C-0', 'closed', 'x', 1)).to.equal(null);
+        expect(await store.cases.get('C-0')).to.equal(null);
+        expect(await store.cases.list()).to.have.length(1);
+      });
+
+      it("erases one contact's cases only", async () => {
+        await store.cases.open(caseRecord('A', 'webchat:p', 1));
+        await store.cases.open(caseRecord('B', 'webchat:q', 2));
+        await store.cases.open(caseRecord('C', 'webchat:p', 3, { type: 'compliment', status: 'closed' }));
+        await store.tickets.open(ticket('T', 'webchat:p', 4));
+        await store.cases.eraseByContact('webchat:p');
+        await store.cases.eraseByContact('webchat:p'); // effects may be re-applied
+        await store.cases.eraseByContact('webchat:nobody');
+        expect((await store.cases.list()).map((c) => c.ref)).to.deep.equal(['B']);
+        expect(await store.cases.get('A')).to.equal(null);
+        expect(await store.tickets.get('T')).to.deep.equal(ticket('T', 'webchat:p', 4));
+      });
+
+      it('keeps what the person wrote exactly, empty included', async () => {
+        const text = 'No me atendieron 😞\n<script>alert("x")</script> & $where: {"a.b": 1} — ñandú';
+        await store.cases.open(caseRecord('A', 'webchat:p', 1, { text }));
+        await store.cases.open(caseRecord('B', 'webchat:p', 2, { text: '' }));
+        expect((await store.cases.get('A'))?.text).to.equal(text);
+        expect(await store.cases.get('B')).to.deep.equal(caseRecord('B', 'webchat:p', 2, { text: '' }));
+      });
+
+      it('shares no object with its callers', async () => {
+        const record = caseRecord('A', 'webchat:p', 1);
+        await store.cases.open(record);
+        record.text = 'mutated';
+        const read = await store.cases.get('A');
+        read!.status = 'closed';
+        const [listed] = await store.cases.list();
+        listed!.text = 'mutated-after-list';
+        expect(await store.cases.get('A')).to.deep.equal(caseRecord('A', 'webchat:p', 1));
+      });
+    });
+
+    describe('psea reports (sealed)', () => {
+      const chatReport = (code: string, createdAt: number) =>
+        pseaReport(code, createdAt, { contact: 'this_chat', contactKey: 'webchat:p', channel: 'webchat' });
+
+      it('files a report once per code; the same code with other content is a DuplicateKeyError', async () => {
+        await store.pseaReports.file(pseaReport('P-1', 1));
+        // The same report again (a re-applied effect), even after staff moved it on: a no-op.
+        await store.pseaReports.file(pseaReport('P-1', 1));
+        await store.pseaReports.file(pseaReport('P-1', 1, { status: 'in_progress', updatedAt: 1_700_000_000_900 }));
+        await Promise.all([1, 2, 3].map(() => store.pseaReports.file(chatReport('P-2', 2))));
+        expect(await store.pseaReports.get('P-1')).to.deep.equal(pseaReport('P-1', 1));
+        expect(await store.pseaReports.count()).to.equal(2);
+
+        const other = [
+          pseaReport('P-1', 1, { text: 'otro relato' }),
+          pseaReport('P-1', 1, { lang: 'en' }),
+          chatReport('P-1', 1),
+          pseaReport('P-2', 2, { contact: 'this_chat', contactKey: 'telegram:q', channel: 'telegram' }),
+        ];
+        for (const report of other) expect(await rejection(store.pseaReports.file(report)), report.code).to.be.instanceOf(DuplicateKeyError);
+        const error = await rejection(store.pseaReports.file(pseaReport('P-1', 1, { text: 'otro relato' })));
+        expect(String(error), 'the error names no code').to.not.contain('P-1');
+        expect(await store.pseaReports.get('P-1')).to.deep.equal(pseaReport('P-1', 1));
+        expect(await store.pseaReports.get('P-2')).to.deep.equal(chatReport('P-2', 2));
+        expect(await store.pseaReports.count()).to.equal(2);
+      });
+
+      it('keeps nothing that identifies the person in an anonymous report', async () => {
+        await store.pseaReports.file(pseaReport('P-1', 1));
+        // Even when a caller passes identifying fields by mistake, they are not stored.
+        const leaky = pseaReport('P-2', 2, { contactKey: 'webchat:p', channel: 'webchat', phone: '+51 999 888 777' });
+        await store.pseaReports.file(leaky);
+        expect(leaky.contactKey, 'the caller’s object is left alone').to.equal('webchat:p');
+        await store.pseaReports.file(pseaReport('P-2', 2)); // the same report, once sealed: a no-op
+        for (const report of [await store.pseaReports.get('P-1'), await store.pseaReports.get('P-2'), ...(await store.pseaReports.list())]) {
+          expect(report).to.not.have.any.keys('contactKey', 'channel', 'phone');
+        }
+        expect(await store.pseaReports.get('P-2')).to.deep.equal(pseaReport('P-2', 2));
+        expect(JSON.stringify(await store.pseaReports.list())).to.not.match(/webchat|999/);
+      });
+
+      it('keeps the contact details of a person who agreed to be contacted, and a phone only for a call back', async () => {
+        await store.pseaReports.file(chatReport('P-1', 1));
+        const callBack = pseaReport('P-2', 2, { contact: 'phone', contactKey: 'telegram:q', channel: 'telegram', phone: '+51 999 888 777' });
+        await store.pseaReports.file(callBack);
+        await store.pseaReports.file({ ...chatReport('P-3', 3), phone: '+51 999 000 000' });
+        expect(await store.pseaReports.get('P-1')).to.deep.equal(chatReport('P-1', 1));
+        expect(await store.pseaReports.get('P-2')).to.deep.equal(callBack);
+        expect(await store.pseaReports.get('P-3')).to.deep.equal(chatReport('P-3', 3));
+      });
+
+      it('lists oldest first and counts', async () => {
+        expect(await store.pseaReports.count()).to.equal(0);
+        expect(await store.pseaReports.list()).to.deep.equal([]);
+        await store.pseaReports.file(pseaReport('P-C', 3));
+        await store.pseaReports.file(chatReport('P-B', 1));
+        await store.pseaReports.file(pseaReport('P-A', 1));
+        expect((await store.pseaReports.list()).map((r) => r.code)).to.deep.equal(['P-A', 'P-B', 'P-C']);
+        expect(await store.pseaReports.count()).to.equal(3);
+        expect(await store.pseaReports.get('P-0')).to.equal(null);
+      });
+
+      it('is sealed off from cases and tickets, even under the same key', async () => {
+        // One string used as case ref, ticket ref and report code: three separate records.
+        await store.pseaReports.file(chatReport('K7P-4QM', 1));
+        await store.cases.open(caseRecord('K7P-4QM', 'webchat:p', 2));
+        await store.tickets.open(ticket('K7P-4QM', 'webchat:p', 3, { reason: 'psea' }));
+        await store.pseaReports.file(pseaReport('P-ONLY', 4));
+
+        expect(await store.cases.list()).to.deep.equal([caseRecord('K7P-4QM', 'webchat:p', 2)]);
+        for (const type of ['complaint', 'suggestion', 'compliment'] as const) {
+          expect((await store.cases.list({ type })).map((c) => c.ref)).to.not.include('P-ONLY');
+        }
+        expect(await store.cases.list({ status: 'open' })).to.have.length(1);
+        expect(await store.cases.get('P-ONLY')).to.equal(null);
+        expect(await store.tickets.get('P-ONLY')).to.equal(null);
+        expect(await store.tickets.list()).to.deep.equal([ticket('K7P-4QM', 'webchat:p', 3, { reason: 'psea' })]);
+        expect(await store.pseaReports.get('K7P-4QM')).to.deep.equal(chatReport('K7P-4QM', 1));
+        expect((await store.pseaReports.list()).map((r) => r.code)).to.deep.equal(['K7P-4QM', 'P-ONLY']);
+        expect(await store.pseaReports.count()).to.equal(2);
+
+        // Erasing a contact's cases or tickets never reaches into the sealed reports, and the reverse.
+        await store.cases.eraseByContact('webchat:p');
+        await store.tickets.eraseByContact('webchat:p');
+        expect(await store.pseaReports.get('K7P-4QM')).to.deep.equal(chatReport('K7P-4QM', 1));
+        await store.cases.open(caseRecord('C-1', 'webchat:q', 5));
+        await store.cases.setStatus('K7P-4QM', 'closed', 'x', 6); // no case under that ref any more
+        expect(await store.pseaReports.get('K7P-4QM')).to.deep.equal(chatReport('K7P-4QM', 1));
+        expect(await store.pseaReports.count()).to.equal(2);
+      });
+
+      it('shares no object with its callers', async () => {
+        const report = chatReport('P-1', 1);
+        await store.pseaReports.file(report);
+        report.text = 'mutated';
+        const read = await store.pseaReports.get('P-1');
+        read!.text = 'mutated-after-read';
+        const [listed] = await store.pseaReports.list();
+        listed!.contact = 'anonymous';
+        expect(await store.pseaReports.get('P-1')).to.deep.equal(chatReport('P-1', 1));
+      });
+
+      it('keeps cases and reports across close and reopen (durable adapters)', async function () {
+        const { reopen } = opened;
+        if (!reopen) return this.skip();
+        await store.cases.open(caseRecord('C-1', 'webchat:p', 1, { type: 'suggestion' }));
+        await store.cases.setStatus('C-1', 'closed', 'Gracias, lo tendremos en cuenta', 1_700_000_000_500);
+        await store.pseaReports.file(pseaReport('P-1', 1));
+        await store.pseaReports.file(chatReport('P-2', 2));
+        await store.close();
+        store = await reopen();
+
+        expect(await store.cases.get('C-1')).to.deep.equal(
+          caseRecord('C-1', 'webchat:p', 1, { type: 'suggestion', status: 'closed', outcome: 'Gracias, lo tendremos en cuenta', updatedAt: 1_700_000_000_500 }),
+        );
+        expect(await store.pseaReports.list()).to.deep.equal([pseaReport('P-1', 1), chatReport('P-2', 2)]);
+        expect(await store.pseaReports.get('P-1')).to.not.have.any.keys('contactKey', 'channel', 'phone');
+        // Uniqueness carries over.
+        expect(await rejection(store.cases.open(caseRecord('C-1', 'webchat:other', 3)))).to.be.instanceOf(DuplicateKeyError);
+        expect(await rejection(store.pseaReports.file(pseaReport('P-1', 1, { text: 'otro' })))).to.be.instanceOf(DuplicateKeyError);
       });
     });
 

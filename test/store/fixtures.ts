@@ -1,5 +1,5 @@
 /** Builders for the store contract: valid domain objects with just the fields a test cares about changed. */
-import type { Answer, ConsentRecord, Contact, Ticket } from '../../src/core/domain.ts';
+import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../src/core/domain.ts';
 import type { Outbound } from '../../src/core/message.ts';
 import type { StaffAccount } from '../../src/core/staff.ts';
 import type { ConversationRecord } from '../../src/store/ports.ts';
@@ -85,6 +85,35 @@ export function staffAccount(id: string, email: string, createdAt = 1, over: Par
     failedLogins: 0,
     lockedUntil: 0,
     sessionEpoch: 0,
+    createdAt: T0 + createdAt,
+    updatedAt: T0 + createdAt,
+    ...over,
+  };
+}
+
+export function caseRecord(ref: string, contactKey: string, createdAt: number, over: Partial<Case> = {}): Case {
+  return {
+    ref,
+    type: 'complaint',
+    contactKey,
+    channel: 'webchat',
+    lang: 'es',
+    text: `Queja ${ref}: nadie me atendió en la posta`,
+    status: 'open',
+    createdAt: T0 + createdAt,
+    updatedAt: T0 + createdAt,
+    ...over,
+  };
+}
+
+/** An anonymous report unless `over` says otherwise. */
+export function pseaReport(code: string, createdAt: number, over: Partial<PseaReport> = {}): PseaReport {
+  return {
+    code,
+    text: `Reporte ${code}: me pidieron algo a cambio de la ayuda`,
+    contact: 'anonymous',
+    lang: 'es',
+    status: 'open',
     createdAt: T0 + createdAt,
     updatedAt: T0 + createdAt,
     ...over,

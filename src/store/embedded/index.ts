@@ -7,16 +7,18 @@
  * crash or power cut may lose the last writes, a process crash does not.
  * Every key that must be unique is the document's `_id` (nedb's built-in unique index):
  * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
- * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id. Staff emails
- * have their own unique index on the normalised email (`emailKey`).
+ * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id, the case ref,
+ * the PSEA report code. Staff emails have their own unique index on the normalised email
+ * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
-import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.ts';
+import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, byTicketAge, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
+import { caseRepo, pseaReportRepo } from './cases.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
@@ -118,6 +120,8 @@ async function openFiles(dir: string) {
     feedback: await openFile<FeedbackEntry>(dir, 'feedback'),
     staff: await openFile<StaffDoc>(dir, 'staff', [{ fieldName: 'emailKey', unique: true }]),
     audit: await openFile<AuditEntry>(dir, 'audit'),
+    cases: await openFile<Case>(dir, 'cases', ['contactKey']),
+    pseaReports: await openFile<PseaReport>(dir, 'psea-reports'),
   };
 }
 type Files = Awaited<ReturnType<typeof openFiles>>;
@@ -144,6 +148,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     feedback: useGroupCommit(files.feedback),
     staff: useGroupCommit(files.staff),
     audit: useGroupCommit(files.audit),
+    cases: useGroupCommit(files.cases),
+    pseaReports: useGroupCommit(files.pseaReports),
   };
   const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
 
@@ -268,6 +274,8 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
     staff: staffRepo(() => db().staff, logs.staff),
     audit: auditRepo(() => db().audit, logs.audit),
+    cases: caseRepo(() => db().cases, logs.cases),
+    pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports),
 
     async ping() {
       return !closed && Object.values(logs).every((log) => !log.failure);

@@ -4,17 +4,21 @@
  * store (or with each other), and anything that would not survive a real database
  * (undefined fields, class instances) is dropped here exactly as it would be there.
  */
-import type { Answer, ConsentRecord, Contact, Intake, Ticket, TicketStatus } from '../../core/domain.ts';
+import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketStatus } from '../../core/domain.ts';
 import { normaliseEmail, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import {
   assertCommittableRev,
   byConsentTime,
   byAuditIdDescending,
+  byCaseAge,
+  byPseaReportAge,
   byStaffAge,
   byTicketAge,
   compareStrings,
   newAuditId,
   isUnfinished,
+  samePseaContent,
+  sealPseaReport,
   summariseFeedback,
   type FeedbackEntry,
 } from '../common.ts';
@@ -23,10 +27,12 @@ import {
   DuplicateKeyError,
   type AnswerRepo,
   type AuditRepo,
+  type CaseRepo,
   type ContactRepo,
   type ConversationRecord,
   type ConversationRepo,
   type FeedbackRepo,
+  type PseaReportRepo,
   type StaffRepo,
   type Store,
   type TicketRepo,
@@ -231,6 +237,56 @@ function auditRepo(): AuditRepo {
   };
 }
 
+function caseRepo(): CaseRepo {
+  const cases = new JsonMap<Case>();
+  return {
+    async open(record) {
+      const existing = cases.get(record.ref);
+      if (!existing) cases.set(record.ref, record);
+      else if (existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
+    },
+    async get(ref) {
+      return cases.get(ref);
+    },
+    async list(filter) {
+      const { type, status } = filter ?? {};
+      return [...cases.values()]
+        .filter((c) => (type === undefined || c.type === type) && (status === undefined || c.status === status))
+        .sort(byCaseAge);
+    },
+    async setStatus(ref, status, outcome, at) {
+      const existing = cases.get(ref);
+      if (!existing) return null;
+      cases.set(ref, { ...existing, status, ...(outcome !== undefined && { outcome }), updatedAt: at });
+      return cases.get(ref);
+    },
+    async eraseByContact(contactKey) {
+      for (const [ref, record] of cases.entries()) if (record.contactKey === contactKey) cases.delete(ref);
+    },
+  };
+}
+
+/** Sealed: a map of its own, which nothing else in this store reads (see PseaReportRepo). */
+function pseaReportRepo(): PseaReportRepo {
+  const reports = new JsonMap<PseaReport>();
+  return {
+    async file(report) {
+      const existing = reports.get(report.code);
+      if (!existing) reports.set(report.code, sealPseaReport(report));
+      else if (!samePseaContent(existing, report)) throw new DuplicateKeyError('psea report code');
+    },
+    async get(code) {
+      return reports.get(code);
+    },
+    async list() {
+      return [...reports.values()].sort(byPseaReportAge);
+    },
+    async count() {
+      return reports.size;
+    },
+  };
+}
+
 export function createMemoryStore(): Store {
   return {
     conversations: conversationRepo(),
@@ -240,6 +296,8 @@ export function createMemoryStore(): Store {
     feedback: feedbackRepo(),
     staff: staffRepo(),
     audit: auditRepo(),
+    cases: caseRepo(),
+    pseaReports: pseaReportRepo(),
     async ping() {
       return true;
     },

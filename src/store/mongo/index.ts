@@ -12,6 +12,7 @@ import mongoose from 'mongoose';
 import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.ts';
 import { assertCommittableRev, isUnfinished, summariseFeedback } from '../common.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
+import { caseRepo, pseaReportRepo } from './cases.ts';
 import { registerModels, type ConversationDoc } from './schemas.ts';
 import { auditRepo, staffRepo } from './staff.ts';
 
@@ -199,6 +200,8 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
 
     staff: staffRepo(m.staff),
     audit: auditRepo(m.audit),
+    cases: caseRepo(m.cases),
+    pseaReports: pseaReportRepo(m.pseaReports),
 
     async ping() {
       const db = connection.db;

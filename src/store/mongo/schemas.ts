@@ -4,7 +4,7 @@
  * effects, choices) is Mixed: the store never interprets it.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Answer, ConsentRecord, Contact, Intake, Ticket } from '../../core/domain.ts';
+import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord } from '../ports.ts';
@@ -168,6 +168,46 @@ const audit = new Schema<AuditEntry>(
 // Ids sort by time, so this one index serves both uniqueness and newest-first paging.
 audit.index({ id: 1 }, { unique: true });
 
+const caseRecord = new Schema<Case>(
+  {
+    ref: required(String),
+    type: required(String),
+    contactKey: required(String),
+    channel: required(String),
+    lang: required(String),
+    // Not `required`: mongoose's required refuses an empty string, and what the person wrote
+    // is stored as written (the type already makes it present).
+    text: String,
+    status: required(String),
+    createdAt: required(Number),
+    updatedAt: required(Number),
+    outcome: String,
+  },
+  { ...options, collection: 'cases' },
+);
+caseRecord.index({ ref: 1 }, { unique: true });
+caseRecord.index({ contactKey: 1 });
+caseRecord.index({ type: 1, status: 1, createdAt: 1 });
+
+/** Sealed (see PseaReportRepo): a collection of its own that no other model reads. */
+const pseaReport = new Schema<PseaReport>(
+  {
+    code: required(String),
+    text: String, // as in cases: an empty string must not fail validation
+    contact: required(String),
+    // Absent for anonymous reports (sealPseaReport); no defaults, so absent stays absent.
+    contactKey: String,
+    channel: String,
+    phone: String,
+    lang: required(String),
+    status: required(String),
+    createdAt: required(Number),
+    updatedAt: required(Number),
+  },
+  { ...options, collection: 'psea_reports' },
+);
+pseaReport.index({ code: 1 }, { unique: true });
+
 export function registerModels(connection: Connection) {
   return {
     conversations: connection.model('Conversation', conversation),
@@ -178,6 +218,8 @@ export function registerModels(connection: Connection) {
     feedback: connection.model('Feedback', feedback),
     staff: connection.model('Staff', staff),
     audit: connection.model('Audit', audit),
+    cases: connection.model('Case', caseRecord),
+    pseaReports: connection.model('PseaReport', pseaReport),
   };
 }
 export type Models = ReturnType<typeof registerModels>;

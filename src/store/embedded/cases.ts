@@ -1,0 +1,94 @@
+/**
+ * Cases (complaints, suggestions, compliments) and sealed PSEA reports in the embedded store,
+ * kept apart from index.ts so that file stays readable. Each has its own nedb file (the
+ * reports' file is read by nothing else: see PseaReportRepo). Same durability as the rest:
+ * a write resolves once it is in the file.
+ */
+import type nedb from '@seald-io/nedb';
+import type { Case, PseaReport } from '../../core/domain.ts';
+import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport } from '../common.ts';
+import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
+import type { GroupCommit } from './group-commit.ts';
+
+type Doc<T> = T & { _id: string };
+type Datastore<T> = nedb.default<Doc<T>>;
+
+function withoutId<T extends object>(doc: Doc<T>): T {
+  const { _id, ...rest } = doc;
+  return rest as unknown as T;
+}
+
+function json<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
+}
+
+/** Inserts under `_id` (nedb's unique index), reporting whether it was new. */
+async function insertIfNew<T extends object>(db: Datastore<T>, doc: Doc<T>): Promise<boolean> {
+  try {
+    await db.insertAsync(doc);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** `_id` is the ref. */
+export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo {
+  async function find(ref: string): Promise<Case | null> {
+    const doc = await db().findOneAsync({ _id: ref });
+    return doc ? withoutId<Case>(doc) : null;
+  }
+  return {
+    async open(record) {
+      if (await insertIfNew(db(), { ...json(record), _id: record.ref })) return log.durable();
+      const existing = await find(record.ref);
+      if (existing && existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
+      // Already there, maybe from a racing call whose line is not in the file yet.
+      await log.durable();
+    },
+    get: find,
+    async list(filter) {
+      const query: Partial<Pick<Case, 'type' | 'status'>> = {};
+      if (filter?.type !== undefined) query.type = filter.type;
+      if (filter?.status !== undefined) query.status = filter.status;
+      return (await db().findAsync(query)).map((doc) => withoutId<Case>(doc)).sort(byCaseAge);
+    },
+    async setStatus(ref, status, outcome, at) {
+      const { numAffected } = await db().updateAsync({ _id: ref }, { $set: { status, ...(outcome !== undefined && { outcome }), updatedAt: at } }, {});
+      if (numAffected === 0) return null;
+      await log.durable();
+      return find(ref);
+    },
+    async eraseByContact(contactKey) {
+      await db().removeAsync({ contactKey }, { multi: true });
+      await log.durable();
+    },
+  };
+}
+
+/** Sealed (see PseaReportRepo). `_id` is the follow-up code. */
+export function pseaReportRepo(db: () => Datastore<PseaReport>, log: GroupCommit): PseaReportRepo {
+  return {
+    async file(report) {
+      if (await insertIfNew(db(), { ...json(sealPseaReport(report)), _id: report.code })) return log.durable();
+      const existing = await db().findOneAsync({ _id: report.code });
+      if (existing && !samePseaContent(withoutId<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
+      await log.durable(); // as in cases.open: the stored one may not be in the file yet
+    },
+    async get(code) {
+      const doc = await db().findOneAsync({ _id: code });
+      return doc ? withoutId<PseaReport>(doc) : null;
+    },
+    async list() {
+      return (await db().findAsync({})).map((doc) => withoutId<PseaReport>(doc)).sort(byPseaReportAge);
+    },
+    async count() {
+      return db().countAsync({});
+    },
+  };
+}

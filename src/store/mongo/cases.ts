@@ -1,0 +1,82 @@
+/**
+ * Cases (complaints, suggestions, compliments) and sealed PSEA reports on MongoDB, each in a
+ * collection of its own (see schemas.ts for the unique indexes on ref and code).
+ */
+import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
+import { samePseaContent, sealPseaReport } from '../common.ts';
+import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
+import type { Models } from './schemas.ts';
+
+function json<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}
+
+/** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
+function plain<T>(doc: object): T {
+  const { _id, __v, ...rest } = doc as { _id?: unknown; __v?: unknown };
+  return rest as T;
+}
+
+export function caseRepo(model: Models['cases']): CaseRepo {
+  async function find(ref: string): Promise<Case | null> {
+    const doc = await model.findOne({ ref }).lean().exec();
+    return doc ? plain<Case>(doc) : null;
+  }
+  return {
+    async open(record) {
+      try {
+        await model.create(json(record));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const existing = await find(record.ref);
+        if (existing && existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
+      }
+    },
+    get: find,
+    async list(filter) {
+      const query: { type?: CaseType; status?: CaseStatus } = {};
+      if (filter?.type !== undefined) query.type = filter.type;
+      if (filter?.status !== undefined) query.status = filter.status;
+      const docs = await model.find(query).sort({ createdAt: 1, ref: 1 }).lean().exec();
+      return docs.map((doc) => plain<Case>(doc));
+    },
+    async setStatus(ref, status, outcome, at) {
+      const set = { status, ...(outcome !== undefined && { outcome }), updatedAt: at };
+      const { matchedCount } = await model.updateOne({ ref }, { $set: set }).exec();
+      return matchedCount === 0 ? null : find(ref);
+    },
+    async eraseByContact(contactKey) {
+      await model.deleteMany({ contactKey }).exec();
+    },
+  };
+}
+
+/** Sealed (see PseaReportRepo). */
+export function pseaReportRepo(model: Models['pseaReports']): PseaReportRepo {
+  return {
+    async file(report) {
+      try {
+        await model.create(json(sealPseaReport(report)));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const existing = await model.findOne({ code: report.code }).lean().exec();
+        if (existing && !samePseaContent(plain<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
+      }
+    },
+    async get(code) {
+      const doc = await model.findOne({ code }).lean().exec();
+      return doc ? plain<PseaReport>(doc) : null;
+    },
+    async list() {
+      const docs = await model.find({}).sort({ createdAt: 1, code: 1 }).lean().exec();
+      return docs.map((doc) => plain<PseaReport>(doc));
+    },
+    async count() {
+      return model.countDocuments({}).exec();
+    },
+  };
+}
