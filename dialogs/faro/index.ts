@@ -15,7 +15,7 @@ import { faroMachine, type Emitted, type FaroContext } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
 
 /** Bump when saved snapshots stop fitting the machine (renamed states, changed context). */
-export const FARO_DIALOG_VERSION = 1;
+export const FARO_DIALOG_VERSION = 2;
 
 export type { DialogSettings };
 
@@ -68,7 +68,7 @@ function carryOver(snapshot: unknown): Saved | null {
 }
 
 function initialContext(lang: Lang): FaroContext {
-  return { lang, consent: 'pending', pending: null, topic: null, answerId: null, suggestions: [], intake: {}, editing: false, ticketRef: null, misses: 0 };
+  return { lang, consent: 'pending', pending: null, topic: null, answerId: null, suggestions: [], intake: {}, editing: false, ticketRef: null, misses: 0, caseType: null, caseRef: null, pseaContact: null };
 }
 
 class FaroSession implements DialogSession {

@@ -18,13 +18,16 @@ export type Intent =
   | { type: 'MENU' }
   | { type: 'HELP' }
   | { type: 'WITHDRAW' }
+  /** The person wants to complain, suggest or compliment. */
+  | { type: 'COMPLAIN' }
   | { type: 'GREET' }
   | { type: 'CHOOSE'; action: string }
   | { type: 'CHOOSE_MANY'; actions: string[] }
   /** Free text read as a question: a confident answer, a few close ones, and/or a topic. */
   | { type: 'ASK'; best: string | null; suggestions: string[]; topic: Topic | null }
-  /** Free text read as an answer to the current question (intake). */
-  | { type: 'TEXT'; text: string }
+  /** Free text read as an answer to the current question (intake, a complaint, a report).
+   * `danger` when it also carries a danger signal (only in a PSEA report, see below). */
+  | { type: 'TEXT'; text: string; danger?: boolean }
   | { type: 'UNCLEAR' };
 
 export interface Utterance {
@@ -50,6 +53,7 @@ const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen
 const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
 const HUMAN_NOUNS = ['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator'];
 const TALK_VERBS = ['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat'];
+const COMPLAINT_WORDS = ['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment'];
 const ERASE_VERBS = ['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'delete', 'erase', 'remove', 'withdraw'];
 const ERASE_OBJECTS = ['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'data', 'everything', 'consent', 'information'];
 
@@ -68,7 +72,7 @@ const SYNONYMS: Record<string, Set<string>> = {
 };
 
 /** Steps where unmatched text is an answer to the question, not a question for the FAQ. */
-const isAnswerStep = (step: string) => step.startsWith('intake.');
+const isAnswerStep = (step: string) => step.startsWith('intake.') || step === 'complaint.text' || step === 'psea.describe';
 /** Steps before a language and a consent decision: free text is not searched. */
 const isOpeningStep = (step: string) => step === 'language' || step === 'consent';
 
@@ -76,6 +80,9 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   const text = input.text ?? '';
   // Checked even when a button was clicked: a client may send both, and the text wins then.
   const signal = detectSignal(text);
+  // A PSEA report describes exploitation: its words would read as a signal and the report
+  // would never be filed. Here only plain commands interrupt; danger is kept to show help after.
+  if (ctx.step === 'psea.describe' && !input.action) return reportIntent(text, signal);
   if (signal) return { type: 'SIGNAL', signal };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
@@ -86,9 +93,20 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (chosen) return chosen;
   if (isAnswerStep(ctx.step)) return { type: 'TEXT', text };
   const ws = n.split(' ');
+  // "quiero poner una queja": short messages naming a complaint; long ones may be questions.
+  if (ws.length <= 6 && hasWord(ws, COMPLAINT_WORDS)) return { type: 'COMPLAIN' };
   if (ws.every((w) => GREETING_WORDS.has(w))) return { type: 'GREET' };
   if (isOpeningStep(ctx.step)) return { type: 'UNCLEAR' };
   return ask(text, ctx);
+}
+
+function reportIntent(text: string, signal: 'psea' | 'danger' | null): Intent {
+  const n = normalize(text);
+  if (n === '') return { type: 'UNCLEAR' };
+  if (MENU.has(n)) return { type: 'MENU' };
+  if (HELP.has(n)) return { type: 'HELP' };
+  if (HUMAN_ALONE.has(n)) return { type: 'HUMAN' };
+  return signal === 'danger' ? { type: 'TEXT', text, danger: true } : { type: 'TEXT', text };
 }
 
 function fromAction(action: string): Intent {
@@ -96,6 +114,7 @@ function fromAction(action: string): Intent {
   if (action === 'menu') return { type: 'MENU' };
   if (action === 'help') return { type: 'HELP' };
   if (action === 'consent:withdraw') return { type: 'WITHDRAW' };
+  if (action === 'complaints') return { type: 'COMPLAIN' };
   if (action === 'lang:es' || action === 'lang:en') return { type: 'LANG', lang: action.slice(5) as Lang };
   return { type: 'CHOOSE', action };
 }

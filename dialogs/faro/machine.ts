@@ -9,8 +9,7 @@
  * they work from every state; states handle only CHOOSE / ASK / TEXT (and a few GREET/UNCLEAR).
  */
 import { assign, emit, setup } from 'xstate';
-import type { Intake, Lang, Topic } from '../../src/core/domain.ts';
-import { isTopic } from '../../src/core/domain.ts';
+import { isTopic, type CaseType, type Intake, type Lang, type Topic } from '../../src/core/domain.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Intent } from './intents.ts';
 import { cleanNationality, householdCode, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, matchRegion, REGIONS } from './options.ts';
@@ -24,7 +23,7 @@ export interface FaroContext {
   lang: Lang;
   consent: ConsentState;
   /** What the person asked for that needs consent first; resumed once they accept. */
-  pending: 'handoff' | 'intake' | null;
+  pending: 'handoff' | 'intake' | 'complaint' | null;
   topic: Topic | null;
   answerId: string | null;
   /** Answer ids offered when a question was not understood confidently. */
@@ -35,11 +34,22 @@ export interface FaroContext {
   ticketRef: string | null;
   /** Messages not understood in a row; from the second on, a person is offered. */
   misses: number;
+  /** The kind of case being filed, and the reference it got (shown to the person). */
+  caseType: CaseType | null;
+  caseRef: string | null;
+  /** How the person wants to be reached about a PSEA report. The follow-up code is never kept. */
+  pseaContact: PseaContact | null;
 }
 
 export type DialogEvent = Intent & { ref: string };
 
-export type Emitted = { type: 'say'; key: string } | { type: 'prompt' } | { type: 'effect'; effect: Effect };
+/** The contact choices a person has in chat (a phone number would be personal data to collect). */
+type PseaContact = Extract<Effect, { type: 'psea.report' }>['contact'];
+
+export type Emitted = { type: 'say'; key: string; vars?: Record<string, string> } | { type: 'prompt' } | { type: 'effect'; effect: Effect };
+
+const CASE_TYPES: readonly CaseType[] = ['complaint', 'suggestion', 'compliment'];
+const PSEA_CONTACTS: readonly PseaContact[] = ['anonymous', 'this_chat'];
 
 /** How each intake field accepts an answer: a known code from a choice, or typed text. */
 const FIELD_RULES: Record<IntakeField, { codes: readonly string[]; fromText?: (text: string) => string | null }> = {
@@ -95,6 +105,12 @@ const dialog = setup({
     fillsWhileEditing: ({ context, event }, params: Field) => context.editing && fieldValue(params.field, event) !== null,
     isNeed: ({ event }) => INTAKE_CODES.needs.some((c) => c !== 'none' && chosen(event, 'needs:') === c),
     areNeeds: ({ event }) => event.type === 'CHOOSE_MANY' && event.actions.every((a) => a.startsWith('needs:') && a !== 'needs:none' && INTAKE_CODES.needs.includes(a.slice(6) as never)),
+    wantsComplaint: ({ context }) => context.pending === 'complaint',
+    choosesCaseType: ({ event }) => CASE_TYPES.includes(chosen(event, 'complaint:') as CaseType),
+    choosesCaseTypeWithConsent: ({ context, event }) => context.consent === 'accepted' && CASE_TYPES.includes(chosen(event, 'complaint:') as CaseType),
+    choosesPseaContact: ({ event }) => PSEA_CONTACTS.includes(chosen(event, 'psea:contact:') as PseaContact),
+    hasText: ({ event }) => event.type === 'TEXT' && event.text.trim().length > 0,
+    isDangerousReport: ({ event }) => event.type === 'TEXT' && event.danger === true && event.text.trim().length > 0,
     choosesIntakeWithConsent: ({ context, event }) => context.consent === 'accepted' && event.type === 'CHOOSE' && event.action === 'intake',
     declinesHandoff: ({ context, event }) => context.pending === 'handoff' && event.type === 'CHOOSE' && event.action === 'consent:decline',
   },
@@ -119,6 +135,20 @@ const dialog = setup({
       effect: { type: 'feedback.record', answerId: context.answerId ?? '', helpful: params.helpful } satisfies Effect,
     })),
     saveIntake: emit(({ context }) => ({ type: 'effect' as const, effect: { type: 'intake.save', intake: context.intake } satisfies Effect })),
+    chooseCaseType: assign({ caseType: ({ context, event }) => (chosen(event, 'complaint:') as CaseType | null) ?? context.caseType }),
+    openCase: emit(({ context, event }) => ({
+      type: 'effect' as const,
+      effect: { type: 'case.open', ref: event.ref, caseType: context.caseType ?? 'complaint', text: event.type === 'TEXT' ? event.text : '', lang: context.lang } satisfies Effect,
+    })),
+    rememberCase: assign({ caseRef: ({ event }) => event.ref, caseType: null, pending: null }),
+    choosePseaContact: assign({ pseaContact: ({ event }) => chosen(event, 'psea:contact:') as PseaContact }),
+    // The follow-up code goes into the report and the reply only, never into the context.
+    fileSealedReport: emit(({ context, event }) => ({
+      type: 'effect' as const,
+      effect: { type: 'psea.report', code: event.ref, text: event.type === 'TEXT' ? event.text : '', contact: context.pseaContact ?? 'anonymous', lang: context.lang } satisfies Effect,
+    })),
+    sayPseaCode: emit(({ event }) => ({ type: 'say' as const, key: 'psea.done', vars: { code: event.ref } })),
+    forgetPseaContact: assign({ pseaContact: null }),
     eraseData: emit({ type: 'effect' as const, effect: { type: 'data.erase' } satisfies Effect }),
     fill: assign({ intake: ({ context, event }, params: Field) => ({ ...context.intake, [params.field]: fieldValue(params.field, event) }) }),
     toggleNeed: assign({ intake: ({ context, event }) => ({ ...context.intake, needs: toggle(context.intake.needs ?? [], chosen(event, 'needs:') ?? '') }) }),
@@ -159,6 +189,9 @@ export const faroMachine = dialog.createMachine({
     editing: false,
     ticketRef: null,
     misses: 0,
+    caseType: null,
+    caseRef: null,
+    pseaContact: null,
   }),
   on: {
     SIGNAL: [{ guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
@@ -171,6 +204,7 @@ export const faroMachine = dialog.createMachine({
       { guard: 'isConsentGiven', target: '.handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
       { target: '.consent', actions: [assign({ pending: 'handoff' }), { type: 'say', params: { key: 'consent.neededForHandoff' } }] },
     ],
+    COMPLAIN: { target: '.complaint' },
     WITHDRAW: [{ guard: 'isConsentGiven', target: '.withdraw' }, { actions: [{ type: 'say', params: { key: 'withdraw.nothingStored' } }, 'prompt'] }],
     // Old buttons (an inline keyboard further up, say) still lead to their content.
     CHOOSE: [
@@ -234,6 +268,7 @@ export const faroMachine = dialog.createMachine({
       always: [
         { guard: 'wantsHandoff', target: 'handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
         { guard: 'wantsIntake', target: 'intake', actions: assign({ pending: null }) },
+        { guard: 'wantsComplaint', target: 'complaint.text', actions: assign({ pending: null }) },
         { target: 'menu' },
       ],
     },
@@ -241,7 +276,6 @@ export const faroMachine = dialog.createMachine({
       entry: ['prompt', 'resetMisses'],
       on: {
         CHOOSE: [
-          { guard: { type: 'is', params: { action: 'complaints' } }, target: 'complaint' },
           { guard: 'choosesIntakeWithConsent', target: 'intake' },
           { guard: { type: 'is', params: { action: 'intake' } }, target: 'consent', actions: [assign({ pending: 'intake' }), { type: 'say', params: { key: 'consent.neededForIntake' } }] },
         ],
@@ -342,8 +376,52 @@ export const faroMachine = dialog.createMachine({
         },
       },
     },
-    complaint: { initial: 'info', states: { info: { entry: 'prompt' } } },
-    psea: { initial: 'info', states: { info: { entry: 'prompt' } } },
+    // Complaints, suggestions, compliments: the person's words are kept, so consent comes first.
+    complaint: {
+      initial: 'kind',
+      states: {
+        kind: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: 'choosesCaseTypeWithConsent', target: 'text', actions: 'chooseCaseType' },
+              {
+                guard: 'choosesCaseType',
+                target: '#faro.consent',
+                actions: ['chooseCaseType', assign({ pending: 'complaint' }), { type: 'say', params: { key: 'consent.neededForComplaint' } }],
+              },
+            ],
+          },
+        },
+        text: {
+          entry: 'prompt',
+          on: {
+            TEXT: [{ guard: 'hasText', target: 'done', actions: ['openCase', 'rememberCase'] }, { actions: invalidAnswer }],
+          },
+        },
+        done: { entry: 'prompt' },
+      },
+    },
+    // PSEA: information first; a confidential report on request, allowed without consent.
+    psea: {
+      initial: 'info',
+      states: {
+        info: { entry: 'prompt', on: { CHOOSE: { guard: { type: 'is', params: { action: 'psea:report' } }, target: 'contact' } } },
+        contact: { entry: 'prompt', on: { CHOOSE: { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' } } },
+        describe: {
+          entry: 'prompt',
+          on: {
+            TEXT: [
+              // In danger too: the report is filed, then the emergency numbers come first.
+              { guard: 'isDangerousReport', target: '#faro.safety', actions: ['fileSealedReport', 'sayPseaCode', 'forgetPseaContact'] },
+              { guard: 'hasText', target: 'done', actions: ['fileSealedReport', 'sayPseaCode', 'forgetPseaContact'] },
+              { actions: invalidAnswer },
+            ],
+          },
+        },
+        done: { entry: 'prompt' },
+      },
+    },
     safety: { entry: 'prompt' },
     withdraw: {
       entry: 'prompt',

@@ -4,7 +4,7 @@
  * turn ends in is shown, after any `say` messages, so a turn never asks two things.
  */
 import type { Answer, Lang } from '../../src/core/domain.ts';
-import { TOPICS } from '../../src/core/domain.ts';
+import { CASE_TYPES, TOPICS } from '../../src/core/domain.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Choice, Reply } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
@@ -33,7 +33,7 @@ export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: 
   for (const e of emitted) {
     if (e.type === 'effect') effects.push(e.effect);
     else if (e.type === 'prompt') prompted = true;
-    else replies.push({ text: env.t(e.key, vars(ctx, env)), choices: [], step });
+    else replies.push({ text: env.t(e.key, e.vars ? { ...vars(ctx, env), ...e.vars } : vars(ctx, env)), choices: [], step });
   }
   if (prompted) replies.push(...cachedPrompt(step, ctx, env));
   return { replies, effects };
@@ -69,8 +69,11 @@ function promptVariant(step: string, ctx: FaroContext): string | null {
       return ctx.topic ?? '';
     case 'faq.answer':
       return ctx.answerId ?? '';
+    case 'complaint.text':
+      return ctx.caseType ?? '';
     case 'faq.suggest':
     case 'handoff.queued':
+    case 'complaint.done':
     case 'intake.needs':
     case 'intake.confirm':
       return null;
@@ -87,8 +90,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function vars(ctx: FaroContext, env: RenderEnv) {
-  return { ref: ctx.ticketRef ?? '', hotline: env.settings.hotline, hours: env.settings.openingHours[env.lang], pseaEmail: env.settings.pseaEmail };
+function vars(ctx: FaroContext, env: RenderEnv): Record<string, string> {
+  return { ref: ctx.ticketRef ?? '', caseRef: ctx.caseRef ?? '', hotline: env.settings.hotline, hours: env.settings.openingHours[env.lang], pseaEmail: env.settings.pseaEmail };
 }
 
 const choice = (action: string, title: string): Choice => ({ action, title });
@@ -134,10 +137,20 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
     }
     case 'handoff.queued':
       return one(t('handoff.queued', vars(ctx, env)), [menu]);
-    case 'complaint.info':
-      return one(t('complaint.info'), [human, menu]);
+    case 'complaint.kind':
+      return one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), human, menu]);
+    case 'complaint.text':
+      return one(t(`complaint.text.${ctx.caseType ?? 'complaint'}`), [menu]);
+    case 'complaint.done':
+      return one(t('complaint.done', { ref: ctx.caseRef ?? '' }), [menu]);
     case 'psea.info':
-      return one(t('psea.info', vars(ctx, env)), [human, menu]);
+      return one(t('psea.info', vars(ctx, env)), [choice('psea:report', t('choice.pseaReport')), human, menu]);
+    case 'psea.contact':
+      return one(t('psea.contact'), [choice('psea:contact:anonymous', t('choice.pseaContact.anonymous')), choice('psea:contact:this_chat', t('choice.pseaContact.this_chat')), menu]);
+    case 'psea.describe':
+      return one(t('psea.describe'), [menu]);
+    case 'psea.done':
+      return one(t('psea.next'), [human, menu]);
     case 'safety':
       return one(t('safety.info'), [human, menu]);
     case 'withdraw':

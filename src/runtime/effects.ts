@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Ticket } from '../core/domain.ts';
+import type { Case, PseaReport, Ticket } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { ConversationRecord, Store } from '../store/ports.ts';
 
@@ -30,8 +30,15 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Eff
       // Anonymous: the key only makes a retry idempotent and cannot be traced back without the message id.
       await store.feedback.record({ key: sha256(`${contactKey}|${messageId}`), answerId: effect.answerId, helpful: effect.helpful, at: now });
       return;
+    case 'case.open':
+      await store.cases.open(caseOf(record, effect, now));
+      return;
+    case 'psea.report':
+      await store.pseaReports.file(pseaReportOf(record, effect, now));
+      return;
     case 'data.erase':
       await store.tickets.eraseByContact(contactKey);
+      await store.cases.eraseByContact(contactKey);
       await store.contacts.erase(contactKey);
       return;
   }
@@ -53,4 +60,23 @@ export function ticketOf(record: ConversationRecord, effect: Extract<Effect, { t
     createdAt: now,
     updatedAt: now,
   };
+}
+
+export function caseOf(record: ConversationRecord, effect: Extract<Effect, { type: 'case.open' }>, now: number): Case {
+  return { ref: effect.ref, type: effect.caseType, contactKey: record.key, channel: record.channel, lang: effect.lang, text: effect.text, status: 'open', createdAt: now, updatedAt: now };
+}
+
+/** Anonymous unless the person asked to be contacted: then, and only then, who and where. */
+export function pseaReportOf(record: ConversationRecord, effect: Extract<Effect, { type: 'psea.report' }>, now: number): PseaReport {
+  const who = effect.contact === 'anonymous' ? {} : { contactKey: record.key, channel: record.channel };
+  return { code: effect.code, text: effect.text, contact: effect.contact, ...who, lang: effect.lang, status: 'open', createdAt: now, updatedAt: now };
+}
+
+/** Effects whose reference the person sees in this turn's reply: claimed before the commit. */
+export async function claimReferences(store: Store, record: ConversationRecord, effects: Effect[], now: number): Promise<void> {
+  for (const effect of effects) {
+    if (effect.type === 'ticket.open') await store.tickets.open(ticketOf(record, effect, now));
+    else if (effect.type === 'case.open') await store.cases.open(caseOf(record, effect, now));
+    else if (effect.type === 'psea.report') await store.pseaReports.file(pseaReportOf(record, effect, now));
+  }
 }

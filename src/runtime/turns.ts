@@ -18,7 +18,7 @@ import type { Dialog, DialogSession } from '../core/dialog.ts';
 import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects, ticketOf } from './effects.ts';
+import { applyEffects, claimReferences } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 
@@ -172,13 +172,15 @@ export class TurnRuntime implements TurnHandler {
       recentMessageIds: [...previous.recentMessageIds.slice(1 - REMEMBERED_MESSAGE_IDS), inbound.messageId],
       seq: previous.seq + replies.length,
       outbox: outbound,
-      pendingEffects: result.effects,
+      pendingEffects: result.effects.filter((e) => e.type !== 'psea.report'),
       choices: result.choices,
       updatedAt: this.now(),
     };
-    // A ticket's reference is shown in this turn's reply: claim it before committing, so a
-    // reference held by someone else re-runs the turn with another one (DuplicateKeyError).
-    for (const effect of result.effects) if (effect.type === 'ticket.open') await this.opts.store.tickets.open(ticketOf(record, effect, record.updatedAt));
+    // References shown in this turn's reply (ticket, case, PSEA follow-up code) are claimed
+    // before committing, so one held by someone else re-runs the turn with another
+    // (DuplicateKeyError). A PSEA report is filed right here and never kept in the
+    // conversation: sealed content must not sit in a record keyed by the person's identity.
+    await claimReferences(this.opts.store, record, result.effects, record.updatedAt);
     await this.opts.store.conversations.commit(record);
     const current: Hot = { record, session: hot.session, delivered: false };
     this.remember(key, current);

@@ -216,4 +216,59 @@ describe('Faro dialog (pure turns)', () => {
     chat.send({ action: 'topic:health', text: 'me quiero matar' });
     expect(chat.step).to.equal('safety');
   });
+
+  it('files a complaint with a reference after consent, keeping the words only in the effect', () => {
+    const chat = Chat.consented();
+    chat.say('quiero poner una queja');
+    expect(chat.step).to.equal('complaint.kind');
+    chat.click('complaint:complaint');
+    expect(chat.step).to.equal('complaint.text');
+    chat.say('en el albergue de Tumbes no nos dieron agua dos días');
+    expect(chat.step).to.equal('complaint.done');
+    expect(chat.last.effects).to.deep.equal([{ type: 'case.open', ref: 'REF-006', caseType: 'complaint', text: 'en el albergue de Tumbes no nos dieron agua dos días', lang: 'es' }]);
+    expect(chat.text).to.include('REF-006');
+    expect(JSON.stringify(chat.session.persist())).not.to.include('Tumbes');
+  });
+
+  it('asks consent before taking a complaint, then continues with it', () => {
+    const chat = new Chat();
+    chat.say('hola');
+    chat.say('es');
+    chat.say('no acepto');
+    chat.click('complaints');
+    chat.click('complaint:suggestion');
+    expect(chat.step).to.equal('consent');
+    chat.say('acepto');
+    expect(chat.step).to.equal('complaint.text');
+    expect(chat.text).to.include('sugerencia');
+  });
+
+  it('takes an anonymous PSEA report without consent and keeps nothing of it in the snapshot', () => {
+    const chat = new Chat();
+    chat.say('hola');
+    chat.say('el señor que entrega los kits me pide cosas a cambio');
+    expect(chat.step).to.equal('psea.info');
+    chat.click('psea:report');
+    expect(chat.step).to.equal('psea.contact');
+    chat.click('psea:contact:anonymous');
+    expect(chat.step).to.equal('psea.describe');
+    // The description itself reads as a PSEA signal: here it is the report, not a new alarm.
+    chat.say('el señor Ramírez del reparto en Comas me pidió fotos a cambio del bono');
+    expect(chat.step).to.equal('psea.done');
+    expect(chat.last.effects).to.deep.equal([{ type: 'psea.report', code: 'REF-005', text: 'el señor Ramírez del reparto en Comas me pidió fotos a cambio del bono', contact: 'anonymous', lang: 'es' }]);
+    expect(chat.text).to.include('REF-005');
+    const saved = JSON.stringify(chat.session.persist());
+    for (const secret of ['Ramírez', 'Comas', 'REF-005']) expect(saved).not.to.include(secret);
+  });
+
+  it('files a PSEA report that also tells of danger, then shows the emergency numbers', () => {
+    const chat = new Chat();
+    chat.say('el voluntario me pidió sexo a cambio de la canasta');
+    chat.click('psea:report');
+    chat.click('psea:contact:this_chat');
+    chat.say('me amenazó con matarme si hablo');
+    expect(chat.step).to.equal('safety');
+    expect(chat.last.effects[0]).to.include({ type: 'psea.report', contact: 'this_chat' });
+    expect(chat.text).to.include('105');
+  });
 });

@@ -14,7 +14,7 @@ const PATHS: Record<string, string[]> = {
   'intake.needs': ['hola', 'es', 'acepto', 'registrar mi caso', '2', '1', '1', '1', '2'],
   'intake.confirm': ['hola', 'es', 'acepto', 'registrar mi caso', '2', '1', '1', '1', '2', 'listo', '1'],
   'handoff.queued': ['hola', 'es', 'acepto', 'persona'],
-  'complaint.info': ['hola', 'es', 'acepto', 'quejas y sugerencias'],
+  'complaint.kind': ['hola', 'es', 'acepto', 'quejas y sugerencias'],
   withdraw: ['hola', 'es', 'acepto', 'borrar mis datos'],
   safety: ['hola', 'quiero morir'],
   'psea.info': ['hola', 'el voluntario me pidio fotos a cambio de la ayuda'],

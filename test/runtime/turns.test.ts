@@ -210,4 +210,27 @@ describe('Turn runtime', () => {
     expect(await second.runtime.recover()).to.equal(1); // the healthy one
     expect((await store.conversations.listUnfinished()).map((r) => r.key)).to.include('down:d');
   });
+
+  it('files an anonymous PSEA report sealed away from the conversation and the person', async () => {
+    const { runtime, store } = setup();
+    for (const text of ['el de la ONG me pide fotos', 'Reportar de forma confidencial', 'Anónimo, sin contacto']) await runtime.handle(msg(text, 'p'));
+    await runtime.handle(msg('el coordinador Quispe del comedor me pidió fotos íntimas', 'p'));
+    await runtime.close();
+    const [report, ...others] = await store.pseaReports.list();
+    expect(others).to.deep.equal([]);
+    expect(report).to.include({ contact: 'anonymous', text: 'el coordinador Quispe del comedor me pidió fotos íntimas' });
+    expect(report).not.to.have.any.keys('contactKey', 'channel');
+    const conversation = JSON.stringify(await store.conversations.get('test:p'));
+    expect(conversation).not.to.include('Quispe');
+    expect(await store.cases.list()).to.deep.equal([]);
+    expect(await store.tickets.list()).to.deep.equal([]);
+  });
+
+  it('opens a complaint case, and erases it when consent is withdrawn', async () => {
+    const { runtime, store } = setup();
+    for (const text of ['hola', 'es', 'acepto', 'quiero poner una queja', 'Presentar una queja', 'no me dejaron entrar al comedor']) await runtime.handle(msg(text, 'q'));
+    expect((await store.cases.list()).map((c) => [c.type, c.text, c.contactKey])).to.deep.equal([['complaint', 'no me dejaron entrar al comedor', 'test:q']]);
+    for (const text of ['borrar mis datos', 'si']) await runtime.handle(msg(text, 'q'));
+    expect(await store.cases.list()).to.deep.equal([]);
+  });
 });
