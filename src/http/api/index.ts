@@ -46,10 +46,9 @@ export function createApiRouter(options: ApiOptions): Router {
   const windowMs = options.loginWindowMs ?? 15 * 60 * 1000;
   const document = openApiDocument();
 
-  const tooMany = (what: string): RequestHandler => (_req, res, next) => {
+  const tooMany = (what: string): RequestHandler => (_req, _res, next) => {
     log.warn({ limit: what }, 'login rate limited');
     next(new HttpError(429, 'TooManyRequests', 'Too many login attempts; wait and try again.', { 'Retry-After': String(Math.ceil(windowMs / 1000)) }));
-    void res;
   };
   const perIp = rateLimit({ windowMs, limit: options.loginLimitPerIp ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, store: new MemoryStore(), handler: tooMany('ip') });
   const perAccount = rateLimit({
