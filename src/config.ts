@@ -25,6 +25,10 @@ const schema = z.object({
   OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),
   PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),
 
+  // The first admin, created on a start with no staff accounts (ignored once staff exist).
+  ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+
   // Telegram: enabled by the bot token; long polling unless a webhook URL is set.
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{1,100}$/, 'must look like 123456:ABC… (from @BotFather)').optional(),
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
@@ -59,6 +63,9 @@ const schema = z.object({
   const set = whatsapp.filter((k) => c[k] !== undefined);
   if (set.length > 0 && set.length < whatsapp.length) {
     for (const k of whatsapp.filter((k) => c[k] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `is needed too when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (WhatsApp Cloud API)` });
+  }
+  if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
+    ctx.addIssue({ code: 'custom', path: [c.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'is needed too: ADMIN_EMAIL and ADMIN_PASSWORD create the first admin together' });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set' });
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back with every update)' });

@@ -15,11 +15,13 @@ import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Answer } from '../../src/core/domain.ts';
+import { createApiRouter } from '../../src/http/api/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
+import { ensureFirstAdmin } from '../../src/staff/accounts.ts';
 import { openStore } from '../../src/store/index.ts';
 import { optionalChannels } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -35,6 +37,8 @@ export interface RunningFaro {
 export async function startFaro(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningFaro> {
   const store = await openStore({ dataDir: config.DATA_DIR, ...(config.MONGODB_URI ? { mongodbUri: config.MONGODB_URI } : {}) });
   await seedAnswersIfEmpty(store, log);
+  await ensureFirstAdmin(store, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
+  const tokenKey = await tokenSigningKey(config);
   const published = await store.answers.listPublished();
   warnAboutOverdueReviews(published, log);
   const answers = buildAnswerIndex(published);
@@ -49,7 +53,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const runtime = new TurnRuntime({ store, dialog, log, ticketRef });
   const directLine = createDirectLine({
     turns: runtime,
-    tokenKey: await tokenSigningKey(config),
+    tokenKey,
     origins: config.WEBCHAT_ORIGINS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     log,
@@ -65,7 +69,9 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   for (const channel of channels) runtime.register(channel.name, channel.sink);
   await runtime.recover();
 
-  const app = createApp({ log, ready: () => store.ping(), routers: channels.flatMap((c) => c.routers ?? []), beforeBody: [directLine.cors] });
+  // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
+  const staffApi = createApiRouter({ store, log, tokenKey, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
+  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
   const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });
   for (const channel of channels) await channel.start?.();

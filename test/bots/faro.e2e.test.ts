@@ -225,3 +225,30 @@ describe('Faro with odd input and its logs', () => {
     }
   });
 });
+
+describe('Faro with the first admin from settings', () => {
+  it('creates the admin on first start, who can log in and read the audit log; a second start keeps it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+    const settings = { ADMIN_EMAIL: 'Admin@Example.org', ADMIN_PASSWORD: 'a long enough passphrase' };
+    let faro = await startFaro(config(dir, settings));
+    try {
+      await faro.stop();
+      faro = await startFaro(config(dir, settings));
+      const login = await fetch(`${faro.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: settings.ADMIN_PASSWORD }) });
+      expect(login.status).to.equal(200);
+      const { token } = (await login.json()) as { token: string };
+      const audit = await fetch(`${faro.url}/api/audit`, { headers: { authorization: `Bearer ${token}` } });
+      expect(audit.status).to.equal(200);
+      expect((await faro.store.staff.list()).length).to.equal(1);
+      expect((await fetch(`${faro.url}/api/openapi.json`)).status).to.equal(200);
+      expect((await fetch(`${faro.url}/api/users`)).status).to.equal(401);
+    } finally {
+      await faro.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.org' }, '')).to.throw(/ADMIN_PASSWORD: is needed too/);
+  });
+});
