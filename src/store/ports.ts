@@ -166,6 +166,15 @@ export interface PseaReportRepo {
   /** Oldest first (by `createdAt`, then code). */
   list(): Promise<PseaReport[]>;
   count(): Promise<number>;
+  /** Moves the report on and sets `updatedAt`; resolves to the updated report, or null when
+   * there is no such code. Nothing else changes (the person's words and contact stay). */
+  setStatus(code: string, status: CaseStatus, at: number): Promise<PseaReport | null>;
+  /**
+   * The SEALED audit trail: who read or changed which report. Its own storage beside the
+   * reports (map, file, collection), never the staff audit log: `Store.audit` is readable by
+   * admins, and an entry there would tell them a report exists. Same behaviour as AuditRepo.
+   */
+  audit: AuditRepo;
 }
 
 export interface Store {

@@ -582,6 +582,38 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await store.pseaReports.count()).to.equal(2);
       });
 
+      it('moves a report on: status and updatedAt, nothing else; null for an unknown code', async () => {
+        await store.pseaReports.file(chatReport('P-1', 1));
+        await store.cases.open(caseRecord('P-1', 'webchat:p', 2));
+        const moved = await store.pseaReports.setStatus('P-1', 'in_progress', 1_700_000_000_500);
+        const expected = { ...chatReport('P-1', 1), status: 'in_progress', updatedAt: 1_700_000_000_500 };
+        expect(moved).to.deep.equal(expected);
+        expect(await store.pseaReports.get('P-1')).to.deep.equal(expected);
+        expect(await store.pseaReports.setStatus('P-0', 'closed', 1)).to.equal(null);
+        expect(await store.pseaReports.get('P-0')).to.equal(null);
+        expect(await store.pseaReports.count()).to.equal(1);
+        // A case under the same string is another record and stays as it was.
+        expect(await store.cases.get('P-1')).to.deep.equal(caseRecord('P-1', 'webchat:p', 2));
+        // Re-filing the same report after it moved on is still a no-op that keeps the status.
+        await store.pseaReports.file(chatReport('P-1', 1));
+        expect((await store.pseaReports.get('P-1'))?.status).to.equal('in_progress');
+      });
+
+      it('keeps a sealed audit trail apart from the staff audit log, in both directions', async () => {
+        const staffEntry = await store.audit.append({ at: 1_700_000_000_000, actor: 's1', action: 'users.list' });
+        const ids: string[] = [];
+        for (let i = 0; i < 5; i++) ids.push((await store.pseaReports.audit.append({ at: 1_700_000_000_000 + i, actor: 'f1', action: `psea.read${i}`, target: `P-${i}` })).id);
+        expect(await store.audit.list({ limit: 100 })).to.deep.equal([staffEntry]);
+        expect(await store.audit.list({ limit: 100, before: 'zzzzzzzzzz' })).to.deep.equal([staffEntry]);
+        const page1 = await store.pseaReports.audit.list({ limit: 3 });
+        expect(page1.map((e) => e.id)).to.deep.equal([...ids].reverse().slice(0, 3));
+        const page2 = await store.pseaReports.audit.list({ limit: 3, before: page1.at(-1)!.id });
+        expect(page2.map((e) => e.action)).to.deep.equal(['psea.read1', 'psea.read0']);
+        expect(JSON.stringify(await store.pseaReports.audit.list({ limit: 100 }))).to.not.contain('users.list');
+        expect(await store.pseaReports.count(), 'audit entries are not reports').to.equal(0);
+        expect(await store.pseaReports.list()).to.deep.equal([]);
+      });
+
       it('shares no object with its callers', async () => {
         const report = chatReport('P-1', 1);
         await store.pseaReports.file(report);
@@ -600,13 +632,17 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         await store.cases.setStatus('C-1', 'closed', 'Gracias, lo tendremos en cuenta', 1_700_000_000_500);
         await store.pseaReports.file(pseaReport('P-1', 1));
         await store.pseaReports.file(chatReport('P-2', 2));
+        await store.pseaReports.setStatus('P-2', 'closed', 1_700_000_000_600);
+        const sealed = await store.pseaReports.audit.append({ at: 1_700_000_000_700, actor: 'f1', action: 'psea.status', target: 'P-2' });
         await store.close();
         store = await reopen();
 
         expect(await store.cases.get('C-1')).to.deep.equal(
           caseRecord('C-1', 'webchat:p', 1, { type: 'suggestion', status: 'closed', outcome: 'Gracias, lo tendremos en cuenta', updatedAt: 1_700_000_000_500 }),
         );
-        expect(await store.pseaReports.list()).to.deep.equal([pseaReport('P-1', 1), chatReport('P-2', 2)]);
+        expect(await store.pseaReports.list()).to.deep.equal([pseaReport('P-1', 1), { ...chatReport('P-2', 2), status: 'closed', updatedAt: 1_700_000_000_600 }]);
+        expect(await store.pseaReports.audit.list({ limit: 10 })).to.deep.equal([sealed]);
+        expect(await store.audit.list({ limit: 10 })).to.deep.equal([]);
         expect(await store.pseaReports.get('P-1')).to.not.have.any.keys('contactKey', 'channel', 'phone');
         // Uniqueness carries over.
         expect(await rejection(store.cases.open(caseRecord('C-1', 'webchat:other', 3)))).to.be.instanceOf(DuplicateKeyError);

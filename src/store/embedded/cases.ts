@@ -6,9 +6,11 @@
  */
 import type nedb from '@seald-io/nedb';
 import type { Case, PseaReport } from '../../core/domain.ts';
+import type { AuditEntry } from '../../core/staff.ts';
 import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import type { GroupCommit } from './group-commit.ts';
+import { auditRepo } from './staff.ts';
 
 type Doc<T> = T & { _id: string };
 type Datastore<T> = nedb.default<Doc<T>>;
@@ -71,8 +73,18 @@ export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo 
   };
 }
 
-/** Sealed (see PseaReportRepo). `_id` is the follow-up code. */
-export function pseaReportRepo(db: () => Datastore<PseaReport>, log: GroupCommit): PseaReportRepo {
+/** Sealed (see PseaReportRepo). `_id` is the follow-up code. The sealed audit trail is a file
+ * of its own (`psea-audit.db`), never a line in `audit.db`. */
+export function pseaReportRepo(
+  db: () => Datastore<PseaReport>,
+  log: GroupCommit,
+  auditDb: () => Datastore<AuditEntry>,
+  auditLog: GroupCommit,
+): PseaReportRepo {
+  async function find(code: string): Promise<PseaReport | null> {
+    const doc = await db().findOneAsync({ _id: code });
+    return doc ? withoutId<PseaReport>(doc) : null;
+  }
   return {
     async file(report) {
       if (await insertIfNew(db(), { ...json(sealPseaReport(report)), _id: report.code })) return log.durable();
@@ -80,15 +92,19 @@ export function pseaReportRepo(db: () => Datastore<PseaReport>, log: GroupCommit
       if (existing && !samePseaContent(withoutId<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
       await log.durable(); // as in cases.open: the stored one may not be in the file yet
     },
-    async get(code) {
-      const doc = await db().findOneAsync({ _id: code });
-      return doc ? withoutId<PseaReport>(doc) : null;
-    },
+    get: find,
     async list() {
       return (await db().findAsync({})).map((doc) => withoutId<PseaReport>(doc)).sort(byPseaReportAge);
     },
     async count() {
       return db().countAsync({});
     },
+    async setStatus(code, status, at) {
+      const { numAffected } = await db().updateAsync({ _id: code }, { $set: { status, updatedAt: at } }, {});
+      if (numAffected === 0) return null;
+      await log.durable();
+      return find(code);
+    },
+    audit: auditRepo(auditDb, auditLog),
   };
 }

@@ -9,7 +9,7 @@
  * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
  * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id, the case ref,
  * the PSEA report code. Staff emails have their own unique index on the normalised email
- * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`).
+ * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`), and so has their audit trail (`psea-audit.db`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -122,6 +122,7 @@ async function openFiles(dir: string) {
     audit: await openFile<AuditEntry>(dir, 'audit'),
     cases: await openFile<Case>(dir, 'cases', ['contactKey']),
     pseaReports: await openFile<PseaReport>(dir, 'psea-reports'),
+    pseaAudit: await openFile<AuditEntry>(dir, 'psea-audit'),
   };
 }
 type Files = Awaited<ReturnType<typeof openFiles>>;
@@ -150,6 +151,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     audit: useGroupCommit(files.audit),
     cases: useGroupCommit(files.cases),
     pseaReports: useGroupCommit(files.pseaReports),
+    pseaAudit: useGroupCommit(files.pseaAudit),
   };
   const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
 
@@ -275,7 +277,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     staff: staffRepo(() => db().staff, logs.staff),
     audit: auditRepo(() => db().audit, logs.audit),
     cases: caseRepo(() => db().cases, logs.cases),
-    pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports),
+    pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports, () => db().pseaAudit, logs.pseaAudit),
 
     async ping() {
       return !closed && Object.values(logs).every((log) => !log.failure);

@@ -284,6 +284,14 @@ function pseaReportRepo(): PseaReportRepo {
     async count() {
       return reports.size;
     },
+    async setStatus(code, status, at) {
+      const existing = reports.get(code);
+      if (!existing) return null;
+      reports.set(code, { ...existing, status, updatedAt: at });
+      return reports.get(code);
+    },
+    // An audit log of its own, like every other sealed thing here.
+    audit: auditRepo(),
   };
 }
 

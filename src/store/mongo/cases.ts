@@ -6,6 +6,7 @@ import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.t
 import { samePseaContent, sealPseaReport } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import type { Models } from './schemas.ts';
+import { auditRepo } from './staff.ts';
 
 function json<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -56,7 +57,11 @@ export function caseRepo(model: Models['cases']): CaseRepo {
 }
 
 /** Sealed (see PseaReportRepo). */
-export function pseaReportRepo(model: Models['pseaReports']): PseaReportRepo {
+export function pseaReportRepo(model: Models['pseaReports'], auditModel: Models['pseaAudit']): PseaReportRepo {
+  async function find(code: string): Promise<PseaReport | null> {
+    const doc = await model.findOne({ code }).lean().exec();
+    return doc ? plain<PseaReport>(doc) : null;
+  }
   return {
     async file(report) {
       try {
@@ -67,10 +72,7 @@ export function pseaReportRepo(model: Models['pseaReports']): PseaReportRepo {
         if (existing && !samePseaContent(plain<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
       }
     },
-    async get(code) {
-      const doc = await model.findOne({ code }).lean().exec();
-      return doc ? plain<PseaReport>(doc) : null;
-    },
+    get: find,
     async list() {
       const docs = await model.find({}).sort({ createdAt: 1, code: 1 }).lean().exec();
       return docs.map((doc) => plain<PseaReport>(doc));
@@ -78,5 +80,11 @@ export function pseaReportRepo(model: Models['pseaReports']): PseaReportRepo {
     async count() {
       return model.countDocuments({}).exec();
     },
+    async setStatus(code, status, at) {
+      const { matchedCount } = await model.updateOne({ code }, { $set: { status, updatedAt: at } }).exec();
+      return matchedCount === 0 ? null : find(code);
+    },
+    // Its own collection (psea_audit), never the staff audit collection.
+    audit: auditRepo(auditModel),
   };
 }

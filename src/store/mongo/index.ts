@@ -201,7 +201,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     staff: staffRepo(m.staff),
     audit: auditRepo(m.audit),
     cases: caseRepo(m.cases),
-    pseaReports: pseaReportRepo(m.pseaReports),
+    pseaReports: pseaReportRepo(m.pseaReports, m.pseaAudit),
 
     async ping() {
       const db = connection.db;

@@ -154,19 +154,24 @@ const staff = new Schema<StaffDoc>(
 staff.index({ id: 1 }, { unique: true });
 staff.index({ emailKey: 1 }, { unique: true });
 
-const audit = new Schema<AuditEntry>(
-  {
-    id: required(String),
-    at: required(Number),
-    actor: required(String),
-    action: required(String),
-    target: String,
-    details: Mixed,
-  },
-  { ...options, id: false, collection: 'audit' },
-);
-// Ids sort by time, so this one index serves both uniqueness and newest-first paging.
-audit.index({ id: 1 }, { unique: true });
+/** An audit log in `collection`: the staff one, and the sealed PSEA trail (its own collection). */
+function auditSchema(collection: string): Schema<AuditEntry> {
+  const schema = new Schema<AuditEntry>(
+    {
+      id: required(String),
+      at: required(Number),
+      actor: required(String),
+      action: required(String),
+      target: String,
+      details: Mixed,
+    },
+    { ...options, id: false, collection },
+  );
+  // Ids sort by time, so this one index serves both uniqueness and newest-first paging.
+  schema.index({ id: 1 }, { unique: true });
+  return schema;
+}
+const audit = auditSchema('audit');
 
 const caseRecord = new Schema<Case>(
   {
@@ -220,6 +225,8 @@ export function registerModels(connection: Connection) {
     audit: connection.model('Audit', audit),
     cases: connection.model('Case', caseRecord),
     pseaReports: connection.model('PseaReport', pseaReport),
+    /** Sealed (see PseaReportRepo.audit). */
+    pseaAudit: connection.model('PseaAudit', auditSchema('psea_audit')),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
