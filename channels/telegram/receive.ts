@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import { logRef } from '../../src/core/logRef.ts';
 import type { Inbound } from '../../src/core/message.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
@@ -36,7 +37,7 @@ export async function receiveUpdate(deps: ReceiveDeps, update: TelegramUpdate, r
     const { inbound } = meaning;
     const outcome = await (retry ? handleWithRetries(deps, inbound, retry) : deps.turns.handle(inbound));
     deps.log.info(
-      { updateId: update.update_id, conversationId: inbound.conversationId, messageId: inbound.messageId, replies: outcome.outbound.length, duplicate: outcome.duplicate },
+      { updateId: update.update_id, conversation: logRef(inbound.conversationId), replies: outcome.outbound.length, duplicate: outcome.duplicate },
       'update handled',
     );
     return outcome.duplicate ? 'duplicate' : 'handled';
@@ -52,7 +53,7 @@ async function handleWithRetries(deps: ReceiveDeps, inbound: Inbound, retry: Ret
     } catch (err) {
       if (attempt >= retry.attempts) throw err;
       const waitMs = backoffMs(retry, attempt);
-      deps.log.warn({ conversationId: inbound.conversationId, messageId: inbound.messageId, attempt, waitMs, err: errorName(err) }, 'turn failed; retrying');
+      deps.log.warn({ conversation: logRef(inbound.conversationId), attempt, waitMs, err: errorName(err) }, 'turn failed; retrying');
       await retry.sleep(waitMs);
     }
   }

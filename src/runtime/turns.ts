@@ -13,8 +13,8 @@
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
  * turn is retried from the store.
  */
-import { createHash } from 'node:crypto';
 import type { Dialog, DialogSession } from '../core/dialog.ts';
+import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
@@ -34,10 +34,6 @@ interface Hot {
   delivered: boolean;
 }
 
-/** Conversation keys hold platform ids (a phone number on WhatsApp): logs get a hash. */
-export function logRef(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 12);
-}
 
 export interface TurnRuntimeOptions {
   store: Store;
