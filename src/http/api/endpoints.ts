@@ -6,9 +6,28 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../../staff/policy.ts';
+import { CASE_ENDPOINTS } from './caseEndpoints.ts';
 import * as s from './schemas.ts';
 
-export type Access = 'public' | 'authenticated' | Permission;
+/**
+ * Access that depends on one query parameter (`GET /api/cases?type=…`): the value names the
+ * permission. A caller holding none of them gets 403; a missing or unknown value from a caller
+ * holding any is left to validation (400).
+ */
+export interface QueryAccess {
+  readonly query: string;
+  readonly by: Readonly<Record<string, Permission>>;
+}
+/** A list means any one of these permissions (the handler may narrow it, e.g. by case type). */
+export type Access = 'public' | 'authenticated' | Permission | readonly Permission[] | QueryAccess;
+
+/** Every permission an access rule may require (for guards, the document and the tests). */
+export function permissionsIn(access: Access): Permission[] {
+  if (access === 'public' || access === 'authenticated') return [];
+  if (typeof access === 'string') return [access];
+  if (Array.isArray(access)) return [...(access as readonly Permission[])];
+  return [...new Set(Object.values((access as QueryAccess).by))];
+}
 
 export interface Endpoint {
   operationId: string;
@@ -99,6 +118,7 @@ export const ENDPOINTS = [
     summary: 'This document.',
     success: { status: 200 },
   },
+  ...CASE_ENDPOINTS,
 ] as const satisfies readonly Endpoint[];
 
 export type OperationId = (typeof ENDPOINTS)[number]['operationId'];

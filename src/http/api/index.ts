@@ -12,10 +12,11 @@ import { permissionsOf } from '../../staff/policy.ts';
 import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.ts';
 import { DuplicateKeyError, type Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
-import { ENDPOINTS, expressPath, type Endpoint, type OperationId } from './endpoints.ts';
+import { createCaseHandlers } from './cases.ts';
+import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
-import { callerOf, createAuthenticate, CSRF_COOKIE, requirePermission, SESSION_COOKIE } from './session.ts';
+import { callerOf, createAuthenticate, CSRF_COOKIE, requireAnyPermission, requirePermission, requireQueryPermission, SESSION_COOKIE } from './session.ts';
 
 export interface ApiOptions extends StaffSettings {
   store: Store;
@@ -139,16 +140,26 @@ export function createApiRouter(options: ApiOptions): Router {
     openapi: (_req, res) => {
       res.json(document);
     },
+    ...createCaseHandlers({ store, now, audit: staff.audit }),
   };
 
   const router = express.Router();
   for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
-    const guards: RequestHandler[] =
-      endpoint.access === 'public' ? [] : endpoint.access === 'authenticated' ? [authenticate] : [authenticate, requirePermission(endpoint.access)];
+    const guards = guardsFor(endpoint.access, authenticate);
     const handler = handlers[endpoint.operationId as OperationId];
     router[endpoint.method](expressPath(endpoint.path), noStore, ...guards, ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
   }
   return router;
+}
+
+/** Authentication, then the policy check the endpoint names; both run before any input is read. */
+function guardsFor(access: Access, authenticate: RequestHandler): RequestHandler[] {
+  if (access === 'public') return [];
+  if (access === 'authenticated') return [authenticate];
+  if (typeof access === 'string') return [authenticate, requirePermission(access)];
+  if (Array.isArray(access)) return [authenticate, requireAnyPermission(access)];
+  const rule = access as Exclude<Access, string | readonly unknown[]>;
+  return [authenticate, requireQueryPermission(rule.query, rule.by)];
 }
 
 /** Staff answers are personal or secret: never cached, never sniffed as HTML. */

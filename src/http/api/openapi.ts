@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document of the staff API, generated from ENDPOINTS and their zod schemas. */
 import { z } from 'zod';
 import { CSRF_HEADER, SESSION_COOKIE } from './session.ts';
-import { ENDPOINTS, type Endpoint } from './endpoints.ts';
+import { ENDPOINTS, type Endpoint, type QueryAccess } from './endpoints.ts';
 import { ErrorAnswer } from './schemas.ts';
 
 type Json = Record<string, unknown>;
@@ -13,6 +13,22 @@ function schema(type: z.ZodType, io: 'input' | 'output'): Json {
 
 const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
+function forbiddenText(access: Endpoint['access']): string {
+  if (access === 'authenticated') return 'Missing X-CSRF-Token (cookie sessions)';
+  if (typeof access === 'string') return `Not allowed: needs permission ${access}`;
+  if (Array.isArray(access)) return `Not allowed: needs one of the permissions ${access.join(', ')}`;
+  const rule = access as QueryAccess;
+  return `Not allowed: the permission depends on \`${rule.query}\` (${Object.entries(rule.by).map(([value, p]) => `${value}: ${p}`).join(', ')})`;
+}
+
+/** `x-faro-permission`: one permission (string), any of several (array), or by a query value (object). */
+function permissionExtension(access: Endpoint['access']): Json {
+  if (access === 'public' || access === 'authenticated') return {};
+  if (typeof access === 'string' || Array.isArray(access)) return { 'x-faro-permission': access };
+  const rule = access as QueryAccess;
+  return { 'x-faro-permission': { query: rule.query, by: rule.by } };
+}
+
 function operation(endpoint: Endpoint): Json {
   const responses: Json = {};
   responses[String(endpoint.success.status)] = endpoint.success.body
@@ -21,10 +37,7 @@ function operation(endpoint: Endpoint): Json {
   responses['400'] = { description: 'Invalid input (malformed JSON, wrong types, unknown fields)', content: errorContent };
   if (endpoint.access !== 'public') {
     responses['401'] = { description: 'Not logged in, or the token expired or was revoked', content: errorContent };
-    responses['403'] = {
-      description: endpoint.access === 'authenticated' ? 'Missing X-CSRF-Token (cookie sessions)' : `Not allowed: needs permission ${endpoint.access}`,
-      content: errorContent,
-    };
+    responses['403'] = { description: forbiddenText(endpoint.access), content: errorContent };
   }
   for (const [status, description] of Object.entries(endpoint.errors ?? {})) responses[status] = { description, content: errorContent };
 
@@ -40,7 +53,7 @@ function operation(endpoint: Endpoint): Json {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
     ...(endpoint.access === 'public' ? { security: [] } : {}),
-    ...(endpoint.access !== 'public' && endpoint.access !== 'authenticated' ? { 'x-faro-permission': endpoint.access } : {}),
+    ...permissionExtension(endpoint.access),
     ...(parameters.length ? { parameters } : {}),
     ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(endpoint.body, 'input') } } } } : {}),
     responses,
@@ -56,7 +69,7 @@ export function openApiDocument(): Json {
       title: 'Faro staff API',
       version: '1',
       description:
-        'Staff accounts, login and the audit log. Authenticate with `Authorization: Bearer <token>` from ' +
+        'Staff accounts, login, the audit log, complaint and feedback cases, and sealed PSEA reports. Authenticate with `Authorization: Bearer <token>` from ' +
         `POST /api/auth/login, or with the \`${SESSION_COOKIE}\` cookie it sets; cookie-authenticated ` +
         `POST/PATCH/DELETE requests must also send the \`${CSRF_HEADER}\` header (the login's csrfToken, also in the faro_csrf cookie). ` +
         'Errors are always `{"error":{"code","message"}}`.',

@@ -71,10 +71,38 @@ export function createAuthenticate(deps: { store: Store; tokens: SessionTokens; 
   };
 }
 
+/** THE answer to a caller whose role may not do something. One instance of the wording, so a
+ * sealed resource (PSEA reports) is refused exactly like any other forbidden endpoint. */
+export function forbidden(): HttpError {
+  return new HttpError(403, 'Forbidden', 'Your role does not allow this.');
+}
+
 /** 403 unless one of the caller's roles grants `permission` in the policy table. */
 export function requirePermission(permission: Permission): RequestHandler {
+  return requireAnyPermission([permission]);
+}
+
+/** 403 unless the caller's roles grant at least one of `permissions`. */
+export function requireAnyPermission(permissions: readonly Permission[]): RequestHandler {
   return (req, _res, next) => {
-    if (!can(callerOf(req).account.roles, permission)) throw new HttpError(403, 'Forbidden', 'Your role does not allow this.');
+    const { roles } = callerOf(req).account;
+    if (!permissions.some((permission) => can(roles, permission))) throw forbidden();
+    next();
+  };
+}
+
+/**
+ * Access by a query parameter's value (see QueryAccess in endpoints.ts). Runs before the
+ * query is validated, so `type=psea` from a non-focal caller is a 403 even when the rest of the
+ * query is wrong: the answer depends on the role and the type asked for, nothing else.
+ */
+export function requireQueryPermission(param: string, by: Readonly<Record<string, Permission>>): RequestHandler {
+  const all = [...new Set(Object.values(by))];
+  return (req, _res, next) => {
+    const value = (req.query as Record<string, unknown>)[param];
+    const needed = typeof value === 'string' && Object.hasOwn(by, value) ? [by[value]!] : all;
+    const { roles } = callerOf(req).account;
+    if (!needed.some((permission) => can(roles, permission))) throw forbidden();
     next();
   };
 }

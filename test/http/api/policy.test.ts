@@ -5,8 +5,9 @@
  */
 import { expect } from 'chai';
 import { STAFF_ROLES, type StaffRole } from '../../../src/core/staff.ts';
-import { ENDPOINTS, type Endpoint, type OperationId } from '../../../src/http/api/endpoints.ts';
-import { POLICY } from '../../../src/staff/policy.ts';
+import { ENDPOINTS, permissionsIn, type Endpoint, type OperationId, type QueryAccess } from '../../../src/http/api/endpoints.ts';
+import { POLICY, type Permission } from '../../../src/staff/policy.ts';
+import { CASE_SAMPLES, seedCaseSamples } from './caseSamples.ts';
 import { startApi, type ApiHarness } from './harness.ts';
 
 interface Sample {
@@ -24,11 +25,24 @@ const SAMPLES: Record<OperationId, (target: string) => Sample> = {
   updateUser: (target) => ({ path: `/api/users/${target}`, body: { roles: ['operator', 'reviewer'] } }),
   listAudit: () => ({ path: '/api/audit?limit=5' }),
   openapi: () => ({ path: '/api/openapi.json' }),
+  ...CASE_SAMPLES,
 };
 
-function allowed(endpoint: Endpoint, role: StaffRole): boolean {
-  if (endpoint.access === 'public' || endpoint.access === 'authenticated') return true;
-  return (POLICY[endpoint.access] as readonly StaffRole[]).includes(role);
+/** Query-dependent access (GET /api/cases?type=…) is walked once per value. */
+function variants(endpoint: Endpoint): { label: string; query: string; permissions: Permission[] | null }[] {
+  const access = endpoint.access;
+  if (access === 'public' || access === 'authenticated') return [{ label: '', query: '', permissions: null }];
+  if (typeof access === 'string' || Array.isArray(access)) return [{ label: '', query: '', permissions: permissionsIn(access) }];
+  const rule = access as QueryAccess;
+  return Object.entries(rule.by).map(([value, permission]) => ({ label: `?${rule.query}=${value}`, query: `${rule.query}=${value}`, permissions: [permission] }));
+}
+
+function allowed(permissions: Permission[] | null, role: StaffRole): boolean {
+  return permissions === null || permissions.some((p) => (POLICY[p] as readonly StaffRole[]).includes(role));
+}
+
+function withQuery(path: string, query: string): string {
+  return query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
 }
 
 describe('staff API: every role × every endpoint', () => {
@@ -38,6 +52,7 @@ describe('staff API: every role × every endpoint', () => {
     // One fresh login per case (logout revokes its account's sessions): above the default per-IP limit.
     api = await startApi({ loginLimitPerIp: 1000 });
     target = await api.addStaff('target@example.org', ['operator']);
+    await seedCaseSamples(api.store);
   });
   after(async () => {
     await api.close();
@@ -49,26 +64,36 @@ describe('staff API: every role × every endpoint', () => {
 
   for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
     const method = endpoint.method.toUpperCase();
-    const name = `${method} ${endpoint.path}`;
-    if (endpoint.access !== 'public') {
-      it(`${name} without a token → 401`, async () => {
+    for (const variant of variants(endpoint)) {
+      const name = `${method} ${endpoint.path}${variant.label}`;
+      const request = () => {
         const sample = SAMPLES[endpoint.operationId as OperationId](target);
-        const r = await api.call(method, sample.path, { body: sample.body });
-        expect(r.status).to.equal(401);
-        expect(r.json.error.code).to.equal('Unauthorized');
-      });
-    }
-    for (const role of STAFF_ROLES) {
-      const expected = allowed(endpoint, role);
-      it(`${name} as ${role} → ${expected ? '2xx' : '403'}`, async () => {
-        const email = `${role}.${endpoint.operationId}@example.org`;
-        await api.addStaff(email, [role]);
-        const token = await api.login(email);
-        const sample = SAMPLES[endpoint.operationId as OperationId](target);
-        const r = await api.call(method, sample.path, { token, body: sample.body });
-        if (expected) expect(r.status, r.text).to.equal(endpoint.success.status);
-        else expect(r.status, r.text).to.equal(403);
-      });
+        return { path: withQuery(sample.path, variant.query), body: sample.body };
+      };
+      if (endpoint.access !== 'public') {
+        it(`${name} without a token → 401`, async () => {
+          const { path, body } = request();
+          const r = await api.call(method, path, { body });
+          expect(r.status).to.equal(401);
+          expect(r.json.error.code).to.equal('Unauthorized');
+        });
+      }
+      for (const role of STAFF_ROLES) {
+        const expected = allowed(variant.permissions, role);
+        it(`${name} as ${role} → ${expected ? '2xx' : '403'}`, async () => {
+          const email = `${role}.${endpoint.operationId}${variant.query.replace(/\W/g, '')}@example.org`;
+          await api.addStaff(email, [role]);
+          const token = await api.login(email);
+          const { path, body } = request();
+          const r = await api.call(method, path, { token, body });
+          if (expected) expect(r.status, r.text).to.equal(endpoint.success.status);
+          else {
+            // One answer for every refusal, sealed reports included: nothing tells them apart.
+            expect(r.status, r.text).to.equal(403);
+            expect(r.json).to.deep.equal({ error: { code: 'Forbidden', message: 'Your role does not allow this.' } });
+          }
+        });
+      }
     }
   }
 });
