@@ -44,6 +44,10 @@ export interface TurnRuntimeOptions {
   now?: () => number;
   /** Conversations kept live in memory (default 10,000). */
   cacheSize?: number;
+  /** Called (no arguments, on purpose: nothing of the report) once a turn that filed a sealed
+   * PSEA report has committed, to alert the focal point (src/staff/pseaNotifier.ts). Must not
+   * throw; if it does, the turn goes on regardless. */
+  onSealedReport?: () => void;
 }
 
 export class TurnRuntime implements TurnHandler {
@@ -178,6 +182,7 @@ export class TurnRuntime implements TurnHandler {
     // conversation: sealed content must not sit in a record keyed by the person's identity.
     await claimReferences(this.opts.store, record, result.effects, record.updatedAt);
     await this.opts.store.conversations.commit(record);
+    if (result.effects.some((e) => e.type === 'psea.report')) this.sealedReportFiled();
     const current: Hot = { record, session: hot.session, delivered: false };
     this.remember(key, current);
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
@@ -189,6 +194,15 @@ export class TurnRuntime implements TurnHandler {
     current.delivered = true;
     this.finished.set(key, record.rev);
     return { duplicate: false, outbound: replies };
+  }
+
+  /** A notification may never cost the person their answer. */
+  private sealedReportFiled(): void {
+    try {
+      this.opts.onSealedReport?.();
+    } catch {
+      this.opts.log.warn({ kind: 'callback' }, 'focal-point notification failed');
+    }
   }
 
   private async load(key: string, inbound: Inbound): Promise<Hot> {
