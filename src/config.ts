@@ -25,6 +25,9 @@ const schema = z.object({
   OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),
   PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),
 
+  // The PSEA focal point is told that a report was filed (never what it says) at this URL.
+  PSEA_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+
   // The first admin, created on a start with no staff accounts (ignored once staff exist).
   ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { ensureFirstAdmin } from '../../src/staff/accounts.ts';
+import { createPseaNotifier } from '../../src/staff/pseaNotifier.ts';
 import { openStore } from '../../src/store/index.ts';
 import { optionalChannels } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -50,7 +51,9 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
       pseaEmail: config.PSEA_EMAIL,
     },
   });
-  const runtime = new TurnRuntime({ store, dialog, log, ticketRef });
+  // The PSEA focal point hears that a report was filed (never its content): webhook + console.
+  const pseaNotifier = createPseaNotifier({ log, ...(config.PSEA_WEBHOOK_URL && { webhookUrl: config.PSEA_WEBHOOK_URL }) });
+  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled() });
   const directLine = createDirectLine({
     turns: runtime,
     tokenKey,
@@ -86,6 +89,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
       for (const channel of channels) await channel.stop?.();
       await server.close();
       await runtime.close();
+      await pseaNotifier.idle();
       await store.close();
     },
   };

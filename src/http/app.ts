@@ -31,6 +31,11 @@ export function createApp(deps: AppDeps): Express {
   const { log, ready, routers, jsonLimit = '100kb', beforeBody = [] } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is JSON (or the widget's own script/page): never let a browser sniff it as HTML.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   // API answers are never cached by clients; a per-response SHA-1 ETag was measurable CPU.
   app.set('etag', false);
 

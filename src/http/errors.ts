@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from '../log/logger.ts';
 
 /**
@@ -92,7 +92,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     if (res.headersSent) {
       // Half an answer is already on the wire; the only honest thing left is to hang up.
-      log.warn({ method: req.method, path: req.path }, 'error after headers were sent');
+      log.warn({ method: req.method, route: routeOf(req) }, 'error after headers were sent');
       req.socket.destroy();
       return;
     }
@@ -106,7 +106,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     const ref = randomUUID();
-    log.error({ err, ref, method: req.method, path: req.path }, 'unhandled error');
+    log.error({ err, ref, method: req.method, route: routeOf(req) }, 'unhandled error');
     res.status(500).json(errorBody('ServerError', `Something went wrong on our side (ref ${ref}).`));
   };
+}
+
+/** The route pattern (`/api/psea-reports/:code`), never the path itself: paths carry ids
+ * (conversation ids, case references, PSEA follow-up codes) that logs must not reveal. */
+function routeOf(req: Request): string {
+  const route = (req as Request & { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? route.path : '(no route)';
 }

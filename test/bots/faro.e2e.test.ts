@@ -4,6 +4,8 @@
  */
 import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -250,5 +252,43 @@ describe('Faro with the first admin from settings', () => {
 
   it('refuses to start when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.org' }, '')).to.throw(/ADMIN_PASSWORD: is needed too/);
+  });
+});
+
+describe('Faro with a PSEA focal-point webhook', () => {
+  it('files an anonymous report from the web chat and tells the webhook only that one was filed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
+    const calls: string[] = [];
+    const hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += String(c)));
+      req.on('end', () => {
+        calls.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const faro = await startFaro(config(dir, { PSEA_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/psea` }));
+    try {
+      const person = new Person(faro.url);
+      await person.start();
+      expect(step(await person.say('el de la ONG me pide fotos a cambio del bono'))).to.equal('psea.info');
+      expect(step(await person.say({ action: 'psea:report' }))).to.equal('psea.contact');
+      expect(step(await person.say({ action: 'psea:contact:anonymous' }))).to.equal('psea.describe');
+      const done = await person.say('el señor Huamán del reparto en Villa El Salvador');
+      expect(done.map((a) => a.channelData?.step)).to.include('psea.done');
+      person.close();
+      const [report] = await faro.store.pseaReports.list();
+      expect(report).to.include({ contact: 'anonymous', text: 'el señor Huamán del reparto en Villa El Salvador' });
+      const deadline = Date.now() + 5000;
+      while (calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(calls).to.have.length(1);
+      expect(Object.keys(JSON.parse(calls[0]!) as object).sort()).to.deep.equal(['at', 'event']);
+      expect(calls[0]).not.to.include(report!.code);
+    } finally {
+      await faro.stop();
+      hook.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
