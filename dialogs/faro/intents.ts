@@ -51,11 +51,11 @@ const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in e
 const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
 const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que']);
 const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
-const HUMAN_NOUNS = ['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator'];
-const TALK_VERBS = ['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat'];
-const COMPLAINT_WORDS = ['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment'];
-const ERASE_VERBS = ['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'delete', 'erase', 'remove', 'withdraw'];
-const ERASE_OBJECTS = ['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'data', 'everything', 'consent', 'information'];
+const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator']);
+const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat']);
+const COMPLAINT_WORDS = vocabulary(['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment']);
+const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'delete', 'erase', 'remove', 'withdraw']);
+const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'data', 'everything', 'consent', 'information']);
 
 /** Words that mean a choice, by action, in both languages. Whole-message matches only. */
 const SYNONYMS: Record<string, Set<string>> = {
@@ -130,9 +130,28 @@ function globalCommand(n: string): Intent | null {
   return null;
 }
 
-/** True when one of `ws` is one of `vocabulary`, allowing typos in longer words. */
-function hasWord(ws: string[], vocabulary: string[]): boolean {
-  return ws.some((w) => vocabulary.some((v) => w === v || (v.length >= 5 && editDistance(w, v, typoBudget(v)) <= typoBudget(v))));
+/**
+ * A word list matched with typos in longer words ("comunicarme" ≈ "comunicrme"). Each word
+ * seen is remembered (bounded), so the typo check runs once per distinct word, not per message.
+ */
+function vocabulary(list: string[]): (word: string) => boolean {
+  const exact = new Set(list);
+  const fuzzy = list.filter((v) => v.length >= 5);
+  const seen = new Map<string, boolean>();
+  return (word) => {
+    if (exact.has(word)) return true;
+    let found = seen.get(word);
+    if (found === undefined) {
+      found = fuzzy.some((v) => editDistance(word, v, typoBudget(v)) <= typoBudget(v));
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(word, found);
+    }
+    return found;
+  };
+}
+
+function hasWord(ws: string[], inVocabulary: (word: string) => boolean): boolean {
+  return ws.some(inVocabulary);
 }
 
 const NUMBER_PREFIX = /^(?:opcion|opción|option|numero|number|la|el|nro)\s+/;
