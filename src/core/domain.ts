@@ -81,7 +81,8 @@ export interface Contact {
   updatedAt: number;
 }
 
-export type TicketStatus = 'open' | 'claimed' | 'closed';
+export const TICKET_STATUSES = ['open', 'claimed', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketReason = 'handoff' | 'intake' | 'psea' | 'safety';
 
 export interface Ticket {
@@ -95,6 +96,32 @@ export interface Ticket {
   topic?: string;
   createdAt: number;
   updatedAt: number;
+  /** The staff id holding the ticket (set by TicketRepo.claim, which lets exactly one win). */
+  claimedBy?: string;
+  claimedAt?: number;
+  closedBy?: string;
+  closedAt?: number;
+  outcome?: TicketOutcome;
+  /** Internal notes, oldest first. Kept in the ticket so erasing a person's tickets (consent
+   * withdrawn) erases what staff wrote about them too. Never shown to the person. */
+  notes?: TicketNote[];
+}
+
+/**
+ * How a ticket ended, from a fixed set so queues and statistics can count them:
+ * - `resolved`: the person got what they needed;
+ * - `referred`: handed to a partner organisation (the referral itself comes with issue 4's referrals);
+ * - `no_response`: the person did not answer;
+ * - `duplicate`: another ticket covers it;
+ * - `other`: none of these (say why in a note).
+ */
+export const TICKET_OUTCOMES = ['resolved', 'referred', 'no_response', 'duplicate', 'other'] as const;
+export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
+
+export interface TicketNote {
+  staffId: string;
+  text: string;
+  at: number;
 }
 
 export const CASE_TYPES = ['complaint', 'suggestion', 'compliment'] as const;

@@ -3,9 +3,9 @@
  * (the contract suite checks the outcome; this keeps the code paths identical too).
  */
 import { randomBytes } from 'node:crypto';
-import type { Case, ConsentRecord, PseaReport, Ticket } from '../core/domain.ts';
+import type { Case, ConsentRecord, PseaReport, Ticket, TicketOutcome } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
-import type { ConversationRecord } from './ports.ts';
+import type { ConversationRecord, TicketChange } from './ports.ts';
 
 /** A commit must name the rev it creates: 1 for a first save, stored rev + 1 afterwards.
  * Anything else is a bug in the caller, not a concurrency conflict, so it fails differently. */
@@ -126,4 +126,32 @@ export function samePseaContent(a: PseaReport, b: PseaReport): boolean {
     x.phone === y.phone &&
     x.lang === y.lang
   );
+}
+
+/** The fields a winning claim sets (every adapter writes exactly these). */
+export function claimFields(staffId: string, at: number): Pick<Ticket, 'status' | 'claimedBy' | 'claimedAt' | 'updatedAt'> {
+  return { status: 'claimed', claimedBy: staffId, claimedAt: at, updatedAt: at };
+}
+
+/** The fields a winning close sets. */
+export function closeFields(staffId: string, outcome: TicketOutcome, at: number): Pick<Ticket, 'status' | 'closedBy' | 'closedAt' | 'outcome' | 'updatedAt'> {
+  return { status: 'closed', closedBy: staffId, closedAt: at, outcome, updatedAt: at };
+}
+
+/**
+ * Why a claim's compare-and-set matched nothing, from the ticket as it is now. Holding it
+ * already is a success (a retried request), so a lost answer never locks the claimer out.
+ */
+export function claimRefused(ticket: Ticket | null, staffId: string): TicketChange {
+  if (!ticket) return { ok: false, reason: 'not_found' };
+  if (ticket.status === 'closed') return { ok: false, reason: 'closed', ticket };
+  if (ticket.status === 'claimed' && ticket.claimedBy === staffId) return { ok: true, ticket };
+  // Open again here would mean a writer outside the repo; treating it as taken is the safe side.
+  return { ok: false, reason: 'claimed', ticket };
+}
+
+/** Why a close's compare-and-set matched nothing: the ticket is gone or closed already. */
+export function closeRefused(ticket: Ticket | null): TicketChange {
+  if (!ticket) return { ok: false, reason: 'not_found' };
+  return { ok: false, reason: 'closed', ticket };
 }

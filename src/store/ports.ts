@@ -3,7 +3,7 @@
  * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
  * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
  */
-import type { Answer, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketStatus } from '../core/domain.ts';
+import type { Answer, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketNote, TicketOutcome, TicketStatus } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
@@ -83,9 +83,31 @@ export interface TicketRepo {
   get(ref: string): Promise<Ticket | null>;
   /** Oldest first (by `createdAt`, then ref). */
   list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
-  /** Erases tickets of a contact (consent withdrawn). */
+  /** Erases tickets of a contact (consent withdrawn), their notes included. */
   eraseByContact(contactKey: string): Promise<void>;
+  /**
+   * Gives an OPEN ticket to `staffId` (status `claimed`, `claimedBy`, `claimedAt`, `updatedAt`).
+   * A compare-and-set on the status, like conversations' rev: of any number of concurrent
+   * claims exactly one wins, in every adapter and across processes sharing a database. Claiming
+   * again a ticket one already holds succeeds and changes nothing (a retried request).
+   */
+  claim(ref: string, staffId: string, at: number): Promise<TicketChange>;
+  /** Appends an internal note and sets `updatedAt`, whatever the status (a closed ticket may
+   * still get a follow-up note). Null when there is no such ref. */
+  addNote(ref: string, note: TicketNote): Promise<Ticket | null>;
+  /** Closes an open or claimed ticket (`closedBy`, `closedAt`, `outcome`, `updatedAt`; a claim
+   * stays recorded). Compare-and-set like `claim`: of concurrent closes exactly one wins. */
+  close(ref: string, staffId: string, outcome: TicketOutcome, at: number): Promise<TicketChange>;
 }
+
+/**
+ * What claim and close answer. A refusal says why, with the ticket as it is now:
+ * `claimed`: someone else holds it; `closed`: it is closed already; `not_found`: no such ref.
+ */
+export type TicketChange =
+  | { ok: true; ticket: Ticket }
+  | { ok: false; reason: 'claimed' | 'closed'; ticket: Ticket }
+  | { ok: false; reason: 'not_found' };
 
 export interface AnswerRepo {
   /** Published answers only, by id then lang. */

@@ -30,6 +30,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+/** The fixtures' epoch (see fixtures.ts): times in ticket tests are offsets from it. */
+const T = 1_700_000_000_000;
+
 export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
   describe(`Store contract: ${name}`, () => {
     let opened: OpenedStore;
@@ -258,6 +261,100 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         await store.tickets.eraseByContact('webchat:p');
         await store.tickets.eraseByContact('webchat:nobody');
         expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['B']);
+      });
+
+      it('claims an open ticket; claiming it again as the holder changes nothing', async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        const claimed = ticket('A', 'webchat:p', 1, { status: 'claimed', claimedBy: 'op1', claimedAt: T + 10, updatedAt: T + 10 });
+        expect(await store.tickets.claim('A', 'op1', T + 10)).to.deep.equal({ ok: true, ticket: claimed });
+        expect(await store.tickets.get('A')).to.deep.equal(claimed);
+        expect(await store.tickets.claim('A', 'op1', T + 20)).to.deep.equal({ ok: true, ticket: claimed });
+        expect(await store.tickets.claim('A', 'op2', T + 30)).to.deep.equal({ ok: false, reason: 'claimed', ticket: claimed });
+        expect(await store.tickets.claim('NOP', 'op1', T)).to.deep.equal({ ok: false, reason: 'not_found' });
+        expect(await store.tickets.get('NOP')).to.equal(null);
+        // Opening the same ref again (a re-applied effect) does not undo the claim.
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        expect(await store.tickets.get('A')).to.deep.equal(claimed);
+      });
+
+      it('lets exactly one of concurrent claims win', async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        const staff = ['op1', 'op2', 'op3', 'op4', 'op5'];
+        const results = await Promise.all(staff.map((id, i) => store.tickets.claim('A', id, T + 10 + i)));
+        const winners = results.filter((r) => r.ok);
+        expect(winners).to.have.length(1);
+        const holder = (await store.tickets.get('A'))!;
+        expect(holder.status).to.equal('claimed');
+        expect(winners[0]).to.deep.equal({ ok: true, ticket: holder });
+        for (const r of results.filter((r) => !r.ok)) expect(r).to.deep.equal({ ok: false, reason: 'claimed', ticket: holder });
+        expect(staff.indexOf(holder.claimedBy!)).to.equal(holder.claimedAt! - T - 10);
+      });
+
+      it('closes an open or claimed ticket once, keeping the claim; a closed ticket cannot be claimed', async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        await store.tickets.open(ticket('B', 'webchat:q', 2));
+        await store.tickets.claim('B', 'op1', T + 10);
+        const closedA = ticket('A', 'webchat:p', 1, { status: 'closed', closedBy: 'op2', closedAt: T + 20, outcome: 'duplicate', updatedAt: T + 20 });
+        expect(await store.tickets.close('A', 'op2', 'duplicate', T + 20)).to.deep.equal({ ok: true, ticket: closedA });
+        const closedB = ticket('B', 'webchat:q', 2, {
+          status: 'closed', claimedBy: 'op1', claimedAt: T + 10, closedBy: 'op1', closedAt: T + 30, outcome: 'resolved', updatedAt: T + 30,
+        });
+        const results = await Promise.all(['op1', 'sup'].map((id) => store.tickets.close('B', id, 'resolved', T + 30)));
+        expect(results.filter((r) => r.ok)).to.have.length(1);
+        const stored = await store.tickets.get('B');
+        expect(stored).to.deep.equal({ ...closedB, closedBy: stored!.closedBy });
+        expect(await store.tickets.close('A', 'op1', 'other', T + 40)).to.deep.equal({ ok: false, reason: 'closed', ticket: closedA });
+        expect(await store.tickets.claim('A', 'op1', T + 40)).to.deep.equal({ ok: false, reason: 'closed', ticket: closedA });
+        expect(await store.tickets.close('NOP', 'op1', 'other', T)).to.deep.equal({ ok: false, reason: 'not_found' });
+        expect((await store.tickets.list({ status: 'closed' })).map((t) => t.ref)).to.deep.equal(['A', 'B']);
+      });
+
+      it('appends notes in order, in any status, exactly as written; erasing the tickets erases them', async () => {
+        const text = 'Llamar mañana 😞\n<script>alert("x")</script> & $where: {"a.b": 1}';
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        expect(await store.tickets.addNote('A', { staffId: 'op1', text, at: T + 10 })).to.deep.equal(
+          ticket('A', 'webchat:p', 1, { notes: [{ staffId: 'op1', text, at: T + 10 }], updatedAt: T + 10 }),
+        );
+        await store.tickets.close('A', 'op1', 'referred', T + 20);
+        await Promise.all([store.tickets.addNote('A', { staffId: 'op2', text: 'b', at: T + 30 }), store.tickets.addNote('A', { staffId: 'op3', text: 'c', at: T + 30 })]);
+        const stored = (await store.tickets.get('A'))!;
+        expect(stored.notes!.map((n) => n.text).slice(0, 1)).to.deep.equal([text]);
+        expect(stored.notes!.map((n) => n.text).slice(1).sort()).to.deep.equal(['b', 'c']);
+        expect(stored).to.include({ status: 'closed', outcome: 'referred', updatedAt: T + 30 });
+        expect(await store.tickets.addNote('NOP', { staffId: 'op1', text: 'x', at: T })).to.equal(null);
+        await store.tickets.eraseByContact('webchat:p');
+        expect(await store.tickets.get('A')).to.equal(null);
+      });
+
+      it('shares no ticket or note object with its callers', async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        const note = { staffId: 'op1', text: 'nota', at: T + 1 };
+        const added = await store.tickets.addNote('A', note);
+        note.text = 'mutated';
+        added!.notes![0]!.text = 'mutated-after-add';
+        const claim = await store.tickets.claim('A', 'op1', T + 2);
+        if (claim.ok) claim.ticket.claimedBy = 'someone-else';
+        expect(await store.tickets.get('A')).to.deep.equal(
+          ticket('A', 'webchat:p', 1, { status: 'claimed', claimedBy: 'op1', claimedAt: T + 2, updatedAt: T + 2, notes: [{ staffId: 'op1', text: 'nota', at: T + 1 }] }),
+        );
+      });
+
+      it('keeps claims, notes and outcomes across close and reopen (durable adapters)', async function () {
+        const { reopen } = opened;
+        if (!reopen) return this.skip();
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        await store.tickets.open(ticket('B', 'webchat:q', 2));
+        await store.tickets.claim('A', 'op1', T + 10);
+        await store.tickets.addNote('A', { staffId: 'op1', text: 'nota', at: T + 11 });
+        await store.tickets.close('B', 'op2', 'no_response', T + 12);
+        const before = await store.tickets.list();
+        await store.close();
+        store = await reopen();
+        expect(await store.tickets.list()).to.deep.equal(before);
+        expect(before[0]).to.include({ status: 'claimed', claimedBy: 'op1' });
+        // The compare-and-set carries over.
+        expect(await store.tickets.claim('A', 'op2', T + 20)).to.include({ ok: false, reason: 'claimed' });
+        expect(await store.tickets.claim('B', 'op2', T + 20)).to.include({ ok: false, reason: 'closed' });
       });
     });
 

@@ -16,12 +16,13 @@ import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
 import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
-import { assertCommittableRev, byConsentTime, byTicketAge, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
-import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
+import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
+import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
+import { ticketRepo } from './tickets.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the data files; created if missing. One process at a time may open it. */
@@ -221,26 +222,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
     },
 
-    tickets: {
-      async open(ticket) {
-        const tickets = db().tickets;
-        if (await insertIfNew(tickets, { ...json(ticket), _id: ticket.ref })) return logs.tickets.durable();
-        const existing = await tickets.findOneAsync({ _id: ticket.ref });
-        if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
-      },
-      async get(ref) {
-        const doc = await db().tickets.findOneAsync({ _id: ref });
-        return doc ? withoutId<Ticket>(doc) : null;
-      },
-      async list(filter) {
-        const docs = await db().tickets.findAsync(filter?.status ? { status: filter.status } : {});
-        return docs.map((doc) => withoutId<Ticket>(doc)).sort(byTicketAge);
-      },
-      async eraseByContact(contactKey) {
-        await db().tickets.removeAsync({ contactKey }, { multi: true });
-        await logs.tickets.durable();
-      },
-    },
+    tickets: ticketRepo(() => db().tickets, logs.tickets),
 
     answers: {
       async listPublished() {

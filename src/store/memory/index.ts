@@ -14,6 +14,10 @@ import {
   byPseaReportAge,
   byStaffAge,
   byTicketAge,
+  claimFields,
+  claimRefused,
+  closeFields,
+  closeRefused,
   compareStrings,
   newAuditId,
   isUnfinished,
@@ -139,6 +143,25 @@ function ticketRepo(): TicketRepo {
     },
     async eraseByContact(contactKey) {
       for (const [ref, ticket] of tickets.entries()) if (ticket.contactKey === contactKey) tickets.delete(ref);
+    },
+    // Check and write run without an await between them: one JS turn is the compare-and-set.
+    async claim(ref, staffId, at) {
+      const ticket = tickets.get(ref);
+      if (ticket?.status !== 'open') return claimRefused(ticket, staffId);
+      tickets.set(ref, { ...ticket, ...claimFields(staffId, at) });
+      return { ok: true, ticket: tickets.get(ref)! };
+    },
+    async addNote(ref, note) {
+      const ticket = tickets.get(ref);
+      if (!ticket) return null;
+      tickets.set(ref, { ...ticket, notes: [...(ticket.notes ?? []), note], updatedAt: note.at });
+      return tickets.get(ref);
+    },
+    async close(ref, staffId, outcome, at) {
+      const ticket = tickets.get(ref);
+      if (!ticket || ticket.status === 'closed') return closeRefused(ticket);
+      tickets.set(ref, { ...ticket, ...closeFields(staffId, outcome, at) });
+      return { ok: true, ticket: tickets.get(ref)! };
     },
   };
 }

@@ -9,12 +9,13 @@
  * than `syncIndexes`: it never drops an index an operator added by hand.
  */
 import mongoose from 'mongoose';
-import type { Answer, ConsentRecord, Contact, Ticket } from '../../core/domain.ts';
+import type { Answer, ConsentRecord, Contact } from '../../core/domain.ts';
 import { assertCommittableRev, isUnfinished, summariseFeedback } from '../common.ts';
-import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../ports.ts';
+import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { registerModels, type ConversationDoc } from './schemas.ts';
 import { auditRepo, staffRepo } from './staff.ts';
+import { ticketRepo } from './tickets.ts';
 
 export interface MongoStoreOptions {
   /** `mongodb://…` or `mongodb+srv://…`; the database is the one named in the URI unless `dbName` is given. */
@@ -136,28 +137,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
       },
     },
 
-    tickets: {
-      async open(ticket) {
-        try {
-          await m.tickets.create(json(ticket));
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          const existing = await m.tickets.findOne({ ref: ticket.ref }).lean().exec();
-          if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
-        }
-      },
-      async get(ref) {
-        return domainOrNull<Ticket>(await m.tickets.findOne({ ref }).lean().exec());
-      },
-      async list(filter) {
-        const query = filter?.status ? { status: filter.status } : {};
-        const docs = await m.tickets.find(query).sort({ createdAt: 1, ref: 1 }).lean().exec();
-        return docs.map((doc) => domain<Ticket>(doc));
-      },
-      async eraseByContact(contactKey) {
-        await m.tickets.deleteMany({ contactKey }).exec();
-      },
-    },
+    tickets: ticketRepo(m.tickets),
 
     answers: {
       async listPublished() {

@@ -4,7 +4,7 @@
  * effects, choices) is Mixed: the store never interprets it.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket } from '../../core/domain.ts';
+import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketNote } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord } from '../ports.ts';
@@ -81,6 +81,15 @@ const consent = new Schema<ConsentRecord>(
 consent.index({ contactKey: 1, messageId: 1 }, { unique: true });
 consent.index({ contactKey: 1, at: 1 });
 
+const ticketNote = new Schema<TicketNote>(
+  {
+    staffId: required(String),
+    text: String, // as in cases: stored as written, the API checks its length
+    at: required(Number),
+  },
+  { ...options, _id: false },
+);
+
 const ticket = new Schema<Ticket>(
   {
     ref: required(String),
@@ -92,6 +101,13 @@ const ticket = new Schema<Ticket>(
     topic: String,
     createdAt: required(Number),
     updatedAt: required(Number),
+    claimedBy: String,
+    claimedAt: Number,
+    closedBy: String,
+    closedAt: Number,
+    outcome: String,
+    // No default: a ticket without notes must come back without a `notes` field.
+    notes: { type: [ticketNote], default: undefined },
   },
   { ...options, collection: 'tickets' },
 );
