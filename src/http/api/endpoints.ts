@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Permission } from '../../staff/policy.ts';
 import { CASE_ENDPOINTS } from './caseEndpoints.ts';
 import * as s from './schemas.ts';
+import { TICKET_ENDPOINTS } from './ticketEndpoints.ts';
 
 /**
  * Access that depends on one query parameter (`GET /api/cases?type=…`): the value names the
@@ -119,6 +120,7 @@ export const ENDPOINTS = [
     success: { status: 200 },
   },
   ...CASE_ENDPOINTS,
+  ...TICKET_ENDPOINTS,
 ] as const satisfies readonly Endpoint[];
 
 export type OperationId = (typeof ENDPOINTS)[number]['operationId'];

@@ -13,6 +13,7 @@ import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.
 import { DuplicateKeyError, type Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { createCaseHandlers } from './cases.ts';
+import { createTicketHandlers } from './tickets.ts';
 import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
@@ -141,6 +142,7 @@ export function createApiRouter(options: ApiOptions): Router {
       res.json(document);
     },
     ...createCaseHandlers({ store, now, audit: staff.audit }),
+    ...createTicketHandlers({ store, now, audit: staff.audit }),
   };
 
   const router = express.Router();

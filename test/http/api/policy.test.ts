@@ -9,6 +9,7 @@ import { ENDPOINTS, permissionsIn, type Endpoint, type OperationId, type QueryAc
 import { POLICY, type Permission } from '../../../src/staff/policy.ts';
 import { CASE_SAMPLES, seedCaseSamples } from './caseSamples.ts';
 import { startApi, type ApiHarness } from './harness.ts';
+import { seedTicketSamples, TICKET_SAMPLES } from './ticketSamples.ts';
 
 interface Sample {
   path: string;
@@ -26,6 +27,7 @@ const SAMPLES: Record<OperationId, (target: string) => Sample> = {
   listAudit: () => ({ path: '/api/audit?limit=5' }),
   openapi: () => ({ path: '/api/openapi.json' }),
   ...CASE_SAMPLES,
+  ...TICKET_SAMPLES,
 };
 
 /** Query-dependent access (GET /api/cases?type=…) is walked once per value. */
@@ -53,6 +55,7 @@ describe('staff API: every role × every endpoint', () => {
     api = await startApi({ loginLimitPerIp: 1000 });
     target = await api.addStaff('target@example.org', ['operator']);
     await seedCaseSamples(api.store);
+    await seedTicketSamples(api.store);
   });
   after(async () => {
     await api.close();
