@@ -15,7 +15,8 @@ export function proactiveSender(adapter: CloudAdapter, appId: string): SendProac
   return (reference, activity, replyToId) =>
     adapter.continueConversationAsync(appId, reference, async (context) => {
       context.onSendActivities(async (_context, activities, next) => {
-        for (const sent of activities) sent.replyToId = replyToId;
+        // '' = not an answer to a message (an operator's message): post it to the conversation.
+        if (replyToId !== '') for (const sent of activities) sent.replyToId = replyToId;
         return next();
       });
       await context.sendActivity(activity);

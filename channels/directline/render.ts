@@ -28,7 +28,8 @@ export function renderOutbound(outbound: Outbound, userId: string | undefined, n
     conversation: { id: outbound.conversationId },
     from: { ...BOT_ACCOUNT },
     text: reply.text,
-    replyToId: userActivityId(outbound.conversationId, outbound.replyTo),
+    // Not an answer (an operator's message): no replyToId, or Web Chat waits for a message it never saw.
+    ...(outbound.replyTo !== '' && { replyToId: userActivityId(outbound.conversationId, outbound.replyTo) }),
     channelData: {
       step: reply.step,
       ...(reply.topic !== undefined ? { topic: reply.topic } : {}),

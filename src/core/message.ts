@@ -49,7 +49,7 @@ export interface Outbound {
   conversationId: string;
   /** Position of this message among the bot's messages in the conversation (1, 2, …). */
   seq: number;
-  /** The inbound message this answers. */
+  /** The inbound message this answers; '' when it answers none (an operator's message). */
   replyTo: string;
   reply: Reply;
 }

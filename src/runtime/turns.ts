@@ -15,7 +15,7 @@
  */
 import type { Dialog, DialogSession } from '../core/dialog.ts';
 import { logRef } from '../core/logRef.ts';
-import { conversationKey, type Inbound, type Outbound } from '../core/message.ts';
+import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
 import { applyEffects, claimReferences } from './effects.ts';
@@ -95,6 +95,54 @@ export class TurnRuntime implements TurnHandler {
     }
     if (unfinished.length > 0) this.opts.log.info({ conversations: unfinished.length, recovered }, 'recovered unfinished turns');
     return recovered;
+  }
+
+  /**
+   * Sends a message to a person outside a turn (an operator's answer, a referral's outcome),
+   * on the channel they used, committed and delivered like a turn's replies, in order with
+   * them. The dialog's state and the options on screen do not change. Throws
+   * `UnknownConversationError` for a conversation that never took place.
+   */
+  send(channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
+    const key = conversationKey(channel, conversationId);
+    return this.queue.run(key, async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.sendOnce(key, channel, conversationId, reply);
+        } catch (err) {
+          if (err instanceof DeliveryError) throw err.cause;
+          this.evict(key);
+          if (!(err instanceof ConcurrentUpdateError) || attempt >= MAX_ATTEMPTS) throw err;
+        }
+      }
+    });
+  }
+
+  private async sendOnce(key: string, channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
+    const hot = this.hot.get(key) ?? (await this.load(key, { channel, conversationId, messageId: '' }));
+    const previous = hot.record;
+    if (previous.rev === 0) throw new UnknownConversationError();
+    this.finished.delete(key);
+    const message: Outbound = { id: `${key}#${previous.seq + 1}`, channel, conversationId, seq: previous.seq + 1, replyTo: '', reply };
+    const record: ConversationRecord = {
+      ...previous,
+      rev: previous.rev + 1,
+      seq: message.seq,
+      outbox: hot.delivered ? [message] : [...previous.outbox, message],
+      pendingEffects: hot.delivered ? [] : previous.pendingEffects,
+      updatedAt: this.now(),
+    };
+    await this.opts.store.conversations.commit(record);
+    const current: Hot = { record, session: hot.session, delivered: false };
+    this.remember(key, current);
+    try {
+      await this.finish(record);
+    } catch (cause) {
+      throw new DeliveryError(cause);
+    }
+    current.delivered = true;
+    this.finished.set(key, record.rev);
+    return message;
   }
 
   /** Graceful shutdown: waits for the turns in flight and marks them finished. */
@@ -259,5 +307,13 @@ function errorName(err: unknown): string {
 class DeliveryError extends Error {
   constructor(override readonly cause: unknown) {
     super('delivery failed after commit');
+  }
+}
+
+/** `send` to a conversation that never took place (nothing to deliver it through). */
+export class UnknownConversationError extends Error {
+  override name = 'UnknownConversationError';
+  constructor() {
+    super('no such conversation');
   }
 }

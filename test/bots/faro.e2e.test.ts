@@ -133,6 +133,18 @@ function conversationSuite(name: string, open: () => Promise<{ start: () => Prom
       person.close();
     });
 
+    it('delivers a message sent to the person between turns, as a bot activity that answers nothing', async () => {
+      const person = new Person(faro.url);
+      await person.start();
+      await person.say('hola');
+      await faro.runtime.send('webchat', person.conversationId, { text: 'Hola, soy Ana del equipo de atención.', choices: [], step: 'handoff.live' });
+      await person.until(() => person.received.some((a) => a.text === 'Hola, soy Ana del equipo de atención.'));
+      const activity = person.received.find((a) => a.text === 'Hola, soy Ana del equipo de atención.')!;
+      expect(activity.from.role).to.equal('bot');
+      expect(activity.replyToId).to.equal(undefined);
+      person.close();
+    });
+
     it('answers a redelivered activity once', async () => {
       const person = new Person(faro.url);
       await person.start();

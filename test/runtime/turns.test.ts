@@ -233,4 +233,23 @@ describe('Turn runtime', () => {
     for (const text of ['borrar mis datos', 'si']) await runtime.handle(msg(text, 'q'));
     expect(await store.cases.list()).to.deep.equal([]);
   });
+
+  it('sends an operator message to a person between turns, in order, without touching the dialog', async () => {
+    const { runtime, sink, store } = setup();
+    await runtime.handle(msg('hola', 'op'));
+    await runtime.handle(msg('es', 'op'));
+    const sent = await runtime.send('test', 'op', { text: 'Hola, soy Ana del equipo.', choices: [], step: 'handoff.live' });
+    expect(sent).to.include({ seq: 3, replyTo: '' });
+    await runtime.handle(msg('acepto', 'op'));
+    expect(sink.delivered.map((m) => [m.seq, m.reply.step])).to.deep.equal([[1, 'language'], [2, 'consent'], [3, 'handoff.live'], [4, 'menu'], [5, 'menu']]);
+    expect((await store.conversations.get('test:op'))?.seq).to.equal(5);
+  });
+
+  it('refuses to send to a conversation that never took place', async () => {
+    const { runtime } = setup();
+    await runtime.send('test', 'nobody', { text: 'hola', choices: [], step: 'handoff.live' }).then(
+      () => expect.fail('should have refused'),
+      (err: Error) => expect(err.name).to.equal('UnknownConversationError'),
+    );
+  });
 });
