@@ -105,17 +105,7 @@ export class TurnRuntime implements TurnHandler {
    */
   send(channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
     const key = conversationKey(channel, conversationId);
-    return this.queue.run(key, async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await this.sendOnce(key, channel, conversationId, reply);
-        } catch (err) {
-          if (err instanceof DeliveryError) throw err.cause;
-          this.evict(key);
-          if (!(err instanceof ConcurrentUpdateError) || attempt >= MAX_ATTEMPTS) throw err;
-        }
-      }
-    });
+    return this.queue.run(key, () => this.withRetries(key, () => this.sendOnce(key, channel, conversationId, reply)));
   }
 
   private async sendOnce(key: string, channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
@@ -132,8 +122,16 @@ export class TurnRuntime implements TurnHandler {
       pendingEffects: hot.delivered ? [] : previous.pendingEffects,
       updatedAt: this.now(),
     };
+    await this.commitAndDeliver(key, hot.session, record);
+    return message;
+  }
+
+  /** Commit, then apply effects and deliver (STYLE: commit, then send). A failed delivery
+   * keeps the live state marked undelivered, so the next turn sends those replies again. */
+  private async commitAndDeliver(key: string, session: DialogSession, record: ConversationRecord, committed?: () => void): Promise<void> {
     await this.opts.store.conversations.commit(record);
-    const current: Hot = { record, session: hot.session, delivered: false };
+    committed?.();
+    const current: Hot = { record, session, delivered: false };
     this.remember(key, current);
     try {
       await this.finish(record);
@@ -142,7 +140,6 @@ export class TurnRuntime implements TurnHandler {
     }
     current.delivered = true;
     this.finished.set(key, record.rev);
-    return message;
   }
 
   /** Graceful shutdown: waits for the turns in flight and marks them finished. */
@@ -174,10 +171,15 @@ export class TurnRuntime implements TurnHandler {
     );
   }
 
-  private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
+  private turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
+    return this.withRetries(key, (attempt) => this.attempt(key, inbound, attempt));
+  }
+
+  /** Runs `work` again after losing a race (another writer, a taken reference), from the store. */
+  private async withRetries<T>(key: string, work: (attempt: number) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(key, inbound, attempt);
+        return await work(attempt);
       } catch (err) {
         // The turn was committed but a send failed: keep the live state, so the next turn
         // sends those replies again; the caller still learns of the failure.
@@ -229,18 +231,9 @@ export class TurnRuntime implements TurnHandler {
     // (DuplicateKeyError). A PSEA report is filed right here and never kept in the
     // conversation: sealed content must not sit in a record keyed by the person's identity.
     await claimReferences(this.opts.store, record, result.effects, record.updatedAt);
-    await this.opts.store.conversations.commit(record);
-    if (result.effects.some((e) => e.type === 'psea.report')) this.sealedReportFiled();
-    const current: Hot = { record, session: hot.session, delivered: false };
-    this.remember(key, current);
+    const filedReport = result.effects.some((e) => e.type === 'psea.report');
+    await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
-    try {
-      await this.finish(record);
-    } catch (cause) {
-      throw new DeliveryError(cause);
-    }
-    current.delivered = true;
-    this.finished.set(key, record.rev);
     return { duplicate: false, outbound: replies };
   }
 
