@@ -21,6 +21,8 @@ export const POLICY = {
   'tickets.message': ['operator', 'supervisor'],
   'tickets.note': ['operator', 'supervisor'],
   'tickets.close': ['operator', 'supervisor'],
+  /** Closing a ticket someone else claimed (a shift ends, a case is reassigned). */
+  'tickets.closeOthers': ['supervisor'],
 
   'cases.complaint': ['supervisor', 'operator'],
   'cases.feedback': ['supervisor', 'operator'],

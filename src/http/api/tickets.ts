@@ -15,6 +15,7 @@
 import type { Request, Response } from 'express';
 import type { Ticket, TicketNote } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
+import { can } from '../../staff/policy.ts';
 import type { Store, TicketChange } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { sendJson } from './cases.ts';
@@ -130,8 +131,11 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   const closeTicket: Handler = async (req, res) => {
     const ref = refOf(req);
     const body = s.parse(t.CloseBody, req.body);
-    await visibleTicket(ref);
-    const actor = callerOf(req).account.id;
+    const ticket = await visibleTicket(ref);
+    const { id: actor, roles } = callerOf(req).account;
+    if (ticket.status === 'claimed' && ticket.claimedBy !== actor && !can(roles, 'tickets.closeOthers')) {
+      throw new HttpError(403, 'ClaimedByAnother', 'Only the staff member who claimed this ticket, or a supervisor, may close it.');
+    }
     const change = await store.tickets.close(ref, actor, body.outcome, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'tickets.close', ref, { outcome: body.outcome });

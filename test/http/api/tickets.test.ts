@@ -140,19 +140,24 @@ describe('staff API: tickets', () => {
     expect(JSON.stringify(audit)).not.to.match(/Tumbes|segunda|nota/);
   });
 
-  it('closes with an outcome once; a closed ticket cannot be claimed or closed again', async () => {
+  it('closes with an outcome once, by the claimant or a supervisor (another operator gets 403); a closed ticket cannot be claimed or closed again', async () => {
     api.clock.now += 1000;
-    const r = await call('op1', 'POST', `/api/tickets/${ref}/close`, { body: { outcome: 'referred' } });
+    const claimant = (await call('op1', 'GET', `/api/tickets/${ref}`)).json.ticket.claimedBy === ids.op1 ? 'op1' : 'op2';
+    const other = claimant === 'op1' ? 'op2' : 'op1';
+    const refused = await call(other, 'POST', `/api/tickets/${ref}/close`, { body: { outcome: 'resolved' } });
+    expect([refused.status, refused.json.error.code]).to.deep.equal([403, 'ClaimedByAnother']);
+    // A supervisor may close a ticket someone else claimed (a shift ends, a case is reassigned).
+    const r = await call('supervisor', 'POST', `/api/tickets/${ref}/close`, { body: { outcome: 'referred' } });
     expect(r.status, r.text).to.equal(200);
-    expect(r.json.ticket).to.include({ status: 'closed', outcome: 'referred', closedBy: ids.op1, closedAt: new Date(api.clock.now).toISOString() });
+    expect(r.json.ticket).to.include({ status: 'closed', outcome: 'referred', closedBy: ids.supervisor, closedAt: new Date(api.clock.now).toISOString() });
     expect(r.json.ticket.claimedBy).to.be.a('string');
-    const again = await call('op2', 'POST', `/api/tickets/${ref}/close`, { body: { outcome: 'resolved' } });
+    const again = await call(claimant, 'POST', `/api/tickets/${ref}/close`, { body: { outcome: 'resolved' } });
     expect([again.status, again.json.error.code]).to.deep.equal([409, 'TicketClosed']);
     const claim = await call('op2', 'POST', `/api/tickets/${ref}/claim`);
     expect([claim.status, claim.json.error.code]).to.deep.equal([409, 'TicketClosed']);
     expect((await call('op1', 'GET', '/api/tickets?status=closed')).json.tickets.map((t: { ref: string }) => t.ref)).to.deep.equal([ref]);
     const [entry] = (await api.store.audit.list({ limit: 100 })).filter((e) => e.action === 'tickets.close');
-    expect(entry).to.include({ actor: ids.op1, target: ref });
+    expect(entry).to.include({ actor: ids.supervisor, target: ref });
     expect(entry!.details).to.deep.equal({ outcome: 'referred' });
   });
 
