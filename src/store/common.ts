@@ -155,3 +155,9 @@ export function closeRefused(ticket: Ticket | null): TicketChange {
   if (!ticket) return { ok: false, reason: 'not_found' };
   return { ok: false, reason: 'closed', ticket };
 }
+
+/** Plain JSON, as in every adapter: undefined fields and class instances are dropped on the
+ * way in exactly as a database file would drop them (nedb keeps them in memory otherwise). */
+export function plainJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -7,37 +7,14 @@
 import type nedb from '@seald-io/nedb';
 import type { Case, PseaReport } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
-import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport } from '../common.ts';
+import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport, plainJson } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
+import { insertIfNew, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { auditRepo } from './staff.ts';
 
-type Doc<T> = T & { _id: string };
 type Datastore<T> = nedb.default<Doc<T>>;
 
-function withoutId<T extends object>(doc: Doc<T>): T {
-  const { _id, ...rest } = doc;
-  return rest as unknown as T;
-}
-
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
-}
-
-/** Inserts under `_id` (nedb's unique index), reporting whether it was new. */
-async function insertIfNew<T extends object>(db: Datastore<T>, doc: Doc<T>): Promise<boolean> {
-  try {
-    await db.insertAsync(doc);
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
 
 /** `_id` is the ref. */
 export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo {
@@ -47,7 +24,7 @@ export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo 
   }
   return {
     async open(record) {
-      if (await insertIfNew(db(), { ...json(record), _id: record.ref })) return log.durable();
+      if (await insertIfNew(db(), { ...plainJson(record), _id: record.ref })) return log.durable();
       const existing = await find(record.ref);
       if (existing && existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
       // Already there, maybe from a racing call whose line is not in the file yet.
@@ -87,7 +64,7 @@ export function pseaReportRepo(
   }
   return {
     async file(report) {
-      if (await insertIfNew(db(), { ...json(sealPseaReport(report)), _id: report.code })) return log.durable();
+      if (await insertIfNew(db(), { ...plainJson(sealPseaReport(report)), _id: report.code })) return log.durable();
       const existing = await db().findOneAsync({ _id: report.code });
       if (existing && !samePseaContent(withoutId<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
       await log.durable(); // as in cases.open: the stored one may not be in the file yet

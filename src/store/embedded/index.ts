@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
 import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
-import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry } from '../common.ts';
+import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
+import { insertIfNew, withoutId, type Doc } from './docs.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
@@ -43,38 +44,12 @@ interface ConversationDoc {
   unfinished: boolean;
   body: string;
 }
-type Doc<T> = T & { _id: string };
 
 // nedb is CommonJS (`module.exports = Datastore`) but its types declare an ES default export:
 // under NodeNext, TypeScript places the class at `.default` while Node hands it over directly.
 const Datastore = nedb as unknown as typeof nedb.default;
 type Datastore<T> = nedb.default<T>;
 
-function withoutId<T extends object>(doc: Doc<T>): T {
-  const { _id, ...rest } = doc;
-  return rest as unknown as T;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
-}
-
-/** Inserts, reporting whether the `_id` was new (false: it already existed). */
-async function insertIfNew<T extends object>(db: Datastore<Doc<T>>, doc: Doc<T>): Promise<boolean> {
-  try {
-    await db.insertAsync(doc);
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
-
-/** Plain JSON, as in every adapter: undefined fields dropped now, not only after a reload
- * (nedb keeps them in memory but cannot write them to its file). */
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 /**
  * nedb appends every write and only shrinks its file when it rewrites it (on load, or on
@@ -195,7 +170,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
     contacts: {
       async recordConsent(entry) {
-        await insertIfNew(db().consents, { ...json(entry), _id: JSON.stringify([entry.contactKey, entry.messageId]) });
+        await insertIfNew(db().consents, { ...plainJson(entry), _id: JSON.stringify([entry.contactKey, entry.messageId]) });
         await logs.consents.durable();
       },
       async consentHistory(contactKey) {
@@ -208,12 +183,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
       async upsert(contact) {
         // $set rather than replace: a consent or language change keeps the stored intake.
-        await db().contacts.updateAsync({ _id: contact.contactKey }, { $set: json(contact) }, { upsert: true });
+        await db().contacts.updateAsync({ _id: contact.contactKey }, { $set: plainJson(contact) }, { upsert: true });
         await logs.contacts.durable();
       },
       async saveIntake(contactKey, intake, at) {
         // No upsert: intake is never stored for someone without a contact (no consent, or erased).
-        await db().contacts.updateAsync({ _id: contactKey }, { $set: { intake: json(intake), updatedAt: at } });
+        await db().contacts.updateAsync({ _id: contactKey }, { $set: { intake: plainJson(intake), updatedAt: at } });
         await logs.contacts.durable();
       },
       async erase(contactKey) {
@@ -239,7 +214,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         await Promise.all(
           list.map((answer) => {
             const _id = JSON.stringify([answer.id, answer.lang]);
-            return answers.updateAsync({ _id }, { ...json(answer), _id }, { upsert: true });
+            return answers.updateAsync({ _id }, { ...plainJson(answer), _id }, { upsert: true });
           }),
         );
         await logs.answers.durable();
@@ -248,7 +223,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
     feedback: {
       async record(entry) {
-        await insertIfNew(db().feedback, { ...json(entry), _id: entry.key });
+        await insertIfNew(db().feedback, { ...plainJson(entry), _id: entry.key });
         await logs.feedback.durable();
       },
       async summary() {

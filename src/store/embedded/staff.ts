@@ -4,7 +4,7 @@
  */
 import type nedb from '@seald-io/nedb';
 import { normaliseEmail, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
-import { byStaffAge, newAuditId } from '../common.ts';
+import { byStaffAge, newAuditId, plainJson } from '../common.ts';
 import { DuplicateKeyError, type AuditRepo, type StaffRepo } from '../ports.ts';
 import type { GroupCommit } from './group-commit.ts';
 
@@ -22,10 +22,6 @@ function entry(doc: AuditEntry & { _id: string }): AuditEntry {
   return rest;
 }
 
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 export function staffRepo(db: () => Datastore<StaffDoc>, log: GroupCommit): StaffRepo {
   async function find(id: string): Promise<StaffAccount | null> {
     const doc = await db().findOneAsync({ _id: id });
@@ -38,7 +34,7 @@ export function staffRepo(db: () => Datastore<StaffDoc>, log: GroupCommit): Staf
   return {
     async create(staff) {
       try {
-        await db().insertAsync({ ...json(staff), emailKey: normaliseEmail(staff.email), _id: staff.id });
+        await db().insertAsync({ ...plainJson(staff), emailKey: normaliseEmail(staff.email), _id: staff.id });
       } catch (error) {
         // Both the `_id` and the email index report the same way; the email is the usual cause.
         if ((error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated') throw new DuplicateKeyError('staff id or email');
@@ -58,7 +54,7 @@ export function staffRepo(db: () => Datastore<StaffDoc>, log: GroupCommit): Staf
       return db().countAsync({});
     },
     async update(id, changes, at) {
-      await write(id, { $set: { ...json(changes), updatedAt: at } });
+      await write(id, { $set: { ...plainJson(changes), updatedAt: at } });
       return find(id);
     },
     async recordFailedLogin(id) {
@@ -80,7 +76,7 @@ export function staffRepo(db: () => Datastore<StaffDoc>, log: GroupCommit): Staf
 export function auditRepo(db: () => Datastore<AuditEntry>, log: GroupCommit): AuditRepo {
   return {
     async append(newEntry) {
-      const stored: AuditEntry = json({ ...newEntry, id: newAuditId(newEntry.at) });
+      const stored: AuditEntry = plainJson({ ...newEntry, id: newAuditId(newEntry.at) });
       await db().insertAsync({ ...stored, _id: stored.id });
       await log.durable();
       return stored;

@@ -5,25 +5,12 @@
  */
 import type nedb from '@seald-io/nedb';
 import type { Ticket } from '../../core/domain.ts';
-import { byTicketAge, claimFields, claimRefused, closeFields, closeRefused } from '../common.ts';
+import { byTicketAge, claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
+import { isUniqueViolation, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
 
-type Doc<T> = T & { _id: string };
 type Datastore = nedb.default<Doc<Ticket>>;
-
-function withoutId(doc: Doc<Ticket>): Ticket {
-  const { _id, ...rest } = doc;
-  return rest;
-}
-
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
-}
 
 export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
   async function find(ref: string): Promise<Ticket | null> {
@@ -40,7 +27,7 @@ export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
   return {
     async open(ticket) {
       try {
-        await db().insertAsync({ ...json(ticket), _id: ticket.ref });
+        await db().insertAsync({ ...plainJson(ticket), _id: ticket.ref });
         return log.durable();
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -63,7 +50,7 @@ export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
       return { ok: true, ticket: (await find(ref))! };
     },
     async addNote(ref, note) {
-      if (!(await swap({ _id: ref }, { $push: { notes: json(note) }, $set: { updatedAt: note.at } }))) return null;
+      if (!(await swap({ _id: ref }, { $push: { notes: plainJson(note) }, $set: { updatedAt: note.at } }))) return null;
       return find(ref);
     },
     async close(ref, staffId, outcome, at) {

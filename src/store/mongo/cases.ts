@@ -3,18 +3,11 @@
  * collection of its own (see schemas.ts for the unique indexes on ref and code).
  */
 import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
-import { samePseaContent, sealPseaReport } from '../common.ts';
+import { samePseaContent, sealPseaReport, plainJson } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
+import { isDuplicateKey } from './docs.ts';
 import type { Models } from './schemas.ts';
 import { auditRepo } from './staff.ts';
-
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
 
 /** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
 function plain<T>(doc: object): T {
@@ -30,7 +23,7 @@ export function caseRepo(model: Models['cases']): CaseRepo {
   return {
     async open(record) {
       try {
-        await model.create(json(record));
+        await model.create(plainJson(record));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const existing = await find(record.ref);
@@ -65,7 +58,7 @@ export function pseaReportRepo(model: Models['pseaReports'], auditModel: Models[
   return {
     async file(report) {
       try {
-        await model.create(json(sealPseaReport(report)));
+        await model.create(plainJson(sealPseaReport(report)));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const existing = await model.findOne({ code: report.code }).lean().exec();

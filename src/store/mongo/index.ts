@@ -10,9 +10,10 @@
  */
 import mongoose from 'mongoose';
 import type { Answer, ConsentRecord, Contact } from '../../core/domain.ts';
-import { assertCommittableRev, isUnfinished, summariseFeedback } from '../common.ts';
+import { assertCommittableRev, isUnfinished, summariseFeedback, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
+import { isDuplicateKey } from './docs.ts';
 import { registerModels, type ConversationDoc } from './schemas.ts';
 import { auditRepo, staffRepo } from './staff.ts';
 import { ticketRepo } from './tickets.ts';
@@ -35,21 +36,12 @@ function domainOrNull<T>(doc: object | null): T | null {
   return doc ? domain<T>(doc) : null;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
-
 async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
   try {
     await write;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
-}
-
-/** Plain JSON: drops undefined fields and class instances exactly like the other adapters. */
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export async function createMongoStore(options: MongoStoreOptions): Promise<Store> {
@@ -82,7 +74,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
       },
       async commit(record) {
         assertCommittableRev(record);
-        const doc: ConversationDoc = { ...json(record), unfinished: isUnfinished(record) };
+        const doc: ConversationDoc = { ...plainJson(record), unfinished: isUnfinished(record) };
         if (record.rev === 1) {
           try {
             await m.conversations.create(doc);
@@ -111,7 +103,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         // on the unique index, which means the same thing.
         const { contactKey, messageId } = entry;
         await ignoreDuplicate(
-          m.consents.updateOne({ contactKey, messageId }, { $setOnInsert: json(entry) }, { upsert: true }).exec(),
+          m.consents.updateOne({ contactKey, messageId }, { $setOnInsert: plainJson(entry) }, { upsert: true }).exec(),
         );
       },
       async consentHistory(contactKey) {
@@ -125,12 +117,12 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
       async upsert(contact) {
         // $set rather than replace: a consent or language change keeps the stored intake.
         await ignoreDuplicate(
-          m.contacts.updateOne({ contactKey: contact.contactKey }, { $set: json(contact) }, { upsert: true }).exec(),
+          m.contacts.updateOne({ contactKey: contact.contactKey }, { $set: plainJson(contact) }, { upsert: true }).exec(),
         );
       },
       async saveIntake(contactKey, intake, at) {
         // No upsert: intake is never stored for someone without a contact (no consent, or erased).
-        await m.contacts.updateOne({ contactKey }, { $set: { intake: json(intake), updatedAt: at } }).exec();
+        await m.contacts.updateOne({ contactKey }, { $set: { intake: plainJson(intake), updatedAt: at } }).exec();
       },
       async erase(contactKey) {
         await m.contacts.deleteOne({ contactKey }).exec();
@@ -151,7 +143,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         if (list.length === 0) return;
         await m.answers.bulkWrite(
           list.map((answer) => ({
-            replaceOne: { filter: { id: answer.id, lang: answer.lang }, replacement: json(answer), upsert: true },
+            replaceOne: { filter: { id: answer.id, lang: answer.lang }, replacement: plainJson(answer), upsert: true },
           })),
         );
       },
@@ -159,7 +151,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
 
     feedback: {
       async record(entry) {
-        await ignoreDuplicate(m.feedback.create(json(entry)));
+        await ignoreDuplicate(m.feedback.create(plainJson(entry)));
       },
       async summary() {
         // One plain count per vote value rather than one pipeline with $cond: the same work

@@ -1,12 +1,8 @@
 /** Staff accounts and the audit log on MongoDB (see schemas.ts for the unique indexes). */
 import { normaliseEmail, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
-import { newAuditId } from '../common.ts';
+import { newAuditId, plainJson } from '../common.ts';
 import { DuplicateKeyError, type AuditRepo, type StaffRepo } from '../ports.ts';
 import type { Models } from './schemas.ts';
-
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 /** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
 function account(doc: object): StaffAccount {
@@ -26,7 +22,7 @@ export function staffRepo(model: Models['staff']): StaffRepo {
   return {
     async create(staff) {
       try {
-        await model.create({ ...json(staff), emailKey: normaliseEmail(staff.email) });
+        await model.create({ ...plainJson(staff), emailKey: normaliseEmail(staff.email) });
       } catch (error) {
         if ((error as { code?: unknown } | null)?.code === 11000) throw new DuplicateKeyError('staff id or email');
         throw error;
@@ -45,7 +41,7 @@ export function staffRepo(model: Models['staff']): StaffRepo {
       return model.countDocuments({}).exec();
     },
     async update(id, changes, at) {
-      await model.updateOne({ id }, { $set: { ...json(changes), updatedAt: at } }).exec();
+      await model.updateOne({ id }, { $set: { ...plainJson(changes), updatedAt: at } }).exec();
       return find(id);
     },
     async recordFailedLogin(id) {
@@ -69,7 +65,7 @@ export function staffRepo(model: Models['staff']): StaffRepo {
 export function auditRepo(model: Models['audit']): AuditRepo {
   return {
     async append(newEntry) {
-      const stored: AuditEntry = json({ ...newEntry, id: newAuditId(newEntry.at) });
+      const stored: AuditEntry = plainJson({ ...newEntry, id: newAuditId(newEntry.at) });
       await model.create(stored);
       return stored;
     },

@@ -5,17 +5,10 @@
  * instances, exactly one matches; the others see the ticket as it is after the winner.
  */
 import type { Ticket } from '../../core/domain.ts';
-import { claimFields, claimRefused, closeFields, closeRefused } from '../common.ts';
+import { claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
+import { isDuplicateKey } from './docs.ts';
 import type { Models } from './schemas.ts';
-
-function json<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
 
 /** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
 function plain(doc: object): Ticket {
@@ -34,7 +27,7 @@ export function ticketRepo(model: Models['tickets']): TicketRepo {
   return {
     async open(ticket) {
       try {
-        await model.create(json(ticket));
+        await model.create(plainJson(ticket));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const existing = await find(ticket.ref);
@@ -68,7 +61,7 @@ export function ticketRepo(model: Models['tickets']): TicketRepo {
         if (!current) return null;
         const notes = current.notes ?? [];
         const unchanged = notes.length === 0 ? { $exists: false } : { $size: notes.length };
-        const { matchedCount } = await model.updateOne({ ref, notes: unchanged }, { $set: { notes: [...notes, json(note)], updatedAt: note.at } }).exec();
+        const { matchedCount } = await model.updateOne({ ref, notes: unchanged }, { $set: { notes: [...notes, plainJson(note)], updatedAt: note.at } }).exec();
         if (matchedCount === 1) return find(ref);
       }
       throw new Error(`ticket ${ref}: too many concurrent notes`);
