@@ -105,6 +105,15 @@ export interface Ticket {
   /** Internal notes, oldest first. Kept in the ticket so erasing a person's tickets (consent
    * withdrawn) erases what staff wrote about them too. Never shown to the person. */
   notes?: TicketNote[];
+  /** The person's satisfaction answer after talking to an operator (the last one counts). */
+  rating?: TicketRating;
+}
+
+/** 1 (very bad) to 5 (very good), plus what the person chose to add. */
+export interface TicketRating {
+  score: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+  at: number;
 }
 
 /**
@@ -174,4 +183,62 @@ export interface PseaReport {
   status: CaseStatus;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * One line of a conversation as staff see it, kept only from consent onwards (and never for
+ * the PSEA steps: see the runtime). Erased with the person's other data.
+ */
+export interface TranscriptLine {
+  /** Unique and stable, so a re-applied turn stores a line once: the bot's lines take the
+   * outbound id (`<key>#<seq>`), the person's `<key>#in#<messageId>`, an operator's
+   * `<key>#op#<seq>`. */
+  id: string;
+  /** The conversation key (`channel:conversationId`) of the person. */
+  contactKey: string;
+  /** Order: the conversation rev that committed the line, then `n` within that commit. */
+  rev: number;
+  n: number;
+  from: 'person' | 'bot' | 'operator';
+  text: string;
+  at: number;
+  /** Operator lines only: who wrote it. */
+  staffId?: string;
+}
+
+/** A reusable answer operators pick in the console; supervisors manage them. */
+export interface CannedResponse {
+  id: string;
+  lang: Lang;
+  title: string;
+  text: string;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Where a referral stands. sent → accepted | declined; accepted → done | declined.
+ * The person is told each change (in their language, on their channel).
+ */
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'done', 'declined'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** A ticket handed to a partner organisation from the directory (content/partners). */
+export interface Referral {
+  id: string;
+  ticketRef: string;
+  /** The person's conversation key (erased with their data). */
+  contactKey: string;
+  partnerId: string;
+  /** The partner's service this is for, if one was named. */
+  service?: string;
+  /** Internal: what the partner should know. Never shown to the person. */
+  note?: string;
+  status: ReferralStatus;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Every status it had, oldest first (the first is `sent`). */
+  history: { status: ReferralStatus; by: string; at: number }[];
 }

@@ -3,7 +3,7 @@
  * (the contract suite checks the outcome; this keeps the code paths identical too).
  */
 import { randomBytes } from 'node:crypto';
-import type { Case, ConsentRecord, PseaReport, Ticket, TicketOutcome } from '../core/domain.ts';
+import type { CannedResponse, Case, ConsentRecord, PseaReport, Referral, ReferralStatus, Ticket, TicketOutcome, TranscriptLine } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
 import type { ConversationRecord, TicketChange } from './ports.ts';
 
@@ -160,4 +160,30 @@ export function closeRefused(ticket: Ticket | null): TicketChange {
  * way in exactly as a database file would drop them (nedb keeps them in memory otherwise). */
 export function plainJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Transcript lines in conversation order: the commit that stored them, then their place in it. */
+export function byTranscriptOrder(a: TranscriptLine, b: TranscriptLine): number {
+  return a.rev - b.rev || a.n - b.n;
+}
+
+/** Canned responses as the console lists them: by language, then title, then id. */
+export function byCannedOrder(a: CannedResponse, b: CannedResponse): number {
+  return compareStrings(a.lang, b.lang) || compareStrings(a.title.toLowerCase(), b.title.toLowerCase()) || compareStrings(a.id, b.id);
+}
+
+/** Referrals oldest first, id as a stable tie-breaker. */
+export function byReferralAge(a: Referral, b: Referral): number {
+  return a.createdAt - b.createdAt || compareStrings(a.id, b.id);
+}
+
+/** The fields a status change writes (history grows by one). */
+export function referralMove(referral: Referral, to: ReferralStatus, by: string, at: number): Referral {
+  return { ...referral, status: to, updatedAt: at, history: [...referral.history, { status: to, by, at }] };
+}
+
+/** The newest `limit` lines of a list already in conversation order. */
+export const DEFAULT_TRANSCRIPT_LIMIT = 500;
+export function newestLines(lines: TranscriptLine[], limit = DEFAULT_TRANSCRIPT_LIMIT): TranscriptLine[] {
+  return lines.length > limit ? lines.slice(lines.length - limit) : lines;
 }

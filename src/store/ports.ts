@@ -3,7 +3,7 @@
  * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
  * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
  */
-import type { Answer, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketNote, TicketOutcome, TicketStatus } from '../core/domain.ts';
+import type { Answer, CannedResponse, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Referral, ReferralStatus, Ticket, TicketNote, TicketOutcome, TicketRating, TicketStatus, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
@@ -98,7 +98,52 @@ export interface TicketRepo {
   /** Closes an open or claimed ticket (`closedBy`, `closedAt`, `outcome`, `updatedAt`; a claim
    * stays recorded). Compare-and-set like `claim`: of concurrent closes exactly one wins. */
   close(ref: string, staffId: string, outcome: TicketOutcome, at: number): Promise<TicketChange>;
+  /** Stores the person's satisfaction answer (replacing an earlier one) and sets `updatedAt`,
+   * whatever the status. Null when there is no such ref. */
+  rate(ref: string, rating: TicketRating): Promise<Ticket | null>;
 }
+
+/** Conversation lines from consent onwards (see TranscriptLine). */
+export interface TranscriptRepo {
+  /** Stores the lines; a line whose id is stored already is skipped (re-applied turns). */
+  append(lines: TranscriptLine[]): Promise<void>;
+  /** The newest `limit` lines of a person (default 500), returned oldest first (rev, then n). */
+  list(contactKey: string, options?: { limit?: number }): Promise<TranscriptLine[]>;
+  /** Consent withdrawn: every line of the person goes. */
+  eraseByContact(contactKey: string): Promise<void>;
+}
+
+/** Canned responses for operators. */
+export interface CannedResponseRepo {
+  /** An id already taken throws DuplicateKeyError. */
+  create(response: CannedResponse): Promise<void>;
+  get(id: string): Promise<CannedResponse | null>;
+  /** By lang, then title (case-insensitive), then id. */
+  list(): Promise<CannedResponse[]>;
+  /** Applies the given fields and `updatedAt`; null when there is no such id. */
+  update(id: string, changes: Partial<Pick<CannedResponse, 'lang' | 'title' | 'text'>>, at: number): Promise<CannedResponse | null>;
+  /** False when there was no such id. */
+  delete(id: string): Promise<boolean>;
+}
+
+/** Referrals of tickets to partners. */
+export interface ReferralRepo {
+  /** An id already taken throws DuplicateKeyError. */
+  create(referral: Referral): Promise<void>;
+  get(id: string): Promise<Referral | null>;
+  /** Oldest first (createdAt, then id). */
+  listByTicket(ticketRef: string): Promise<Referral[]>;
+  /**
+   * Moves a referral from `from` to `to` (appending to `history`, setting `updatedAt`).
+   * Compare-and-set on the status, like TicketRepo.claim: of concurrent changes from the same
+   * status exactly one wins; the others get `conflict` with the referral as it is now.
+   */
+  setStatus(id: string, from: ReferralStatus, to: ReferralStatus, by: string, at: number): Promise<ReferralChange>;
+  /** Consent withdrawn: the person's referrals go. */
+  eraseByContact(contactKey: string): Promise<void>;
+}
+
+export type ReferralChange = { ok: true; referral: Referral } | { ok: false; reason: 'conflict'; referral: Referral } | { ok: false; reason: 'not_found' };
 
 /**
  * What claim and close answer. A refusal says why, with the ticket as it is now:
@@ -208,6 +253,9 @@ export interface Store {
   staff: StaffRepo;
   audit: AuditRepo;
   cases: CaseRepo;
+  transcripts: TranscriptRepo;
+  cannedResponses: CannedResponseRepo;
+  referrals: ReferralRepo;
   /** Sealed: see PseaReportRepo. */
   pseaReports: PseaReportRepo;
   /** True when the backing database answers (GET /readyz). */

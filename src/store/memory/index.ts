@@ -4,13 +4,18 @@
  * store (or with each other), and anything that would not survive a real database
  * (undefined fields, class instances) is dropped here exactly as it would be there.
  */
-import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketStatus } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaReport, Referral, Ticket, TicketStatus, TranscriptLine } from '../../core/domain.ts';
 import { normaliseEmail, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import {
   assertCommittableRev,
   byConsentTime,
   byAuditIdDescending,
   byCaseAge,
+  byCannedOrder,
+  byReferralAge,
+  byTranscriptOrder,
+  newestLines,
+  referralMove,
   byPseaReportAge,
   byStaffAge,
   byTicketAge,
@@ -31,7 +36,10 @@ import {
   DuplicateKeyError,
   type AnswerRepo,
   type AuditRepo,
+  type CannedResponseRepo,
   type CaseRepo,
+  type ReferralRepo,
+  type TranscriptRepo,
   type ContactRepo,
   type ConversationRecord,
   type ConversationRepo,
@@ -162,6 +170,82 @@ function ticketRepo(): TicketRepo {
       if (!ticket || ticket.status === 'closed') return closeRefused(ticket);
       tickets.set(ref, { ...ticket, ...closeFields(staffId, outcome, at) });
       return { ok: true, ticket: tickets.get(ref)! };
+    },
+    async rate(ref, rating) {
+      const ticket = tickets.get(ref);
+      if (!ticket) return null;
+      tickets.set(ref, { ...ticket, rating, updatedAt: rating.at });
+      return tickets.get(ref);
+    },
+  };
+}
+
+function transcriptRepo(): TranscriptRepo {
+  const lines = new JsonMap<TranscriptLine>();
+  return {
+    async append(batch) {
+      for (const line of batch) if (!lines.has(line.id)) lines.set(line.id, line);
+    },
+    async list(contactKey, options) {
+      const mine = [...lines.values()].filter((l) => l.contactKey === contactKey).sort(byTranscriptOrder);
+      return newestLines(mine, options?.limit);
+    },
+    async eraseByContact(contactKey) {
+      for (const [id, line] of lines.entries()) if (line.contactKey === contactKey) lines.delete(id);
+    },
+  };
+}
+
+function cannedResponseRepo(): CannedResponseRepo {
+  const responses = new JsonMap<CannedResponse>();
+  return {
+    async create(response) {
+      if (responses.has(response.id)) throw new DuplicateKeyError(`canned response ${response.id}`);
+      responses.set(response.id, response);
+    },
+    async get(id) {
+      return responses.get(id);
+    },
+    async list() {
+      return [...responses.values()].sort(byCannedOrder);
+    },
+    async update(id, changes, at) {
+      const existing = responses.get(id);
+      if (!existing) return null;
+      responses.set(id, { ...existing, ...changes, updatedAt: at });
+      return responses.get(id);
+    },
+    async delete(id) {
+      const existed = responses.has(id);
+      responses.delete(id);
+      return existed;
+    },
+  };
+}
+
+function referralRepo(): ReferralRepo {
+  const referrals = new JsonMap<Referral>();
+  return {
+    async create(referral) {
+      if (referrals.has(referral.id)) throw new DuplicateKeyError(`referral ${referral.id}`);
+      referrals.set(referral.id, referral);
+    },
+    async get(id) {
+      return referrals.get(id);
+    },
+    async listByTicket(ticketRef) {
+      return [...referrals.values()].filter((r) => r.ticketRef === ticketRef).sort(byReferralAge);
+    },
+    // No await between the check and the write: one JS turn is the compare-and-set.
+    async setStatus(id, from, to, by, at) {
+      const referral = referrals.get(id);
+      if (!referral) return { ok: false, reason: 'not_found' };
+      if (referral.status !== from) return { ok: false, reason: 'conflict', referral };
+      referrals.set(id, referralMove(referral, to, by, at));
+      return { ok: true, referral: referrals.get(id)! };
+    },
+    async eraseByContact(contactKey) {
+      for (const [id, referral] of referrals.entries()) if (referral.contactKey === contactKey) referrals.delete(id);
     },
   };
 }
@@ -328,6 +412,9 @@ export function createMemoryStore(): Store {
     staff: staffRepo(),
     audit: auditRepo(),
     cases: caseRepo(),
+    transcripts: transcriptRepo(),
+    cannedResponses: cannedResponseRepo(),
+    referrals: referralRepo(),
     pseaReports: pseaReportRepo(),
     async ping() {
       return true;
