@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CannedResponse, Case, ConsentRecord, PseaReport, Referral, ReferralStatus, Ticket, TicketOutcome, TranscriptLine } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
-import type { ConversationRecord, TicketChange } from './ports.ts';
+import type { ConversationRecord, ReferralChange, TicketChange } from './ports.ts';
 
 /** A commit must name the rev it creates: 1 for a first save, stored rev + 1 afterwards.
  * Anything else is a bug in the caller, not a concurrency conflict, so it fails differently. */
@@ -182,8 +182,33 @@ export function referralMove(referral: Referral, to: ReferralStatus, by: string,
   return { ...referral, status: to, updatedAt: at, history: [...referral.history, { status: to, by, at }] };
 }
 
-/** The newest `limit` lines of a list already in conversation order. */
+/** Why a status change's compare-and-set did not apply, from the referral as it is now. */
+export function referralRefused(referral: Referral | null): ReferralChange {
+  if (!referral) return { ok: false, reason: 'not_found' };
+  return { ok: false, reason: 'conflict', referral };
+}
+
+/**
+ * The fields a canned-response update may change, without the ones given as undefined: a
+ * `{ title: undefined }` from a form must keep the title, not erase it (nedb would store
+ * undefined, MongoDB null), and nothing else (id, createdBy…) can slip in at run time.
+ */
+export function cannedChanges(changes: Partial<Pick<CannedResponse, 'lang' | 'title' | 'text'>>): Partial<Pick<CannedResponse, 'lang' | 'title' | 'text'>> {
+  const { lang, title, text } = changes;
+  return { ...(lang !== undefined && { lang }), ...(title !== undefined && { title }), ...(text !== undefined && { text }) };
+}
+
 export const DEFAULT_TRANSCRIPT_LIMIT = 500;
-export function newestLines(lines: TranscriptLine[], limit = DEFAULT_TRANSCRIPT_LIMIT): TranscriptLine[] {
-  return lines.length > limit ? lines.slice(lines.length - limit) : lines;
+
+/** How many transcript lines a list returns. Not a positive integer is a caller bug (MongoDB
+ * and nedb read a limit of 0 as "no limit"), so it fails instead of meaning something else per adapter. */
+export function transcriptLimit(limit: number = DEFAULT_TRANSCRIPT_LIMIT): number {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`transcript limit must be a positive integer, got ${String(limit)}`);
+  return limit;
+}
+
+/** The newest `limit` lines of a list already in conversation order. */
+export function newestLines(lines: TranscriptLine[], limit?: number): TranscriptLine[] {
+  const n = transcriptLimit(limit);
+  return lines.length > n ? lines.slice(lines.length - n) : lines;
 }

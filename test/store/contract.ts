@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { ConcurrentUpdateError, DuplicateKeyError, type Store } from '../../src/store/ports.ts';
-import { answer, caseRecord, consent, contact, conversation, outbound, pseaReport, staffAccount, ticket } from './fixtures.ts';
+import { answer, cannedResponse, caseRecord, consent, contact, conversation, outbound, pseaReport, referral, staffAccount, ticket, transcriptLine } from './fixtures.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -28,6 +28,12 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected a rejection');
+}
+
+/** What a port returns is plain JSON: nothing storage-only (`_id`, `__v`), no undefined field, no class instance. */
+function expectPlainJson(value: unknown): void {
+  expect(value).to.deep.equal(JSON.parse(JSON.stringify(value)));
+  expect(JSON.stringify(value)).to.not.match(/"(_id|__v)"/);
 }
 
 /** The fixtures' epoch (see fixtures.ts): times in ticket tests are offsets from it. */
@@ -356,6 +362,271 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await store.tickets.claim('A', 'op2', T + 20)).to.include({ ok: false, reason: 'claimed' });
         expect(await store.tickets.claim('B', 'op2', T + 20)).to.include({ ok: false, reason: 'closed' });
       });
+    });
+
+    describe('tickets.rate', () => {
+      it('stores the rating and updatedAt in any status; a new rating replaces the old one whole', async () => {
+        await store.tickets.open(ticket('A', 'webchat:p', 1));
+        await store.tickets.close('A', 'op1', 'resolved', T + 10);
+        const first = await store.tickets.rate('A', { score: 2, comment: 'Tardaron mucho 😞', at: T + 20 });
+        expect(first).to.deep.equal({
+          ...ticket('A', 'webchat:p', 1, { status: 'closed', closedBy: 'op1', closedAt: T + 10, outcome: 'resolved' }),
+          rating: { score: 2, comment: 'Tardaron mucho 😞', at: T + 20 },
+          updatedAt: T + 20,
+        });
+        // An undefined comment is no comment, and the earlier one does not survive.
+        const second = await store.tickets.rate('A', { score: 5, comment: undefined, at: T + 30 });
+        expect(second?.rating).to.deep.equal({ score: 5, at: T + 30 });
+        expect(await store.tickets.get('A')).to.deep.equal(second);
+        expectPlainJson(second);
+        expect((await store.tickets.list())[0]?.rating).to.deep.equal({ score: 5, at: T + 30 });
+      });
+
+      it('answers null for an unknown ref and creates nothing', async () => {
+        expect(await store.tickets.rate('NOP', { score: 3, at: T })).to.equal(null);
+        expect(await store.tickets.get('NOP')).to.equal(null);
+      });
+    });
+
+    describe('transcripts', () => {
+      const p = 'webchat:p';
+      const line = transcriptLine;
+
+      it('stores a line once per id: a re-applied batch, a batch mixing known and new lines, racing appends', async () => {
+        await store.transcripts.append([line(p, 1, 0, { from: 'person' }), line(p, 1, 1)]);
+        await store.transcripts.append([line(p, 1, 0, { from: 'person' }), line(p, 1, 1)]);
+        // A known id keeps what was stored first, even if the repeat says something else.
+        await store.transcripts.append([line(p, 1, 1, { text: 'otro' }), line(p, 2, 0, { from: 'person' }), line(p, 2, 1)]);
+        await Promise.all([1, 2, 3].map(() => store.transcripts.append([line(p, 3, 0), line(p, 3, 1)])));
+        await store.transcripts.append([line(p, 4, 0), line(p, 4, 0)]);
+        await store.transcripts.append([]);
+        const listed = await store.transcripts.list(p);
+        expect(listed.map((l) => l.id)).to.deep.equal([1, 2, 3, 4].flatMap((rev) => (rev === 4 ? [`${p}#4.0`] : [`${p}#${rev}.0`, `${p}#${rev}.1`])));
+        expect(listed[1]).to.deep.equal(line(p, 1, 1));
+      });
+
+      it('lists in conversation order: rev, then n', async () => {
+        await store.transcripts.append([line(p, 10, 1), line(p, 10, 0, { from: 'person' })]);
+        await store.transcripts.append([line(p, 2, 2), line(p, 9, 0), line(p, 2, 10), line(p, 2, 0)]);
+        expect((await store.transcripts.list(p)).map((l) => [l.rev, l.n])).to.deep.equal([
+          [2, 0], [2, 2], [2, 10], [9, 0], [10, 0], [10, 1],
+        ]);
+        expect(await store.transcripts.list('webchat:nobody')).to.deep.equal([]);
+      });
+
+      it('returns the newest `limit` lines, oldest first; 500 by default; a limit below 1 is a RangeError', async () => {
+        await store.transcripts.append(Array.from({ length: 6 }, (_, i) => line(p, 1 + Math.floor(i / 2), i % 2)));
+        expect((await store.transcripts.list(p, { limit: 3 })).map((l) => l.id)).to.deep.equal([`${p}#2.1`, `${p}#3.0`, `${p}#3.1`]);
+        expect(await store.transcripts.list(p, { limit: 100 })).to.have.length(6);
+        for (const limit of [0, -1, 1.5]) expect(await rejection(store.transcripts.list(p, { limit })), `limit ${limit}`).to.be.instanceOf(RangeError);
+        const many = Array.from({ length: 503 }, (_, i) => line('webchat:long', i + 1, 0));
+        await store.transcripts.append(many);
+        const newest = await store.transcripts.list('webchat:long');
+        expect(newest).to.have.length(500);
+        expect([newest[0]?.rev, newest[499]?.rev]).to.deep.equal([4, 503]);
+      });
+
+      it('keeps every kind of line exactly as written, as plain JSON', async () => {
+        const lines = [
+          line(p, 1, 0, { from: 'person', text: '' }),
+          line(p, 1, 1, { text: 'Hola 👋\n<b>"x"</b> & $where: {"a.b": 1}' }),
+          line(p, 2, 0, { id: `${p}#op#1`, from: 'operator', staffId: 'op1', text: 'Te llamo mañana' }),
+          line(p, 2, 1, { staffId: undefined }),
+        ];
+        await store.transcripts.append(lines);
+        const listed = await store.transcripts.list(p);
+        expect(listed).to.deep.equal([lines[0], lines[1], lines[2], line(p, 2, 1)]);
+        expectPlainJson(listed);
+      });
+
+      it("erases one contact's lines only", async () => {
+        await store.transcripts.append([line(p, 1, 0), line('webchat:q', 1, 0), line(p, 2, 0)]);
+        await store.transcripts.eraseByContact(p);
+        await store.transcripts.eraseByContact('webchat:nobody');
+        expect(await store.transcripts.list(p)).to.deep.equal([]);
+        expect(await store.transcripts.list('webchat:q')).to.deep.equal([line('webchat:q', 1, 0)]);
+      });
+
+      it('shares no object with its callers', async () => {
+        const lines = [line(p, 1, 0)];
+        await store.transcripts.append(lines);
+        lines[0]!.text = 'mutated';
+        const [read] = await store.transcripts.list(p);
+        read!.text = 'mutated-after-read';
+        expect(await store.transcripts.list(p)).to.deep.equal([line(p, 1, 0)]);
+      });
+    });
+
+    describe('cannedResponses', () => {
+      it('creates once per id: a taken id is a DuplicateKeyError, also when they race', async () => {
+        await store.cannedResponses.create(cannedResponse('c1', 'es', 'Saludo'));
+        expect(await rejection(store.cannedResponses.create(cannedResponse('c1', 'en', 'Greeting')))).to.be.instanceOf(DuplicateKeyError);
+        const { won, errors } = await race([1, 2, 3].map((i) => store.cannedResponses.create(cannedResponse('c2', 'es', `Cita ${i}`))));
+        expect(won).to.equal(1);
+        for (const error of errors) expect(error).to.be.instanceOf(DuplicateKeyError);
+        const stored = await store.cannedResponses.get('c1');
+        expect(stored).to.deep.equal(cannedResponse('c1', 'es', 'Saludo'));
+        expectPlainJson(stored);
+        expect(await store.cannedResponses.get('nope')).to.equal(null);
+      });
+
+      it('lists by lang, then title whatever its case, then id', async () => {
+        for (const [id, lang, title] of [['5', 'es', 'beta'], ['4', 'en', 'Zeta'], ['3', 'es', 'Alfa'], ['2', 'es', 'alfa'], ['1', 'en', 'apple']] as const) {
+          await store.cannedResponses.create(cannedResponse(id, lang, title));
+        }
+        expect((await store.cannedResponses.list()).map((c) => c.id)).to.deep.equal(['1', '4', '2', '3', '5']);
+      });
+
+      it('updates the given fields and updatedAt, nothing else; null for an unknown id', async () => {
+        await store.cannedResponses.create(cannedResponse('c1', 'es', 'Saludo'));
+        const full = await store.cannedResponses.update('c1', { lang: 'en', title: 'Greeting', text: 'Hello' }, T + 10);
+        expect(full).to.deep.equal(cannedResponse('c1', 'en', 'Greeting', { text: 'Hello', updatedAt: T + 10 }));
+        const partial = await store.cannedResponses.update('c1', { text: 'Hi there', title: undefined }, T + 20);
+        expect(partial).to.deep.equal(cannedResponse('c1', 'en', 'Greeting', { text: 'Hi there', updatedAt: T + 20 }));
+        // Fields outside the three are not the caller's to change, whatever arrives at run time.
+        const sneaky = { text: 'x', id: 'c9', createdBy: 'intruder' } as Parameters<Store['cannedResponses']['update']>[1];
+        await store.cannedResponses.update('c1', sneaky, T + 30);
+        expect(await store.cannedResponses.get('c1')).to.deep.equal(cannedResponse('c1', 'en', 'Greeting', { text: 'x', updatedAt: T + 30 }));
+        expect(await store.cannedResponses.update('nope', { text: 'x' }, T)).to.equal(null);
+        expect(await store.cannedResponses.get('nope')).to.equal(null);
+      });
+
+      it('deletes: true when it existed, false when not', async () => {
+        await store.cannedResponses.create(cannedResponse('c1', 'es', 'Saludo'));
+        await store.cannedResponses.create(cannedResponse('c2', 'es', 'Despedida'));
+        expect(await store.cannedResponses.delete('c1')).to.equal(true);
+        expect(await store.cannedResponses.delete('c1')).to.equal(false);
+        expect(await store.cannedResponses.get('c1')).to.equal(null);
+        expect((await store.cannedResponses.list()).map((c) => c.id)).to.deep.equal(['c2']);
+        // The id is free again.
+        await store.cannedResponses.create(cannedResponse('c1', 'en', 'Hello'));
+      });
+
+      it('shares no object with its callers', async () => {
+        await store.cannedResponses.create(cannedResponse('c1', 'es', 'Saludo'));
+        const [listed] = await store.cannedResponses.list();
+        listed!.title = 'mutated';
+        expect(await store.cannedResponses.get('c1')).to.deep.equal(cannedResponse('c1', 'es', 'Saludo'));
+      });
+    });
+
+    describe('referrals', () => {
+      it('creates once per id (a taken id is a DuplicateKeyError) and keeps optional fields absent', async () => {
+        const full = referral('R1', 'K7P', 'webchat:p', 1, { service: 'salud mental', note: 'Llamar antes 📞' });
+        await store.referrals.create(full);
+        expect(await rejection(store.referrals.create(referral('R1', 'OTHER', 'webchat:q', 2)))).to.be.instanceOf(DuplicateKeyError);
+        await store.referrals.create(referral('R2', 'K7P', 'webchat:p', 2, { service: undefined }));
+        expect(await store.referrals.get('R1')).to.deep.equal(full);
+        const bare = await store.referrals.get('R2');
+        expect(bare).to.deep.equal(referral('R2', 'K7P', 'webchat:p', 2));
+        expectPlainJson(bare);
+        expect(await store.referrals.get('nope')).to.equal(null);
+      });
+
+      it("lists a ticket's referrals oldest first, id breaking ties", async () => {
+        await store.referrals.create(referral('R3', 'K7P', 'webchat:p', 5));
+        await store.referrals.create(referral('R2', 'K7P', 'webchat:p', 1));
+        await store.referrals.create(referral('R9', 'OTHER', 'webchat:q', 0));
+        await store.referrals.create(referral('R1', 'K7P', 'webchat:p', 5));
+        expect((await store.referrals.listByTicket('K7P')).map((r) => r.id)).to.deep.equal(['R2', 'R1', 'R3']);
+        expect(await store.referrals.listByTicket('NOP')).to.deep.equal([]);
+      });
+
+      it('moves a referral on, growing its history; a stale `from` is a conflict; an unknown id not_found', async () => {
+        await store.referrals.create(referral('R1', 'K7P', 'webchat:p', 1));
+        const accepted = await store.referrals.setStatus('R1', 'sent', 'accepted', 'op2', T + 10);
+        const expected = referral('R1', 'K7P', 'webchat:p', 1, {
+          status: 'accepted',
+          updatedAt: T + 10,
+          history: [{ status: 'sent', by: 'op1', at: T + 1 }, { status: 'accepted', by: 'op2', at: T + 10 }],
+        });
+        expect(accepted).to.deep.equal({ ok: true, referral: expected });
+        expect(await store.referrals.get('R1')).to.deep.equal(expected);
+        expect(await store.referrals.setStatus('R1', 'sent', 'declined', 'op3', T + 20)).to.deep.equal({ ok: false, reason: 'conflict', referral: expected });
+        const done = await store.referrals.setStatus('R1', 'accepted', 'done', 'op2', T + 30);
+        expect(done.ok && done.referral.history.map((h) => h.status)).to.deep.equal(['sent', 'accepted', 'done']);
+        expect(await store.referrals.get('R1')).to.deep.equal(done.ok && done.referral);
+        expectPlainJson(done);
+        expect(await store.referrals.setStatus('nope', 'sent', 'accepted', 'op1', T)).to.deep.equal({ ok: false, reason: 'not_found' });
+        expect(await store.referrals.get('nope')).to.equal(null);
+      });
+
+      it('lets exactly one of concurrent changes from the same status win; the other sees the winner', async () => {
+        for (let round = 0; round < 5; round++) {
+          const id = `R${round}`;
+          await store.referrals.create(referral(id, 'K7P', 'webchat:p', round));
+          const results = await Promise.all([
+            store.referrals.setStatus(id, 'sent', 'accepted', 'op1', T + 10),
+            store.referrals.setStatus(id, 'sent', 'declined', 'op2', T + 10),
+          ]);
+          const now = (await store.referrals.get(id))!;
+          expect(results.filter((r) => r.ok), `round ${round}`).to.deep.equal([{ ok: true, referral: now }]);
+          expect(results.filter((r) => !r.ok)).to.deep.equal([{ ok: false, reason: 'conflict', referral: now }]);
+          expect(now.history).to.have.length(2);
+        }
+      });
+
+      it("erases one contact's referrals only", async () => {
+        await store.referrals.create(referral('R1', 'K7P', 'webchat:p', 1));
+        await store.referrals.create(referral('R2', 'K8Q', 'webchat:q', 2));
+        await store.referrals.create(referral('R3', 'K7P', 'webchat:p', 3));
+        await store.referrals.eraseByContact('webchat:p');
+        await store.referrals.eraseByContact('webchat:nobody');
+        expect(await store.referrals.get('R1')).to.equal(null);
+        expect(await store.referrals.listByTicket('K7P')).to.deep.equal([]);
+        expect(await store.referrals.listByTicket('K8Q')).to.deep.equal([referral('R2', 'K8Q', 'webchat:q', 2)]);
+      });
+
+      it('shares no object with its callers', async () => {
+        const created = referral('R1', 'K7P', 'webchat:p', 1);
+        await store.referrals.create(created);
+        created.history.push({ status: 'done', by: 'x', at: 0 });
+        const change = await store.referrals.setStatus('R1', 'sent', 'accepted', 'op2', T + 10);
+        if (change.ok) change.referral.history.length = 0;
+        const [listed] = await store.referrals.listByTicket('K7P');
+        listed!.status = 'done';
+        expect((await store.referrals.get('R1'))?.history.map((h) => h.status)).to.deep.equal(['sent', 'accepted']);
+      });
+    });
+
+    it('keeps ratings, transcripts, canned responses and referrals across close and reopen (durable adapters)', async function () {
+      const { reopen } = opened;
+      if (!reopen) return this.skip();
+      await store.tickets.open(ticket('A', 'webchat:p', 1));
+      await store.tickets.rate('A', { score: 4, comment: 'Bien', at: T + 5 });
+      await store.tickets.rate('A', { score: 3, at: T + 6 });
+      await store.transcripts.append([transcriptLine('webchat:p', 1, 0), transcriptLine('webchat:p', 1, 1), transcriptLine('webchat:q', 1, 0)]);
+      await store.transcripts.eraseByContact('webchat:q');
+      await store.cannedResponses.create(cannedResponse('c1', 'es', 'Saludo'));
+      await store.cannedResponses.create(cannedResponse('c2', 'es', 'Despedida'));
+      await store.cannedResponses.update('c1', { text: 'Hola' }, T + 7);
+      await store.cannedResponses.delete('c2');
+      await store.referrals.create(referral('R1', 'A', 'webchat:p', 2));
+      await store.referrals.create(referral('R2', 'B', 'webchat:q', 3));
+      await store.referrals.setStatus('R1', 'sent', 'accepted', 'op2', T + 8);
+      await store.referrals.eraseByContact('webchat:q');
+      const before = {
+        ticket: await store.tickets.get('A'),
+        lines: await store.transcripts.list('webchat:p'),
+        canned: await store.cannedResponses.list(),
+        referrals: await store.referrals.listByTicket('A'),
+      };
+      await store.close();
+      store = await reopen();
+
+      expect(before.ticket?.rating).to.deep.equal({ score: 3, at: T + 6 });
+      expect(await store.tickets.get('A')).to.deep.equal(before.ticket);
+      expect(await store.transcripts.list('webchat:p')).to.deep.equal(before.lines).and.to.have.length(2);
+      expect(await store.transcripts.list('webchat:q')).to.deep.equal([]);
+      expect(await store.cannedResponses.list()).to.deep.equal(before.canned).and.to.deep.equal([cannedResponse('c1', 'es', 'Saludo', { text: 'Hola', updatedAt: T + 7 })]);
+      expect(await store.referrals.listByTicket('A')).to.deep.equal(before.referrals);
+      expect(await store.referrals.get('R2')).to.equal(null);
+      // Uniqueness and the compare-and-set carry over.
+      await store.transcripts.append([transcriptLine('webchat:p', 1, 1, { text: 'otro' }), transcriptLine('webchat:p', 2, 0)]);
+      expect((await store.transcripts.list('webchat:p')).map((l) => l.text)).to.deep.equal([...before.lines.map((l) => l.text), transcriptLine('webchat:p', 2, 0).text]);
+      expect(await rejection(store.cannedResponses.create(cannedResponse('c1', 'en', 'Hi')))).to.be.instanceOf(DuplicateKeyError);
+      expect(await rejection(store.referrals.create(referral('R1', 'A', 'webchat:p', 9)))).to.be.instanceOf(DuplicateKeyError);
+      expect(await store.referrals.setStatus('R1', 'sent', 'declined', 'op3', T + 9)).to.include({ ok: false, reason: 'conflict' });
     });
 
     describe('answers', () => {

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { createEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { storeContract } from './contract.ts';
-import { conversation } from './fixtures.ts';
+import { conversation, referral, transcriptLine } from './fixtures.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'faro-embedded-'));
 
@@ -97,6 +97,25 @@ describe('embedded store', () => {
       expect((await reopened.conversations.get('webchat:k9'))?.rev).to.equal(30);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('takes erased transcripts and referrals out of their files, not only out of memory', async () => {
+    const store = await createEmbeddedStore({ dir });
+    try {
+      await store.transcripts.append([transcriptLine('webchat:p', 1, 0, { text: 'me llamo Rosa' }), transcriptLine('webchat:q', 1, 0, { text: 'sigo aquí' })]);
+      await store.referrals.create(referral('R1', 'K7P', 'webchat:p', 1, { note: 'Rosa, 3 hijos' }));
+      await store.transcripts.eraseByContact('webchat:p');
+      await store.referrals.eraseByContact('webchat:p');
+      const transcripts = await readFile(join(dir, 'transcripts.db'), 'utf8');
+      expect(transcripts).to.not.contain('Rosa');
+      expect(transcripts).to.contain('sigo aquí');
+      expect(await readFile(join(dir, 'referrals.db'), 'utf8')).to.not.contain('Rosa');
+      // Still appending after the rewrite (the file was replaced under the open handle).
+      await store.transcripts.append([transcriptLine('webchat:q', 2, 0, { text: 'gracias' })]);
+      expect(await readFile(join(dir, 'transcripts.db'), 'utf8')).to.contain('gracias');
+    } finally {
+      await store.close();
     }
   });
 

@@ -1,5 +1,5 @@
 /** Builders for the store contract: valid domain objects with just the fields a test cares about changed. */
-import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../src/core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket, TranscriptLine } from '../../src/core/domain.ts';
 import type { Outbound } from '../../src/core/message.ts';
 import type { StaffAccount } from '../../src/core/staff.ts';
 import type { ConversationRecord } from '../../src/store/ports.ts';
@@ -116,6 +116,31 @@ export function pseaReport(code: string, createdAt: number, over: Partial<PseaRe
     status: 'open',
     createdAt: T0 + createdAt,
     updatedAt: T0 + createdAt,
+    ...over,
+  };
+}
+
+/** Line `n` of the commit at `rev` in `contactKey`'s conversation: the bot's unless `over` says otherwise. */
+export function transcriptLine(contactKey: string, rev: number, n: number, over: Partial<TranscriptLine> = {}): TranscriptLine {
+  return { id: `${contactKey}#${rev}.${n}`, contactKey, rev, n, from: 'bot', text: `Línea ${rev}.${n} ¿qué necesitas? 👋`, at: T0 + rev, ...over };
+}
+
+export function cannedResponse(id: string, lang: CannedResponse['lang'], title: string, over: Partial<CannedResponse> = {}): CannedResponse {
+  return { id, lang, title, text: `Texto de ${title}`, createdBy: 'sup1', createdAt: T0, updatedAt: T0, ...over };
+}
+
+/** A referral as created: status `sent`, one history entry. */
+export function referral(id: string, ticketRef: string, contactKey: string, createdAt: number, over: Partial<Referral> = {}): Referral {
+  return {
+    id,
+    ticketRef,
+    contactKey,
+    partnerId: 'partner-salud',
+    status: 'sent',
+    createdBy: 'op1',
+    createdAt: T0 + createdAt,
+    updatedAt: T0 + createdAt,
+    history: [{ status: 'sent', by: 'op1', at: T0 + createdAt }],
     ...over,
   };
 }

@@ -8,22 +8,25 @@
  * Every key that must be unique is the document's `_id` (nedb's built-in unique index):
  * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
  * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id, the case ref,
- * the PSEA report code. Staff emails have their own unique index on the normalised email
+ * the PSEA report code, the transcript line id, the canned response id, the referral id. Staff emails have their own unique index on the normalised email
  * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`), and so has their audit trail (`psea-audit.db`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
-import type { Answer, Case, ConsentRecord, Contact, PseaReport, Ticket } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket, TranscriptLine } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
+import { cannedResponseRepo } from './canned-responses.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { insertIfNew, withoutId, type Doc } from './docs.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
+import { referralRepo } from './referrals.ts';
 import { ticketRepo } from './tickets.ts';
+import { transcriptRepo } from './transcripts.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory of the data files; created if missing. One process at a time may open it. */
@@ -97,6 +100,9 @@ async function openFiles(dir: string) {
     staff: await openFile<StaffDoc>(dir, 'staff', [{ fieldName: 'emailKey', unique: true }]),
     audit: await openFile<AuditEntry>(dir, 'audit'),
     cases: await openFile<Case>(dir, 'cases', ['contactKey']),
+    transcripts: await openFile<TranscriptLine>(dir, 'transcripts', ['contactKey']),
+    cannedResponses: await openFile<CannedResponse>(dir, 'canned-responses'),
+    referrals: await openFile<Referral>(dir, 'referrals', ['ticketRef', 'contactKey']),
     pseaReports: await openFile<PseaReport>(dir, 'psea-reports'),
     pseaAudit: await openFile<AuditEntry>(dir, 'psea-audit'),
   };
@@ -126,6 +132,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     staff: useGroupCommit(files.staff),
     audit: useGroupCommit(files.audit),
     cases: useGroupCommit(files.cases),
+    transcripts: useGroupCommit(files.transcripts),
+    cannedResponses: useGroupCommit(files.cannedResponses),
+    referrals: useGroupCommit(files.referrals),
     pseaReports: useGroupCommit(files.pseaReports),
     pseaAudit: useGroupCommit(files.pseaAudit),
   };
@@ -234,6 +243,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     staff: staffRepo(() => db().staff, logs.staff),
     audit: auditRepo(() => db().audit, logs.audit),
     cases: caseRepo(() => db().cases, logs.cases),
+    transcripts: transcriptRepo(() => db().transcripts, logs.transcripts),
+    cannedResponses: cannedResponseRepo(() => db().cannedResponses, logs.cannedResponses),
+    referrals: referralRepo(() => db().referrals, logs.referrals),
     pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports, () => db().pseaAudit, logs.pseaAudit),
 
     async ping() {

@@ -57,5 +57,10 @@ export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
       if (!(await swap({ _id: ref, status: { $ne: 'closed' } }, { $set: closeFields(staffId, outcome, at) }))) return closeRefused(await find(ref));
       return { ok: true, ticket: (await find(ref))! };
     },
+    async rate(ref, rating) {
+      // $set of the whole rating: an earlier comment goes with the earlier score.
+      if (!(await swap({ _id: ref }, { $set: { rating: plainJson(rating), updatedAt: rating.at } }))) return null;
+      return find(ref);
+    },
   };
 }

@@ -13,6 +13,8 @@ import {
   byCaseAge,
   byCannedOrder,
   byReferralAge,
+  cannedChanges,
+  referralRefused,
   byTranscriptOrder,
   newestLines,
   referralMove,
@@ -212,7 +214,7 @@ function cannedResponseRepo(): CannedResponseRepo {
     async update(id, changes, at) {
       const existing = responses.get(id);
       if (!existing) return null;
-      responses.set(id, { ...existing, ...changes, updatedAt: at });
+      responses.set(id, { ...existing, ...cannedChanges(changes), updatedAt: at });
       return responses.get(id);
     },
     async delete(id) {
@@ -239,8 +241,7 @@ function referralRepo(): ReferralRepo {
     // No await between the check and the write: one JS turn is the compare-and-set.
     async setStatus(id, from, to, by, at) {
       const referral = referrals.get(id);
-      if (!referral) return { ok: false, reason: 'not_found' };
-      if (referral.status !== from) return { ok: false, reason: 'conflict', referral };
+      if (referral?.status !== from) return referralRefused(referral);
       referrals.set(id, referralMove(referral, to, by, at));
       return { ok: true, referral: referrals.get(id)! };
     },
