@@ -5,15 +5,9 @@
 import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
 import { samePseaContent, sealPseaReport, plainJson } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
-import { isDuplicateKey } from './docs.ts';
+import { isDuplicateKey, plain } from './docs.ts';
 import type { Models } from './schemas.ts';
 import { auditRepo } from './staff.ts';
-
-/** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
-function plain<T>(doc: object): T {
-  const { _id, __v, ...rest } = doc as { _id?: unknown; __v?: unknown };
-  return rest as T;
-}
 
 export function caseRepo(model: Models['cases']): CaseRepo {
   async function find(ref: string): Promise<Case | null> {

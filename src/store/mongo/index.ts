@@ -12,11 +12,14 @@ import mongoose from 'mongoose';
 import type { Answer, ConsentRecord, Contact } from '../../core/domain.ts';
 import { assertCommittableRev, isUnfinished, summariseFeedback, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
+import { cannedResponseRepo } from './canned-responses.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { isDuplicateKey } from './docs.ts';
 import { registerModels, type ConversationDoc } from './schemas.ts';
 import { auditRepo, staffRepo } from './staff.ts';
+import { referralRepo } from './referrals.ts';
 import { ticketRepo } from './tickets.ts';
+import { transcriptRepo } from './transcripts.ts';
 
 export interface MongoStoreOptions {
   /** `mongodb://…` or `mongodb+srv://…`; the database is the one named in the URI unless `dbName` is given. */
@@ -173,6 +176,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     staff: staffRepo(m.staff),
     audit: auditRepo(m.audit),
     cases: caseRepo(m.cases),
+    transcripts: transcriptRepo(m.transcripts),
+    cannedResponses: cannedResponseRepo(m.cannedResponses),
+    referrals: referralRepo(m.referrals),
     pseaReports: pseaReportRepo(m.pseaReports, m.pseaAudit),
 
     async ping() {

@@ -4,7 +4,7 @@
  * effects, choices) is Mixed: the store never interprets it.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Answer, Case, ConsentRecord, Contact, Intake, PseaReport, Ticket, TicketNote } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord } from '../ports.ts';
@@ -90,6 +90,15 @@ const ticketNote = new Schema<TicketNote>(
   { ...options, _id: false },
 );
 
+const ticketRating = new Schema<TicketRating>(
+  {
+    score: required(Number),
+    comment: String,
+    at: required(Number),
+  },
+  { ...options, _id: false },
+);
+
 const ticket = new Schema<Ticket>(
   {
     ref: required(String),
@@ -108,6 +117,7 @@ const ticket = new Schema<Ticket>(
     outcome: String,
     // No default: a ticket without notes must come back without a `notes` field.
     notes: { type: [ticketNote], default: undefined },
+    rating: { type: ticketRating, default: undefined },
   },
   { ...options, collection: 'tickets' },
 );
@@ -210,6 +220,67 @@ caseRecord.index({ ref: 1 }, { unique: true });
 caseRecord.index({ contactKey: 1 });
 caseRecord.index({ type: 1, status: 1, createdAt: 1 });
 
+/** Appended without mongoose's casting (see transcripts.ts): this schema serves the indexes. */
+const transcriptLine = new Schema<TranscriptLine>(
+  {
+    id: required(String),
+    contactKey: required(String),
+    rev: required(Number),
+    n: required(Number),
+    from: required(String),
+    text: String, // as in cases: an empty line must not fail validation
+    at: required(Number),
+    staffId: String,
+  },
+  { ...options, id: false, collection: 'transcripts' },
+);
+transcriptLine.index({ id: 1 }, { unique: true });
+// A person's newest lines: read backwards along this index, then reversed.
+transcriptLine.index({ contactKey: 1, rev: 1, n: 1 });
+
+const cannedResponse = new Schema<CannedResponse>(
+  {
+    id: required(String),
+    lang: required(String),
+    title: String,
+    text: String,
+    createdBy: required(String),
+    createdAt: required(Number),
+    updatedAt: required(Number),
+  },
+  { ...options, id: false, collection: 'canned_responses' },
+);
+cannedResponse.index({ id: 1 }, { unique: true });
+
+const referralStep = new Schema<Referral['history'][number]>(
+  {
+    status: required(String),
+    by: required(String),
+    at: required(Number),
+  },
+  { ...options, _id: false },
+);
+
+const referral = new Schema<Referral>(
+  {
+    id: required(String),
+    ticketRef: required(String),
+    contactKey: required(String),
+    partnerId: required(String),
+    service: String,
+    note: String,
+    status: required(String),
+    createdBy: required(String),
+    createdAt: required(Number),
+    updatedAt: required(Number),
+    history: { type: [referralStep], default: undefined },
+  },
+  { ...options, id: false, collection: 'referrals' },
+);
+referral.index({ id: 1 }, { unique: true });
+referral.index({ ticketRef: 1, createdAt: 1 });
+referral.index({ contactKey: 1 });
+
 /** Sealed (see PseaReportRepo): a collection of its own that no other model reads. */
 const pseaReport = new Schema<PseaReport>(
   {
@@ -240,6 +311,9 @@ export function registerModels(connection: Connection) {
     staff: connection.model('Staff', staff),
     audit: connection.model('Audit', audit),
     cases: connection.model('Case', caseRecord),
+    transcripts: connection.model('TranscriptLine', transcriptLine),
+    cannedResponses: connection.model('CannedResponse', cannedResponse),
+    referrals: connection.model('Referral', referral),
     pseaReports: connection.model('PseaReport', pseaReport),
     /** Sealed (see PseaReportRepo.audit). */
     pseaAudit: connection.model('PseaAudit', auditSchema('psea_audit')),

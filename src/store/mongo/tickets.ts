@@ -7,14 +7,8 @@
 import type { Ticket } from '../../core/domain.ts';
 import { claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
-import { isDuplicateKey } from './docs.ts';
+import { isDuplicateKey, plain } from './docs.ts';
 import type { Models } from './schemas.ts';
-
-/** Storage-only fields are dropped in code (some wire-compatible engines ignore exclusion projections). */
-function plain(doc: object): Ticket {
-  const { _id, __v, ...rest } = doc as { _id?: unknown; __v?: unknown };
-  return rest as Ticket;
-}
 
 /** Each failed attempt means another note was written meanwhile: contention, not a loop. */
 const MAX_NOTE_ATTEMPTS = 20;
@@ -22,7 +16,7 @@ const MAX_NOTE_ATTEMPTS = 20;
 export function ticketRepo(model: Models['tickets']): TicketRepo {
   async function find(ref: string): Promise<Ticket | null> {
     const doc = await model.findOne({ ref }).lean().exec();
-    return doc ? plain(doc) : null;
+    return doc ? plain<Ticket>(doc) : null;
   }
   return {
     async open(ticket) {
@@ -38,7 +32,7 @@ export function ticketRepo(model: Models['tickets']): TicketRepo {
     async list(filter) {
       const query = filter?.status ? { status: filter.status } : {};
       const docs = await model.find(query).sort({ createdAt: 1, ref: 1 }).lean().exec();
-      return docs.map(plain);
+      return docs.map((doc) => plain<Ticket>(doc));
     },
     async eraseByContact(contactKey) {
       await model.deleteMany({ contactKey }).exec();
@@ -70,6 +64,11 @@ export function ticketRepo(model: Models['tickets']): TicketRepo {
       const { matchedCount } = await model.updateOne({ ref, status: { $ne: 'closed' } }, { $set: closeFields(staffId, outcome, at) }).exec();
       if (matchedCount === 0) return closeRefused(await find(ref));
       return { ok: true, ticket: (await find(ref))! };
+    },
+    async rate(ref, rating) {
+      // $set of the whole rating: an earlier comment goes with the earlier score.
+      const { matchedCount } = await model.updateOne({ ref }, { $set: { rating: plainJson(rating), updatedAt: rating.at } }).exec();
+      return matchedCount === 0 ? null : find(ref);
     },
   };
 }
