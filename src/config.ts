@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseSchedule, ScheduleError } from './core/schedule.ts';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -23,6 +24,9 @@ const schema = z.object({
   HOTLINE_NUMBER: z.string().min(3).default('0800-00000 (configure HOTLINE_NUMBER)'),
   OPENING_HOURS_ES: z.string().min(3).default('lunes a viernes, de 9:00 a 18:00'),
   OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),
+  // When operators answer (machine-readable; OPENING_HOURS_ES/EN say the same to people).
+  OPENING_SCHEDULE: z.string().min(1).default('mon-fri 09:00-18:00'),
+  TIME_ZONE: z.string().min(1).default('America/Lima'),
   PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),
 
   // The PSEA focal point is told that a report was filed (never what it says) at this URL.
@@ -69,6 +73,12 @@ const schema = z.object({
   }
   if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: 'custom', path: [c.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'is needed too: ADMIN_EMAIL and ADMIN_PASSWORD create the first admin together' });
+  }
+  try {
+    parseSchedule(c.OPENING_SCHEDULE, c.TIME_ZONE);
+  } catch (err) {
+    if (!(err instanceof ScheduleError)) throw err;
+    ctx.addIssue({ code: 'custom', path: [/time zone/i.test(err.message) ? 'TIME_ZONE' : 'OPENING_SCHEDULE'], message: err.message });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set' });
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is needed when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back with every update)' });

@@ -19,7 +19,10 @@ import { createApiRouter } from '../../src/http/api/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
+import { parseSchedule, staffedBy } from '../../src/core/schedule.ts';
+import { createPersonLink } from '../../src/runtime/personLink.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
+import { createLiveEvents } from '../../src/staff/liveEvents.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { ensureFirstAdmin } from '../../src/staff/accounts.ts';
 import { createPseaNotifier } from '../../src/staff/pseaNotifier.ts';
@@ -49,11 +52,15 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
       hotline: config.HOTLINE_NUMBER,
       openingHours: { es: config.OPENING_HOURS_ES, en: config.OPENING_HOURS_EN },
       pseaEmail: config.PSEA_EMAIL,
+      staffed: staffedBy(parseSchedule(config.OPENING_SCHEDULE, config.TIME_ZONE)),
     },
   });
   // The PSEA focal point hears that a report was filed (never its content): webhook + console.
   const pseaNotifier = createPseaNotifier({ log, ...(config.PSEA_WEBHOOK_URL && { webhookUrl: config.PSEA_WEBHOOK_URL }) });
-  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled() });
+  // The console's live updates: tickets and transcript lines from turns, the sealed alert.
+  const events = createLiveEvents();
+  pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
+  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled(), onApplied: (effects) => events.fromEffects(effects) });
   const directLine = createDirectLine({
     turns: runtime,
     tokenKey,
@@ -73,7 +80,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   await runtime.recover();
 
   // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
-  const staffApi = createApiRouter({ store, log, tokenKey, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
+  const staffApi = createApiRouter({ store, log, tokenKey, person: createPersonLink(runtime), events, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
   const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
   const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });

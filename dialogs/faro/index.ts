@@ -5,7 +5,7 @@
  * `{ value, context }`, from which `open` restores the same state.
  */
 import { createActor, type Actor } from 'xstate';
-import type { Dialog, DialogSession, DialogTurn } from '../../src/core/dialog.ts';
+import type { Dialog, DialogSession, DialogTurn, TurnContext, TurnInput } from '../../src/core/dialog.ts';
 import { DEFAULT_LANG, isLang, type Lang } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
@@ -15,7 +15,7 @@ import { faroMachine, type Emitted, type FaroContext } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
 
 /** Bump when saved snapshots stop fitting the machine (renamed states, changed context). */
-export const FARO_DIALOG_VERSION = 2;
+export const FARO_DIALOG_VERSION = 3;
 
 export type { DialogSettings };
 
@@ -68,7 +68,24 @@ function carryOver(snapshot: unknown): Saved | null {
 }
 
 function initialContext(lang: Lang): FaroContext {
-  return { lang, consent: 'pending', pending: null, topic: null, answerId: null, suggestions: [], intake: {}, editing: false, ticketRef: null, misses: 0, caseType: null, caseRef: null, pseaContact: null };
+  return {
+    lang,
+    consent: 'pending',
+    pending: null,
+    topic: null,
+    answerId: null,
+    suggestions: [],
+    intake: {},
+    editing: false,
+    ticketRef: null,
+    misses: 0,
+    caseType: null,
+    caseRef: null,
+    pseaContact: null,
+    operator: false,
+    rating: null,
+    askedRef: null,
+  };
 }
 
 class FaroSession implements DialogSession {
@@ -94,13 +111,15 @@ class FaroSession implements DialogSession {
     return stepOf(this.actor.getSnapshot().value);
   }
 
-  turn(input: { text?: string; action?: string }, choices: Choice[], ref: string): DialogTurn {
+  turn(input: TurnInput, choices: Choice[], { ref, now, lookup }: TurnContext): DialogTurn {
     const before = this.actor.getSnapshot();
+    const stepBefore = stepOf(before.value);
     const intent = interpret(input, {
-      step: stepOf(before.value),
+      step: stepBefore,
       lang: before.context.lang,
       choices: this.restarted ? [] : choices,
       answers: this.deps.answers,
+      ...(lookup && { lookup }),
     });
     // A new conversation's greeting (entry prompt) is kept only if this message adds nothing.
     const emitted = this.emitted;
@@ -111,13 +130,15 @@ class FaroSession implements DialogSession {
     this.emitted = [];
     this.restarted = false;
     const lang = after.context.lang;
-    const { replies, effects } = render(all, stepOf(after.value), after.context, {
+    const step = stepOf(after.value);
+    const { replies, effects } = render(all, step, after.context, {
       t: this.translations[lang],
       lang,
       answers: this.deps.answers,
       settings: this.deps.settings,
+      now,
     });
-    return { replies, effects, choices: replies.at(-1)?.choices ?? [] };
+    return { replies, effects, choices: replies.at(-1)?.choices ?? [], transcript: transcriptOf(after.context, stepBefore, step) };
   }
 
   persist(): Saved {
@@ -128,6 +149,16 @@ class FaroSession implements DialogSession {
   stop(): void {
     this.actor.stop();
   }
+}
+
+/**
+ * Staff may read a turn only while consent stands, and never a turn that touched the PSEA
+ * steps: the words that led there, the report, its follow-up code. Those belong to the focal
+ * point alone (sealed), so they are kept out of the transcript operators read.
+ */
+function transcriptOf(ctx: FaroContext, stepBefore: string, stepAfter: string): DialogTurn['transcript'] {
+  if (ctx.consent !== 'accepted' || stepBefore.startsWith('psea.') || stepAfter.startsWith('psea.')) return null;
+  return { ticketRef: ctx.ticketRef };
 }
 
 /** `{ intake: 'ageGroup' }` → `intake.ageGroup`. */

@@ -4,6 +4,7 @@
  * a person, menu, help, erase my data), then the options of the last message (number, title,
  * synonym), then free text (an answer to a question, or a question for the FAQ).
  */
+import type { DialogSignal, ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Lang, Topic } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
@@ -28,11 +29,16 @@ export type Intent =
   /** Free text read as an answer to the current question (intake, a complaint, a report).
    * `danger` when it also carries a danger signal (only in a PSEA report, see below). */
   | { type: 'TEXT'; text: string; danger?: boolean }
-  | { type: 'UNCLEAR' };
+  | { type: 'UNCLEAR' }
+  /** The message names a reference: what the runtime found under it. */
+  | { type: 'STATUS'; lookup: ReferenceLookup }
+  /** Signals from staff (never from the person's input). */
+  | DialogSignal;
 
 export interface Utterance {
   text?: string;
   action?: string;
+  signal?: DialogSignal;
 }
 
 export interface IntentContext {
@@ -41,6 +47,8 @@ export interface IntentContext {
   /** The options of the last message, as shown. */
   choices: Choice[];
   answers: AnswerIndex;
+  /** What the runtime found under a reference named in the message, if any. */
+  lookup?: ReferenceLookup;
 }
 
 const phrases = (list: string[]) => new Set(list.map(normalize));
@@ -69,14 +77,16 @@ const SYNONYMS: Record<string, Set<string>> = {
   'lang:es': phrases(['es', 'esp', 'español', 'spanish', 'castellano']),
   'lang:en': phrases(['en', 'eng', 'english', 'ingles']),
   'needs:none': phrases(['ninguna', 'ninguno', 'nada', 'none', 'nothing']),
+  'feedback:skip': phrases(['no', 'no gracias', 'nada', 'omitir', 'saltar', 'ahora no', 'skip', 'no thanks', 'not now', 'nothing']),
 };
 
 /** Steps where unmatched text is an answer to the question, not a question for the FAQ. */
-const isAnswerStep = (step: string) => step.startsWith('intake.') || step === 'complaint.text' || step === 'psea.describe';
+const isAnswerStep = (step: string) => step.startsWith('intake.') || step === 'complaint.text' || step === 'psea.describe' || step === 'feedback.comment' || step === 'status';
 /** Steps before a language and a consent decision: free text is not searched. */
 const isOpeningStep = (step: string) => step === 'language' || step === 'consent';
 
 export function interpret(input: Utterance, ctx: IntentContext): Intent {
+  if (input.signal) return input.signal;
   const text = input.text ?? '';
   // Checked even when a button was clicked: a client may send both, and the text wins then.
   const signal = detectSignal(text);
@@ -86,9 +96,13 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (signal) return { type: 'SIGNAL', signal };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
+  // Talking to an operator: everything is for them, except leaving and erasing one's data.
+  if (ctx.step === 'handoff.live') return liveIntent(text, n);
   if (n === '') return { type: 'UNCLEAR' };
   const command = globalCommand(n);
   if (command) return command;
+  // A reference asks for its status, except inside an answer (a complaint may quote one).
+  if (ctx.lookup && (ctx.step === 'status' || !isAnswerStep(ctx.step))) return { type: 'STATUS', lookup: ctx.lookup };
   const chosen = resolveChoice(n, ctx.choices);
   if (chosen) return chosen;
   if (isAnswerStep(ctx.step)) return { type: 'TEXT', text };
@@ -98,6 +112,13 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (ws.every((w) => GREETING_WORDS.has(w))) return { type: 'GREET' };
   if (isOpeningStep(ctx.step)) return { type: 'UNCLEAR' };
   return ask(text, ctx);
+}
+
+function liveIntent(text: string, n: string): Intent {
+  if (MENU.has(n)) return { type: 'MENU' };
+  const ws = n.split(' ');
+  if (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) return { type: 'WITHDRAW' };
+  return text.trim() === '' ? { type: 'UNCLEAR' } : { type: 'TEXT', text };
 }
 
 function reportIntent(text: string, signal: 'psea' | 'danger' | null): Intent {

@@ -10,6 +10,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import { isTopic, type CaseType, type Intake, type Lang, type Topic } from '../../src/core/domain.ts';
+import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Intent } from './intents.ts';
 import { cleanNationality, householdCode, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, matchRegion, REGIONS } from './options.ts';
@@ -39,14 +40,29 @@ export interface FaroContext {
   caseRef: string | null;
   /** How the person wants to be reached about a PSEA report. The follow-up code is never kept. */
   pseaContact: PseaContact | null;
+  /** An operator has joined the open ticket (`ticketRef`): "a person" now means them, live. */
+  operator: boolean;
+  /** The ticket whose satisfaction question is being asked, and its score once given. */
+  rating: { ref: string; score: Score | null } | null;
+  /** The last ticket the person was asked about: each ticket asks once. */
+  askedRef: string | null;
 }
 
+export type Score = 1 | 2 | 3 | 4 | 5;
+const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
+
 export type DialogEvent = Intent & { ref: string };
+
 
 /** The contact choices a person has in chat (a phone number would be personal data to collect). */
 type PseaContact = Extract<Effect, { type: 'psea.report' }>['contact'];
 
-export type Emitted = { type: 'say'; key: string; vars?: Record<string, string> } | { type: 'prompt' } | { type: 'effect'; effect: Effect };
+export type Emitted =
+  | { type: 'say'; key: string; vars?: Record<string, string> }
+  | { type: 'prompt' }
+  | { type: 'effect'; effect: Effect }
+  /** What was found under a reference the person typed (rendered by render.ts). */
+  | { type: 'status'; lookup: ReferenceLookup };
 
 const CASE_TYPES: readonly CaseType[] = ['complaint', 'suggestion', 'compliment'];
 const PSEA_CONTACTS: readonly PseaContact[] = ['anonymous', 'this_chat'];
@@ -113,10 +129,19 @@ const dialog = setup({
     isDangerousReport: ({ event }) => event.type === 'TEXT' && event.danger === true && event.text.trim().length > 0,
     choosesIntakeWithConsent: ({ context, event }) => context.consent === 'accepted' && event.type === 'CHOOSE' && event.action === 'intake',
     declinesHandoff: ({ context, event }) => context.pending === 'handoff' && event.type === 'CHOOSE' && event.action === 'consent:decline',
+    hasOperator: ({ context }) => context.operator,
+    /** A signal about the person's current ticket (an old ticket's signal changes nothing). */
+    isAboutTicket: ({ context, event }) => (event.type === 'OPERATOR_JOINED' || event.type === 'TICKET_CLOSED') && event.ticketRef === context.ticketRef,
+    /** Worth asking how it went: an operator talked with them and this ticket was not asked about yet. */
+    shouldAskRating: ({ context }) => context.operator && context.ticketRef !== null && context.askedRef !== context.ticketRef,
+    choosesScore: ({ event }) => SCORES.includes(Number(chosen(event, 'rate:')) as Score),
+    closesTicketToRate: ({ context, event }) => event.type === 'TICKET_CLOSED' && event.ticketRef === context.ticketRef && context.operator && context.askedRef !== context.ticketRef,
   },
   actions: {
     prompt: emit({ type: 'prompt' as const }),
     say: emit((_, params: { key: string }) => ({ type: 'say' as const, key: params.key })),
+    /** Says something about the current ticket, naming it as it is now (it may be forgotten next). */
+    sayTicket: emit(({ context }, params: { key: string }) => ({ type: 'say' as const, key: params.key, vars: { ref: context.ticketRef ?? '' } })),
     countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
     resetMisses: assign({ misses: 0 }),
     startEditing: assign({ editing: true }),
@@ -158,6 +183,22 @@ const dialog = setup({
     chooseTopic: assign({ topic: ({ context, event }) => (event.type === 'ASK' ? event.topic : (chosen(event, 'topic:') as Topic | null)) ?? context.topic }),
     chooseAnswer: assign({ answerId: ({ event }) => (event.type === 'ASK' ? event.best : chosen(event, 'faq:')) }),
     offerSuggestions: assign({ suggestions: ({ event }) => (event.type === 'ASK' ? event.suggestions : []) }),
+    joinOperator: assign({ operator: true }),
+    startRating: assign({ rating: ({ context }) => ({ ref: context.ticketRef ?? '', score: null }), askedRef: ({ context }) => context.ticketRef }),
+    forgetTicket: assign({ ticketRef: null, operator: false }),
+    chooseScore: assign({ rating: ({ context, event }) => context.rating && { ...context.rating, score: Number(chosen(event, 'rate:')) as Score } }),
+    // The score is kept as soon as it is given (a comment may never come); a comment replaces it.
+    recordRating: emit(({ context, event }) => ({
+      type: 'effect' as const,
+      effect: {
+        type: 'ticket.rate',
+        ref: context.rating?.ref ?? '',
+        score: context.rating?.score ?? 3,
+        ...(event.type === 'TEXT' && event.text.trim() !== '' && { comment: event.text.trim().slice(0, 1000) }),
+      } satisfies Effect,
+    })),
+    forgetRating: assign({ rating: null }),
+    sayStatus: emit(({ event }) => (event.type === 'STATUS' ? { type: 'status' as const, lookup: event.lookup } : { type: 'prompt' as const })),
   },
 });
 
@@ -192,6 +233,9 @@ export const faroMachine = dialog.createMachine({
     caseType: null,
     caseRef: null,
     pseaContact: null,
+    operator: false,
+    rating: null,
+    askedRef: null,
   }),
   on: {
     SIGNAL: [{ guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
@@ -205,6 +249,11 @@ export const faroMachine = dialog.createMachine({
       { target: '.consent', actions: [assign({ pending: 'handoff' }), { type: 'say', params: { key: 'consent.neededForHandoff' } }] },
     ],
     COMPLAIN: { target: '.complaint' },
+    STATUS: { actions: ['sayStatus', 'prompt'] },
+    // Staff signals about the person's ticket reach them wherever they are; only the waiting
+    // and live states below move. A person in the middle of something is told, not moved.
+    OPERATOR_JOINED: { guard: 'isAboutTicket', actions: ['joinOperator', { type: 'sayTicket', params: { key: 'handoff.ready' } }, 'prompt'] },
+    TICKET_CLOSED: { guard: 'isAboutTicket', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'forgetTicket', 'prompt'] },
     WITHDRAW: [{ guard: 'isConsentGiven', target: '.withdraw' }, { actions: [{ type: 'say', params: { key: 'withdraw.nothingStored' } }, 'prompt'] }],
     // Old buttons (an inline keyboard further up, say) still lead to their content.
     CHOOSE: [
@@ -276,6 +325,7 @@ export const faroMachine = dialog.createMachine({
       entry: ['prompt', 'resetMisses'],
       on: {
         CHOOSE: [
+          { guard: { type: 'is', params: { action: 'status' } }, target: 'status' },
           { guard: 'choosesIntakeWithConsent', target: 'intake' },
           { guard: { type: 'is', params: { action: 'intake' } }, target: 'consent', actions: [assign({ pending: 'intake' }), { type: 'say', params: { key: 'consent.neededForIntake' } }] },
         ],
@@ -363,8 +413,10 @@ export const faroMachine = dialog.createMachine({
       },
     },
     handoff: {
-      initial: 'queued',
+      initial: 'entry',
       states: {
+        // Transient: back to the operator if one has joined, else wait for one.
+        entry: { always: [{ guard: 'hasOperator', target: 'live' }, { target: 'queued' }] },
         queued: {
           entry: 'prompt',
           on: {
@@ -372,8 +424,65 @@ export const faroMachine = dialog.createMachine({
             ASK: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
             UNCLEAR: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
             TEXT: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
+            OPERATOR_JOINED: { guard: 'isAboutTicket', target: 'live', actions: 'joinOperator' },
+            TICKET_CLOSED: [
+              { guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closedUnattended' } }, 'forgetTicket'] },
+            ],
           },
         },
+        // The person's messages go to the operator (the runtime writes them to the ticket's
+        // transcript, which the console shows live): the bot stays silent. Danger is still
+        // answered with the emergency numbers, and the operator sees the message too; a PSEA
+        // signal leaves for the confidential flow (root), so those words never reach the operator.
+        live: {
+          entry: 'prompt',
+          on: {
+            TEXT: {},
+            UNCLEAR: {},
+            SIGNAL: [{ guard: 'isPsea', target: '#faro.psea' }, { actions: { type: 'say', params: { key: 'safety.info' } } }],
+            MENU: [
+              { guard: 'shouldAskRating', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.left' } }, 'startRating'] },
+              { target: '#faro.menu' },
+            ],
+            TICKET_CLOSED: [
+              { guard: 'closesTicketToRate', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'startRating', 'forgetTicket'] },
+              { guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'forgetTicket'] },
+            ],
+          },
+        },
+      },
+    },
+    // A short satisfaction question after talking to an operator: 1–5, then an optional comment.
+    feedback: {
+      initial: 'score',
+      states: {
+        score: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: 'choosesScore', target: 'comment', actions: ['chooseScore', 'recordRating'] },
+              { guard: { type: 'is', params: { action: 'feedback:skip' } }, target: '#faro.menu', actions: 'forgetRating' },
+              { actions: invalidAnswer },
+            ],
+            TEXT: { actions: invalidAnswer },
+          },
+        },
+        comment: {
+          entry: 'prompt',
+          on: {
+            TEXT: { target: '#faro.menu', actions: ['recordRating', 'forgetRating', { type: 'say', params: { key: 'feedback.thanks' } }] },
+            CHOOSE: { guard: { type: 'is', params: { action: 'feedback:skip' } }, target: '#faro.menu', actions: ['forgetRating', { type: 'say', params: { key: 'feedback.thanks' } }] },
+          },
+        },
+      },
+    },
+    // "What happened with my complaint?": a reference typed anywhere is answered at the root;
+    // this step is the menu's way in.
+    status: {
+      entry: 'prompt',
+      on: {
+        STATUS: { target: 'menu', actions: 'sayStatus' },
+        TEXT: { actions: [{ type: 'say', params: { key: 'status.notAReference' } }, 'prompt'] },
       },
     },
     // Complaints, suggestions, compliments: the person's words are kept, so consent comes first.
@@ -433,7 +542,7 @@ export const faroMachine = dialog.createMachine({
             actions: [
               'eraseData',
               { type: 'recordConsent', params: { decision: 'withdrawn' } },
-              assign({ consent: 'declined', intake: {}, ticketRef: null, pending: null }),
+              assign({ consent: 'declined', intake: {}, ticketRef: null, operator: false, rating: null, pending: null }),
               { type: 'say', params: { key: 'withdraw.done' } },
             ],
           },

@@ -3,6 +3,7 @@
  * here once (`promptFor`); the machine only says "prompt" and the question of the state the
  * turn ends in is shown, after any `say` messages, so a turn never asks two things.
  */
+import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Answer, Lang } from '../../src/core/domain.ts';
 import { CASE_TYPES, TOPICS } from '../../src/core/domain.ts';
 import type { Effect } from '../../src/core/effect.ts';
@@ -17,6 +18,9 @@ export interface DialogSettings {
   hotline: string;
   openingHours: Record<Lang, string>;
   pseaEmail: string;
+  /** Whether operators are at work at `at`, and if not, when they next are, said for a person
+   * ("el lunes a las 9:00"; null when unknown). Absent: always staffed. */
+  staffed?: (at: number, lang: Lang) => { open: true } | { open: false; next: string | null };
 }
 
 export interface RenderEnv {
@@ -24,6 +28,8 @@ export interface RenderEnv {
   lang: Lang;
   answers: AnswerIndex;
   settings: DialogSettings;
+  /** The turn's time (opening hours). */
+  now: number;
 }
 
 export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: RenderEnv): { replies: Reply[]; effects: Effect[] } {
@@ -33,7 +39,11 @@ export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: 
   for (const e of emitted) {
     if (e.type === 'effect') effects.push(e.effect);
     else if (e.type === 'prompt') prompted = true;
-    else replies.push({ text: env.t(e.key, e.vars ? { ...vars(ctx, env), ...e.vars } : vars(ctx, env)), choices: [], step });
+    else if (e.type === 'status') replies.push({ text: statusText(e.lookup, env), choices: [], step });
+    else {
+      const text = env.t(e.key, e.vars ? { ...vars(ctx, env), ...e.vars } : vars(ctx, env));
+      replies.push({ text: e.key === 'handoff.waiting' ? text + afterHours(env) : text, choices: [], step });
+    }
   }
   if (prompted) replies.push(...cachedPrompt(step, ctx, env));
   return { replies, effects };
@@ -73,6 +83,7 @@ function promptVariant(step: string, ctx: FaroContext): string | null {
       return ctx.caseType ?? '';
     case 'faq.suggest':
     case 'handoff.queued':
+    case 'feedback.score':
     case 'complaint.done':
     case 'intake.needs':
     case 'intake.confirm':
@@ -111,7 +122,7 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       const text = ctx.consent === 'declined' ? `${t('menu.ask')}\n${t('menu.anonymous')}` : t('menu.ask');
       const topics = TOPICS.map((topic) => choice(`topic:${topic}`, t(`choice.topic.${topic}`)));
       const register = ctx.consent === 'accepted' ? [choice('intake', t('choice.intake'))] : [];
-      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human]);
+      return one(text, [...topics, choice('complaints', t('choice.complaints')), choice('status', t('choice.status')), ...register, human]);
     }
     case 'faq.questions': {
       const topic = ctx.topic ?? 'regularization';
@@ -136,7 +147,15 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       ];
     }
     case 'handoff.queued':
-      return one(t('handoff.queued', vars(ctx, env)), [menu]);
+      return one(t('handoff.queued', vars(ctx, env)) + afterHours(env), [menu]);
+    case 'handoff.live':
+      return one(t('handoff.live'), [menu]);
+    case 'feedback.score':
+      return one(t('feedback.score', { ref: ctx.rating?.ref ?? '' }), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]);
+    case 'feedback.comment':
+      return one(t('feedback.comment'), [choice('feedback:skip', t('choice.noThanks'))]);
+    case 'status':
+      return one(t('status.ask'), [menu]);
     case 'complaint.kind':
       return one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), human, menu]);
     case 'complaint.text':
@@ -211,4 +230,21 @@ const numberedChoices = (list: Answer[]) => list.map((a, i) => choice(`faq:${a.i
 function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-');
   return lang === 'es' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+}
+
+/** Outside opening hours, the person is told when someone will answer (their ticket stays). */
+function afterHours(env: RenderEnv): string {
+  const staffed = env.settings.staffed?.(env.now, env.lang);
+  if (!staffed || staffed.open) return '';
+  const hours = env.settings.openingHours[env.lang];
+  return `\n${staffed.next ? env.t('handoff.afterHours', { next: staffed.next, hours }) : env.t('handoff.afterHoursUnknown', { hours })}`;
+}
+
+/** What a person is told about a reference they typed (see src/runtime/lookup.ts for who may learn what). */
+function statusText(lookup: ReferenceLookup, env: RenderEnv): string {
+  const { t } = env;
+  if (lookup.found === 'nothing') return t('status.notFound', { ref: lookup.ref });
+  if (lookup.found === 'ticket') return t(`status.ticket.${lookup.status}`, { ref: lookup.ref });
+  const text = t(`status.case.${lookup.status}`, { ref: lookup.ref, type: t(`status.type.${lookup.type}`) });
+  return lookup.outcome ? `${text}\n${t('status.outcome', { outcome: lookup.outcome })}` : text;
 }

@@ -1,4 +1,4 @@
-import type { CaseType, ConsentDecision, Intake, Lang, PseaContactPreference, TicketReason } from './domain.ts';
+import type { CaseType, ConsentDecision, Intake, Lang, PseaContactPreference, TicketReason, TranscriptLine } from './domain.ts';
 
 /**
  * What a dialog asks the world to do. Dialog machines only *describe* effects; the turn runtime
@@ -15,5 +15,10 @@ export type Effect =
   /** A sealed PSEA report. Anonymous unless `contact` says the person agreed to be contacted;
    * the runtime files it before committing the turn and never keeps it in the conversation. */
   | { type: 'psea.report'; code: string; text: string; contact: Exclude<PseaContactPreference, 'phone'>; lang: Lang }
-  /** Consent withdrawn: erase the person's personal data (contact, intake). */
-  | { type: 'data.erase' };
+  /** The person's satisfaction answer after talking to an operator. */
+  | { type: 'ticket.rate'; ref: string; score: 1 | 2 | 3 | 4 | 5; comment?: string }
+  /** Consent withdrawn: erase the person's personal data (contact, intake, tickets, cases,
+   * transcript, referrals). */
+  | { type: 'data.erase' }
+  /** Added by the runtime, not the dialog: the turn's lines for staff (see DialogTurn.transcript). */
+  | { type: 'transcript.append'; ticketRef: string | null; lines: TranscriptLine[] };

@@ -317,3 +317,12 @@ function weekday(day: number): number {
 function dateKey(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
+
+/** The dialog's question (DialogSettings.staffed): open now, or when next, said for a person. */
+export function staffedBy(schedule: Schedule): (at: number, lang: 'es' | 'en') => { open: true } | { open: false; next: string | null } {
+  return (at, lang) => {
+    if (isOpen(schedule, at)) return { open: true };
+    const next = nextOpening(schedule, at);
+    return { open: false, next: next === null ? null : describeOpening(next, lang, schedule.timeZone, at) };
+  };
+}

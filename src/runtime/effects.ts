@@ -36,9 +36,17 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Eff
     case 'psea.report':
       await store.pseaReports.file(pseaReportOf(record, effect, now));
       return;
+    case 'ticket.rate':
+      await store.tickets.rate(effect.ref, { score: effect.score, ...(effect.comment !== undefined && { comment: effect.comment }), at: now });
+      return;
+    case 'transcript.append':
+      await store.transcripts.append(effect.lines);
+      return;
     case 'data.erase':
       await store.tickets.eraseByContact(contactKey);
       await store.cases.eraseByContact(contactKey);
+      await store.transcripts.eraseByContact(contactKey);
+      await store.referrals.eraseByContact(contactKey);
       await store.contacts.erase(contactKey);
       return;
   }

@@ -33,3 +33,20 @@ function hash53(text: string): number {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 0x27d4eb2f) ^ Math.imul(h1 ^ (h1 >>> 13), 0x165667b1);
   return 0x200000 * (h2 >>> 0 & 0x1fffff) + (h1 >>> 0);
 }
+
+const SYMBOL = `[${ALPHABET}]`;
+/** `K7P-4QM` as people type it: any case, a hyphen, dash or space in the middle, or none when
+ * the six symbols mix letters and digits (six letters alone are too often a word: "QUEDAR"). */
+const REFERENCE = new RegExp(`(?<![0-9A-Z])(${SYMBOL}{3})(?:[-\u2010-\u2015 ]|(?=${SYMBOL}{3}(?![0-9A-Z])))(${SYMBOL}{3})(?![0-9A-Z])`, 'i');
+
+/** The first reference-shaped token in a message, normalised (`k7p 4qm` → `K7P-4QM`), or null. */
+export function findReference(text: string): string | null {
+  const match = REFERENCE.exec(text.toUpperCase());
+  if (!match) return null;
+  const [whole, left, right] = match as unknown as [string, string, string];
+  const separated = whole.length === 7;
+  if (!separated && !/\d/.test(whole)) return null;
+  // Two words of three letters ("QUE VAN") are not a reference either.
+  if (separated && whole[3] === ' ' && !/\d/.test(whole)) return null;
+  return `${left}-${right}`;
+}

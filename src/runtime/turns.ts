@@ -13,13 +13,17 @@
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
  * turn is retried from the store.
  */
-import type { Dialog, DialogSession } from '../core/dialog.ts';
+import type { Dialog, DialogSession, DialogSignal, TurnInput } from '../core/dialog.ts';
+import type { Effect } from '../core/effect.ts';
 import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
 import { applyEffects, claimReferences } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
+import { lookupReference } from './lookup.ts';
+import { findReference } from './refs.ts';
+import { operatorLine, turnLines } from './transcript.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 
 /** Inbound ids remembered per conversation for dedupe (WhatsApp redelivers for up to a day). */
@@ -48,6 +52,18 @@ export interface TurnRuntimeOptions {
    * PSEA report has committed, to alert the focal point (src/staff/pseaNotifier.ts). Must not
    * throw; if it does, the turn goes on regardless. */
   onSealedReport?: () => void;
+  /** Called with a turn's effects once they are applied (the console's live updates: new
+   * tickets, transcript lines). May be called again for the same effects after a crash.
+   * Must not throw; if it does, the turn goes on regardless. */
+  onApplied?: (effects: readonly Effect[]) => void;
+}
+
+/** Who a message sent outside a turn comes from, for the transcript. */
+export interface SentBy {
+  /** The operator, or null for Faro itself (a referral's outcome). */
+  staffId: string | null;
+  /** The ticket it belongs to (its console shows the line live). */
+  ticketRef: string;
 }
 
 export class TurnRuntime implements TurnHandler {
@@ -100,35 +116,57 @@ export class TurnRuntime implements TurnHandler {
   /**
    * Sends a message to a person outside a turn (an operator's answer, a referral's outcome),
    * on the channel they used, committed and delivered like a turn's replies, in order with
-   * them. The dialog's state and the options on screen do not change. Throws
-   * `UnknownConversationError` for a conversation that never took place.
+   * them, and written to the transcript when `by` says who sent it. The dialog's state and the
+   * options on screen do not change. `delivered` is false when the channel failed: the message
+   * is committed and goes out again with the next turn. Throws `UnknownConversationError` for
+   * a conversation that never took place.
    */
-  send(channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
+  async send(channel: string, conversationId: string, reply: Reply, by?: SentBy): Promise<{ message: Outbound; delivered: boolean }> {
     const key = conversationKey(channel, conversationId);
-    return this.queue.run(key, () => this.withRetries(key, () => this.sendOnce(key, channel, conversationId, reply)));
+    try {
+      const message = await this.queue.run(key, () => this.withRetries(key, () => this.sendOnce(key, channel, conversationId, reply, by)));
+      return { message, delivered: true };
+    } catch (err) {
+      if (err instanceof DeliveryError) return { message: err.sent!, delivered: false };
+      throw err;
+    }
   }
 
-  private async sendOnce(key: string, channel: string, conversationId: string, reply: Reply): Promise<Outbound> {
+  /** A signal from staff (an operator joined, the ticket closed) as a turn of the dialog.
+   * `id` makes it idempotent: the same signal twice is one turn. */
+  async signal(channel: string, conversationId: string, signal: DialogSignal, id: string): Promise<void> {
+    const key = conversationKey(channel, conversationId);
+    try {
+      await this.queue.run(key, () => this.withRetries(key, (attempt) => this.attempt(key, { channel, conversationId, messageId: `signal:${id}` }, { signal }, attempt)));
+    } catch (err) {
+      // Committed: what the person is told goes out with their next message.
+      if (!(err instanceof DeliveryError)) throw err;
+    }
+  }
+
+  private async sendOnce(key: string, channel: string, conversationId: string, reply: Reply, by: SentBy | undefined): Promise<Outbound> {
     const hot = this.hot.get(key) ?? (await this.load(key, { channel, conversationId, messageId: '' }));
     const previous = hot.record;
     if (previous.rev === 0) throw new UnknownConversationError();
     this.finished.delete(key);
     const message: Outbound = { id: `${key}#${previous.seq + 1}`, channel, conversationId, seq: previous.seq + 1, replyTo: '', reply };
+    const now = this.now();
+    const effects: Effect[] = by ? [{ type: 'transcript.append', ticketRef: by.ticketRef, lines: [operatorLine(key, previous.rev + 1, message, by.staffId, now)] }] : [];
     const record: ConversationRecord = {
       ...previous,
       rev: previous.rev + 1,
       seq: message.seq,
       outbox: hot.delivered ? [message] : [...previous.outbox, message],
-      pendingEffects: hot.delivered ? [] : previous.pendingEffects,
-      updatedAt: this.now(),
+      pendingEffects: hot.delivered ? effects : [...previous.pendingEffects, ...effects],
+      updatedAt: now,
     };
-    await this.commitAndDeliver(key, hot.session, record);
+    await this.commitAndDeliver(key, hot.session, record, undefined, message);
     return message;
   }
 
   /** Commit, then apply effects and deliver (STYLE: commit, then send). A failed delivery
    * keeps the live state marked undelivered, so the next turn sends those replies again. */
-  private async commitAndDeliver(key: string, session: DialogSession, record: ConversationRecord, committed?: () => void): Promise<void> {
+  private async commitAndDeliver(key: string, session: DialogSession, record: ConversationRecord, committed?: () => void, sent?: Outbound): Promise<void> {
     await this.opts.store.conversations.commit(record);
     committed?.();
     const current: Hot = { record, session, delivered: false };
@@ -136,7 +174,7 @@ export class TurnRuntime implements TurnHandler {
     try {
       await this.finish(record);
     } catch (cause) {
-      throw new DeliveryError(cause);
+      throw new DeliveryError(cause, sent);
     }
     current.delivered = true;
     this.finished.set(key, record.rev);
@@ -171,8 +209,14 @@ export class TurnRuntime implements TurnHandler {
     );
   }
 
-  private turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
-    return this.withRetries(key, (attempt) => this.attempt(key, inbound, attempt));
+  private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
+    const input: TurnInput = { ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) };
+    try {
+      return await this.withRetries(key, (attempt) => this.attempt(key, inbound, input, attempt));
+    } catch (err) {
+      // The turn was committed but a send failed: the caller (the channel) learns of the failure.
+      throw err instanceof DeliveryError ? err.cause : err;
+    }
   }
 
   /** Runs `work` again after losing a race (another writer, a taken reference), from the store. */
@@ -181,9 +225,9 @@ export class TurnRuntime implements TurnHandler {
       try {
         return await work(attempt);
       } catch (err) {
-        // The turn was committed but a send failed: keep the live state, so the next turn
-        // sends those replies again; the caller still learns of the failure.
-        if (err instanceof DeliveryError) throw err.cause;
+        // Committed but not delivered: keep the live state, so the next turn sends those
+        // replies again; the caller still learns of the failure.
+        if (err instanceof DeliveryError) throw err;
         this.evict(key);
         const retry = err instanceof ConcurrentUpdateError || err instanceof DuplicateKeyError;
         if (!retry || attempt >= MAX_ATTEMPTS) throw err;
@@ -192,9 +236,11 @@ export class TurnRuntime implements TurnHandler {
     }
   }
 
-  private async attempt(key: string, inbound: Inbound, attempt: number): Promise<TurnOutcome> {
+  private async attempt(key: string, inbound: Inbound, input: TurnInput, attempt: number): Promise<TurnOutcome> {
     const hot = this.hot.get(key) ?? (await this.load(key, inbound));
     const previous = hot.record;
+    // A signal about a conversation that is gone must not start a new one.
+    if (input.signal && previous.rev === 0) throw new UnknownConversationError();
     if (previous.recentMessageIds.includes(inbound.messageId)) {
       // A platform redelivering because our answer did not reach it: try the send again.
       if (!hot.delivered) await this.finish(previous).then(() => (hot.delivered = true), () => undefined);
@@ -203,7 +249,12 @@ export class TurnRuntime implements TurnHandler {
 
     this.finished.delete(key); // this turn's commit replaces the outbox anyway
     const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${attempt}`);
-    const result = hot.session.turn({ ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) }, previous.choices, ref);
+    const now = this.now();
+    // A message naming a reference (`K7P-4QM`) may be asking about it: the dialog cannot read
+    // the store, so what is found under it comes with the turn.
+    const named = input.text === undefined ? null : findReference(input.text);
+    const lookup = named === null ? undefined : await lookupReference(this.opts.store, named, key);
+    const result = hot.session.turn(input, previous.choices, { ref, now, ...(lookup && { lookup }) });
     const replies: Outbound[] = result.replies.map((reply, i) => ({
       id: `${key}#${previous.seq + i + 1}`,
       channel: inbound.channel,
@@ -224,8 +275,12 @@ export class TurnRuntime implements TurnHandler {
       outbox: outbound,
       pendingEffects: result.effects.filter((e) => e.type !== 'psea.report'),
       choices: result.choices,
-      updatedAt: this.now(),
+      updatedAt: now,
     };
+    if (result.transcript) {
+      const lines = turnLines({ key, rev: record.rev, messageId: inbound.messageId, input, choices: previous.choices, replies, at: now });
+      if (lines.length > 0) record.pendingEffects.push({ type: 'transcript.append', ticketRef: result.transcript.ticketRef, lines });
+    }
     // References shown in this turn's reply (ticket, case, PSEA follow-up code) are claimed
     // before committing, so one held by someone else re-runs the turn with another
     // (DuplicateKeyError). A PSEA report is filed right here and never kept in the
@@ -235,6 +290,15 @@ export class TurnRuntime implements TurnHandler {
     await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
     return { duplicate: false, outbound: replies };
+  }
+
+  /** Live updates may never cost the person their answer. */
+  private applied(effects: readonly Effect[]): void {
+    try {
+      this.opts.onApplied?.(effects);
+    } catch {
+      this.opts.log.warn({ kind: 'callback' }, 'live update failed');
+    }
   }
 
   /** A notification may never cost the person their answer. */
@@ -267,7 +331,10 @@ export class TurnRuntime implements TurnHandler {
   }
 
   private async finish(record: ConversationRecord): Promise<void> {
-    if (record.pendingEffects.length > 0) await applyEffects(this.opts.store, record, this.now());
+    if (record.pendingEffects.length > 0) {
+      await applyEffects(this.opts.store, record, this.now());
+      this.applied(record.pendingEffects);
+    }
     if (record.outbox.length === 0) return;
     const sink = this.sinks.get(record.channel);
     if (!sink) {
@@ -297,8 +364,12 @@ function errorName(err: unknown): string {
   return err instanceof Error ? err.name : 'unknown';
 }
 
+/** Committed, but the channel did not take it; `sent` is the message `send` committed. */
 class DeliveryError extends Error {
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    readonly sent?: Outbound,
+  ) {
     super('delivery failed after commit');
   }
 }

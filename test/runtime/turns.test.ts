@@ -239,7 +239,8 @@ describe('Turn runtime', () => {
     await runtime.handle(msg('hola', 'op'));
     await runtime.handle(msg('es', 'op'));
     const sent = await runtime.send('test', 'op', { text: 'Hola, soy Ana del equipo.', choices: [], step: 'handoff.live' });
-    expect(sent).to.include({ seq: 3, replyTo: '' });
+    expect(sent.delivered).to.equal(true);
+    expect(sent.message).to.include({ seq: 3, replyTo: '' });
     await runtime.handle(msg('acepto', 'op'));
     expect(sink.delivered.map((m) => [m.seq, m.reply.step])).to.deep.equal([[1, 'language'], [2, 'consent'], [3, 'handoff.live'], [4, 'menu'], [5, 'menu']]);
     expect((await store.conversations.get('test:op'))?.seq).to.equal(5);

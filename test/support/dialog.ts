@@ -1,7 +1,7 @@
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
-import type { Dialog, DialogSession, DialogTurn } from '../../src/core/dialog.ts';
+import type { Dialog, DialogSession, DialogTurn, ReferenceLookup, TurnInput } from '../../src/core/dialog.ts';
 import type { Choice } from '../../src/core/message.ts';
 
 export const settings = {
@@ -22,6 +22,9 @@ export class Chat {
   session: DialogSession;
   choices: Choice[] = [];
   last!: DialogTurn;
+  /** The turn's time (opening hours) and what the runtime would have found under a reference. */
+  now = Date.UTC(2026, 10, 25, 15);
+  lookup: ReferenceLookup | undefined;
   private n = 0;
 
   constructor(dialog: Dialog = faroDialog(), saved: { machineVersion: number; snapshot: unknown } | null = null) {
@@ -36,8 +39,8 @@ export class Chat {
     return this.send({ action });
   }
 
-  send(input: { text?: string; action?: string }): DialogTurn {
-    this.last = this.session.turn(input, this.choices, `REF-${String(++this.n).padStart(3, '0')}`);
+  send(input: TurnInput): DialogTurn {
+    this.last = this.session.turn(input, this.choices, { ref: `REF-${String(++this.n).padStart(3, '0')}`, now: this.now, ...(this.lookup && { lookup: this.lookup }) });
     this.choices = this.last.choices;
     return this.last;
   }

@@ -112,6 +112,15 @@ export const ENDPOINTS = [
     success: { status: 200, body: s.AuditAnswer },
   },
   {
+    operationId: 'events',
+    method: 'get',
+    path: '/api/events',
+    access: 'authenticated',
+    summary:
+      'Live updates as server-sent events, filtered by role: `ticket` {ref, status} and `line` {ref, line} for roles that read tickets, `psea` {event, at} (no content) for the PSEA focal point. No replay: reload what you show when the stream (re)opens. Ends with the session.',
+    success: { status: 200 },
+  },
+  {
     operationId: 'openapi',
     method: 'get',
     path: '/api/openapi.json',

@@ -7,6 +7,9 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { normaliseEmail } from '../../core/staff.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { PersonLink } from '../../runtime/personLink.ts';
+import { createLiveEvents, type LiveEvents } from '../../staff/liveEvents.ts';
+import { createEventsHandler } from './events.ts';
 import { createStaffService, LastAdminError, PasswordPolicyError, viewOf, type StaffSettings } from '../../staff/accounts.ts';
 import { permissionsOf } from '../../staff/policy.ts';
 import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.ts';
@@ -32,6 +35,12 @@ export interface ApiOptions extends StaffSettings {
   loginLimitPerAccount?: number;
   /** Default 15 minutes. */
   loginWindowMs?: number;
+  /** Reaches the person behind a ticket (operator messages, referral outcomes, claim/close
+   * moving their dialog). Built over the TurnRuntime (src/runtime/personLink.ts). */
+  person: PersonLink;
+  /** Live updates for the console (`GET /api/events`); give the same object to the TurnRuntime
+   * as `onApplied`. Default: a private one (only the API's own changes show). */
+  events?: LiveEvents;
   /** Secure cookies; default: when the request came over HTTPS (`req.secure`, honours express's trust proxy). */
   secureCookies?: boolean;
 }
@@ -47,6 +56,7 @@ export function createApiRouter(options: ApiOptions): Router {
   const authenticate = createAuthenticate({ store, tokens, now });
   const windowMs = options.loginWindowMs ?? 15 * 60 * 1000;
   const document = openApiDocument();
+  const events = options.events ?? createLiveEvents();
 
   const tooMany = (what: string): RequestHandler => (_req, _res, next) => {
     log.warn({ limit: what }, 'login rate limited');
@@ -141,8 +151,9 @@ export function createApiRouter(options: ApiOptions): Router {
     openapi: (_req, res) => {
       res.json(document);
     },
+    events: createEventsHandler(events, now),
     ...createCaseHandlers({ store, now, audit: staff.audit }),
-    ...createTicketHandlers({ store, now, audit: staff.audit }),
+    ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
   };
 
   const router = express.Router();

@@ -1,7 +1,7 @@
 /**
  * The tickets endpoints, as data (spread into ENDPOINTS, so the router, the OpenAPI document
- * and the role × endpoint test pick them up). Messages to the person and live handoff come
- * later; these are the queue, the ticket, claiming, internal notes and closing.
+ * and the role × endpoint test pick them up): the queue, the ticket with its transcript,
+ * claiming, messages to the person, internal notes and closing.
  */
 import * as t from './ticketSchemas.ts';
 
@@ -20,7 +20,7 @@ export const TICKET_ENDPOINTS = [
     method: 'get',
     path: '/api/tickets/{ref}',
     access: 'tickets.read',
-    summary: "One ticket with its notes and the person's intake (while their consent stands). Audited.",
+    summary: "One ticket with its notes, the person's intake (while their consent stands) and the transcript from consent onwards. Audited.",
     params: t.TicketRefParams,
     success: { status: 200, body: t.TicketDetailAnswer },
     errors: { 404: 'No such ticket' },
@@ -30,10 +30,21 @@ export const TICKET_ENDPOINTS = [
     method: 'post',
     path: '/api/tickets/{ref}/claim',
     access: 'tickets.claim',
-    summary: 'Take an open ticket. Of operators claiming at once exactly one wins; the holder may repeat the call. Audited.',
+    summary: 'Take an open ticket. Of operators claiming at once exactly one wins; the holder may repeat the call. The person is told someone joined, and from then on their messages come to the console (live handoff). Audited.',
     params: t.TicketRefParams,
     success: { status: 200, body: t.TicketAnswer },
     errors: { 404: 'No such ticket', 409: 'AlreadyClaimed (someone else holds it) or TicketClosed' },
+  },
+  {
+    operationId: 'sendTicketMessage',
+    method: 'post',
+    path: '/api/tickets/{ref}/messages',
+    access: 'tickets.message',
+    summary: "Write to the person (≤ 2000 characters), delivered on their own channel and kept in the transcript. Only the ticket's holder may write: claim it first. Audited without the text.",
+    params: t.TicketRefParams,
+    body: t.MessageBody,
+    success: { status: 201, body: t.MessageAnswer },
+    errors: { 404: 'No such ticket', 409: 'NotClaimed (claim it first), ClaimedByAnother, TicketClosed, or PersonUnreachable (their conversation is gone)' },
   },
   {
     operationId: 'addTicketNote',
@@ -51,7 +62,7 @@ export const TICKET_ENDPOINTS = [
     method: 'post',
     path: '/api/tickets/{ref}/close',
     access: 'tickets.close',
-    summary: 'Close an open or claimed ticket with an outcome (resolved, referred, no_response, duplicate, other). Audited.',
+    summary: 'Close an open or claimed ticket with an outcome (resolved, referred, no_response, duplicate, other). The person is told, and asked how it went if an operator had talked with them. Audited.',
     params: t.TicketRefParams,
     body: t.CloseBody,
     success: { status: 200, body: t.TicketAnswer },

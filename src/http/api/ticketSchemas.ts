@@ -8,6 +8,8 @@ export const TicketsQuery = z.strictObject({ status: z.enum(TICKET_STATUSES).opt
 /** Claiming takes no input; a body, if sent, must be empty so a confused client is told. */
 export const ClaimBody = z.strictObject({});
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(2000).describe('Internal: never shown to the person.') });
+/** What an operator writes to the person: plain text (channels render it as text, never markup). */
+export const MessageBody = z.strictObject({ text: z.string().trim().min(1).max(2000).describe("Sent to the person on their channel, as plain text, and kept in the ticket's transcript.") });
 export const CloseBody = z.strictObject({
   outcome: z
     .enum(TICKET_OUTCOMES)
@@ -42,8 +44,22 @@ const Intake = z.object({
   needs: z.array(z.string()).optional(),
   contact: z.string().optional(),
 });
-export const TicketAnswer = z.object({ ticket: TicketView.extend({ notes: z.array(Note) }) });
+const Rating = z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional().describe('Render as text, never as HTML.'), at: z.iso.datetime() });
+const TicketWithNotes = TicketView.extend({ notes: z.array(Note), rating: Rating.optional().describe("The person's satisfaction answer after talking to an operator.") });
+export const Line = z.object({
+  id: z.string(),
+  from: z.enum(['person', 'bot', 'operator']),
+  text: z.string().describe('Render as text, never as HTML.'),
+  at: z.iso.datetime(),
+  staffId: z.string().optional().describe('Operator lines: who wrote it.'),
+});
+export const TicketAnswer = z.object({ ticket: TicketWithNotes });
 export const TicketDetailAnswer = z.object({
-  ticket: TicketView.extend({ notes: z.array(Note) }),
+  ticket: TicketWithNotes,
   intake: Intake.nullable().describe('What the person registered, only while their consent stands; null otherwise.'),
+  transcript: z.array(Line).describe('The conversation from consent onwards (newest 500 lines), oldest first. PSEA steps are never in it.'),
+});
+export const MessageAnswer = z.object({
+  line: Line,
+  delivered: z.boolean().describe("False when the person's channel did not take it now: it is sent again with their next message."),
 });

@@ -7,13 +7,19 @@
  * - Tickets with reason `psea` do not exist here. The dialog opens none today, but a ticket
  *   telling operators that someone reported abuse would break the seal (only psea_focal may
  *   know a report exists), so any such ticket is left out of the queue and answered 404.
- * - Answers go through sendJson: a note or an intake value comes back as escaped JSON.
- * - The transcript is not part of a ticket yet: conversations keep no message history to show
- *   (it comes with live handoff). There is deliberately no `transcript` field, rather than an
- *   empty one that would read as "the person said nothing".
+ * - Answers go through sendJson: a note, a line or an intake value comes back as escaped JSON.
+ * - Live handoff: claiming tells the person's dialog an operator joined (their messages then
+ *   come to the ticket's transcript, pushed to the console), closing tells it the ticket is
+ *   closed (it asks the person how it went). The change in the store is what counts: if the
+ *   person cannot be told (their conversation is gone), the claim or close still stands.
+ * - Only the holder writes to the person: two operators answering one person at once would
+ *   confuse them, and a supervisor takes over by closing or (later) reassigning.
  */
 import type { Request, Response } from 'express';
 import type { Ticket, TicketNote } from '../../core/domain.ts';
+import type { Logger } from '../../log/logger.ts';
+import { PersonUnreachableError, type PersonLink, type TicketChangeEvent } from '../../runtime/personLink.ts';
+import { lineView, type LiveEvents } from '../../staff/liveEvents.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { can } from '../../staff/policy.ts';
 import type { Store, TicketChange } from '../../store/ports.ts';
@@ -30,6 +36,9 @@ export interface TicketHandlerDeps {
   store: Store;
   now: () => number;
   audit: Audit;
+  person: PersonLink;
+  events: LiveEvents;
+  log: Logger;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,7 +55,7 @@ function visible(ticket: Ticket | null): ticket is Ticket {
 /** The contact key (a phone number on WhatsApp) stays out, as in cases: reaching the person
  * will go through the ticket, never around it. Notes only where asked for. */
 function ticketView(ticket: Ticket): Record<string, unknown> {
-  const { contactKey: _contactKey, notes: _notes, createdAt, updatedAt, claimedAt, closedAt, ...rest } = ticket;
+  const { contactKey: _contactKey, notes: _notes, rating: _rating, createdAt, updatedAt, claimedAt, closedAt, ...rest } = ticket;
   return {
     ...rest,
     createdAt: iso(createdAt),
@@ -59,7 +68,8 @@ function noteView(note: TicketNote): Record<string, unknown> {
   return { staffId: note.staffId, text: note.text, at: iso(note.at) };
 }
 function withNotes(ticket: Ticket): Record<string, unknown> {
-  return { ...ticketView(ticket), notes: (ticket.notes ?? []).map(noteView) };
+  const rating = ticket.rating && { ...ticket.rating, at: iso(ticket.rating.at) };
+  return { ...ticketView(ticket), notes: (ticket.notes ?? []).map(noteView), ...(rating && { rating }) };
 }
 
 /** A ref that cannot exist is answered like one that does not. */
@@ -76,7 +86,17 @@ function refused(change: Exclude<TicketChange, { ok: true }>): HttpError {
 }
 
 export function createTicketHandlers(deps: TicketHandlerDeps) {
-  const { store, now, audit } = deps;
+  const { store, now, audit, person, events, log } = deps;
+
+  /** The person hears of the claim or close; the change stands even if they cannot be told. */
+  async function tellPerson(ticket: Ticket, change: TicketChangeEvent): Promise<void> {
+    try {
+      await person.ticketChanged(ticket, change);
+    } catch (err) {
+      log.warn({ ticket: ticket.ref, change, err: err instanceof Error ? err.name : 'unknown' }, 'could not tell the person about their ticket');
+    }
+    events.publish({ type: 'ticket', ref: ticket.ref, status: ticket.status });
+  }
 
   /** The ticket behind the ref, or 404; checked before any change so PSEA tickets stay untouched. */
   async function visibleTicket(ref: string): Promise<Ticket> {
@@ -99,10 +119,12 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     const contact = await store.contacts.get(ticket.contactKey);
     // Only while consent stands: a withdrawn consent erases the contact, but check the
     // decision too rather than trust that erasure already ran.
-    const intake = contact?.consent === 'accepted' && contact.intake ? contact.intake : null;
+    const consented = contact?.consent === 'accepted';
+    const intake = consented && contact.intake ? contact.intake : null;
+    const transcript = consented ? (await store.transcripts.list(ticket.contactKey)).map(lineView) : [];
     // Written before answering: the read of personal data leaves a trace even if the answer is lost.
-    await audit(callerOf(req).account.id, 'tickets.read', ticket.ref, { intake: intake !== null });
-    sendJson(res, 200, { ticket: withNotes(ticket), intake });
+    await audit(callerOf(req).account.id, 'tickets.read', ticket.ref, { intake: intake !== null, lines: transcript.length });
+    sendJson(res, 200, { ticket: withNotes(ticket), intake, transcript });
   };
 
   const claimTicket: Handler = async (req, res) => {
@@ -113,7 +135,28 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     const change = await store.tickets.claim(ref, actor, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'tickets.claim', ref);
+    await tellPerson(change.ticket, 'claimed');
     sendJson(res, 200, { ticket: withNotes(change.ticket) });
+  };
+
+  const sendTicketMessage: Handler = async (req, res) => {
+    const ref = refOf(req);
+    const body = s.parse(t.MessageBody, req.body);
+    const ticket = await visibleTicket(ref);
+    const actor = callerOf(req).account.id;
+    if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
+    if (ticket.status === 'open') throw new HttpError(409, 'NotClaimed', 'Claim this ticket before writing to the person.');
+    if (ticket.claimedBy !== actor) throw new HttpError(409, 'ClaimedByAnother', 'Another staff member holds this ticket.');
+    let sent: { id: string; delivered: boolean };
+    try {
+      sent = await person.say(ticket, body.text, actor);
+    } catch (err) {
+      if (err instanceof PersonUnreachableError) throw new HttpError(409, 'PersonUnreachable', "The person's conversation no longer exists.");
+      throw err;
+    }
+    // The text may describe the person: the log keeps only that a message was sent.
+    await audit(actor, 'tickets.message', ref, { delivered: sent.delivered });
+    sendJson(res, 201, { line: { id: sent.id, from: 'operator', text: body.text, at: iso(now()), staffId: actor }, delivered: sent.delivered });
   };
 
   const addTicketNote: Handler = async (req, res) => {
@@ -139,8 +182,9 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     const change = await store.tickets.close(ref, actor, body.outcome, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'tickets.close', ref, { outcome: body.outcome });
+    await tellPerson(change.ticket, 'closed');
     sendJson(res, 200, { ticket: withNotes(change.ticket) });
   };
 
-  return { listTickets, getTicket, claimTicket, addTicketNote, closeTicket };
+  return { listTickets, getTicket, claimTicket, sendTicketMessage, addTicketNote, closeTicket };
 }

@@ -4,7 +4,7 @@ import { ENDPOINTS, expressPath } from '../../../src/http/api/endpoints.ts';
 import { createApiRouter } from '../../../src/http/api/index.ts';
 import { createLogger } from '../../../src/log/logger.ts';
 import { createMemoryStore } from '../../../src/store/memory/index.ts';
-import { PASSWORD, startApi, type ApiHarness } from './harness.ts';
+import { PASSWORD, personLinkFor, startApi, type ApiHarness } from './harness.ts';
 
 describe('staff API', () => {
   let api: ApiHarness;
@@ -174,7 +174,8 @@ describe('staff API', () => {
     const r = await api.call('GET', '/api/openapi.json');
     expect(r.json.openapi).to.equal('3.1.0');
     expect(r.json.components.securitySchemes).to.have.keys('bearer', 'cookie');
-    const router = createApiRouter({ store: createMemoryStore(), log: createLogger('silent'), tokenKey: Buffer.alloc(32) });
+    const store = createMemoryStore();
+    const router = createApiRouter({ store, log: createLogger('silent'), tokenKey: Buffer.alloc(32), person: personLinkFor(store) });
     const mounted = (router.stack as { route?: { path: string; methods: Record<string, boolean> } }[]).flatMap((layer) =>
       layer.route ? Object.keys(layer.route.methods).map((m) => `${m} ${layer.route!.path}`) : [],
     );
@@ -191,7 +192,8 @@ describe('staff API', () => {
     const { createApp } = await import('../../../src/http/app.ts');
     const { startServer } = await import('../../../src/http/server.ts');
     const log = createLogger('silent');
-    const app = createApp({ log, ready: async () => true, routers: [createApiRouter({ store: createMemoryStore(), log, tokenKey: Buffer.alloc(32) }), other] });
+    const store = createMemoryStore();
+    const app = createApp({ log, ready: async () => true, routers: [createApiRouter({ store, log, tokenKey: Buffer.alloc(32), person: personLinkFor(store) }), other] });
     const server = await startServer({ app, port: 0, host: '127.0.0.1', log });
     try {
       const res = await fetch(`${server.url}/api/messages`, { method: 'POST' });

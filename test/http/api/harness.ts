@@ -1,4 +1,6 @@
-/** The real app with the staff API on a free port, a memory store, cheap scrypt and a fake clock. */
+/** The real app with the staff API on a free port, a memory store, cheap scrypt and a fake
+ * clock; behind it the real turn runtime and Faro dialog, with a recording channel `test`
+ * standing in for the person's platform (`chat` talks as a person, `delivered` is what they got). */
 import { expect } from 'chai';
 import { createApp } from '../../../src/http/app.ts';
 import { createApiRouter, type ApiOptions } from '../../../src/http/api/index.ts';
@@ -8,6 +10,16 @@ import { createStaffService } from '../../../src/staff/accounts.ts';
 import { createMemoryStore } from '../../../src/store/memory/index.ts';
 import type { StaffRole } from '../../../src/core/staff.ts';
 import type { Store } from '../../../src/store/ports.ts';
+import type { Outbound } from '../../../src/core/message.ts';
+import { createPersonLink, type PersonLink } from '../../../src/runtime/personLink.ts';
+import { ticketRef } from '../../../src/runtime/refs.ts';
+import { TurnRuntime } from '../../../src/runtime/turns.ts';
+import { faroDialog } from '../../support/dialog.ts';
+
+/** A PersonLink over a real runtime on `store`, for routers built outside startApi. */
+export function personLinkFor(store: Store): PersonLink {
+  return createPersonLink(new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef }));
+}
 
 export const PASSWORD = 'correct horse battery';
 export const KDF = { N: 2 ** 4, r: 8, p: 1 };
@@ -16,6 +28,11 @@ export interface ApiHarness {
   url: string;
   store: Store;
   clock: { now: number };
+  runtime: TurnRuntime;
+  /** Messages the `test` channel delivered, per conversation id, in order. */
+  delivered: Map<string, Outbound[]>;
+  /** One message from a person on the `test` channel; resolves after the turn. */
+  chat(conversationId: string, text: string): Promise<Outbound[]>;
   /** Creates an account directly in the store (no audit noise) and returns its id. */
   addStaff(email: string, roles: StaffRole[]): Promise<string>;
   login(email: string, password?: string): Promise<string>;
@@ -31,12 +48,25 @@ export interface Answer {
   json: Record<string, any>;
 }
 
-export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> = {}): Promise<ApiHarness> {
+export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> & { onApplied?: ConstructorParameters<typeof TurnRuntime>[0]['onApplied'] } = {}): Promise<ApiHarness> {
   const log = createLogger('silent');
   const store = createMemoryStore();
   const clock = { now: Date.UTC(2026, 0, 10, 12) };
   const now = () => clock.now;
-  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, ...options });
+  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log, ticketRef, now, ...(options.onApplied && { onApplied: options.onApplied }) });
+  const delivered = new Map<string, Outbound[]>();
+  runtime.register('test', {
+    async deliver(messages) {
+      for (const m of messages) {
+        const list = delivered.get(m.conversationId) ?? [];
+        if (!list.some((seen) => seen.id === m.id)) list.push(m);
+        delivered.set(m.conversationId, list);
+      }
+    },
+  });
+  let messageId = 0;
+  const { onApplied: _onApplied, ...apiOptions } = options;
+  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, person: createPersonLink(runtime), ...apiOptions });
   const app = createApp({ log, ready: async () => true, routers: [router] });
   const server: RunningServer = await startServer({ app, port: 0, host: '127.0.0.1', log });
   const staff = createStaffService(store, { kdfCost: KDF, now });
@@ -60,6 +90,12 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
     url: server.url,
     store,
     clock,
+    runtime,
+    delivered,
+    async chat(conversationId, text) {
+      const outcome = await runtime.handle({ channel: 'test', conversationId, messageId: `m${++messageId}`, text });
+      return outcome.outbound;
+    },
     async addStaff(email, roles) {
       return (await staff.create({ email, password: PASSWORD, roles }, 'system')).id;
     },
@@ -69,6 +105,9 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
       return r.json.token as string;
     },
     call,
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      await runtime.close();
+    },
   };
 }

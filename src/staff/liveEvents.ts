@@ -1,0 +1,70 @@
+/**
+ * Live updates for the console: new and moved tickets, new transcript lines, and (for the
+ * PSEA focal point only) that a sealed report was filed. In-process: one Faro process serves
+ * the console and the channels. With several processes a console sees only its own process's
+ * events, and catches up by re-reading the queue and the ticket when its stream reconnects.
+ *
+ * Events carry no personal data beyond what the receiving role may read through the API
+ * anyway (a line of a ticket's transcript goes only to roles that may read tickets), and no
+ * PSEA content at all: the sealed event is the notifier's `{event, at}`.
+ */
+import type { TicketStatus, TranscriptLine } from '../core/domain.ts';
+import type { Effect } from '../core/effect.ts';
+import type { SealedReportEvent } from './pseaNotifier.ts';
+
+/** A transcript line as staff see it (no contact key, no storage order fields). */
+export interface LineView {
+  id: string;
+  from: TranscriptLine['from'];
+  text: string;
+  at: string;
+  staffId?: string;
+}
+
+export type LiveEvent =
+  | { type: 'ticket'; ref: string; status: TicketStatus }
+  | { type: 'line'; ref: string; line: LineView }
+  | { type: 'psea'; event: SealedReportEvent };
+
+export type LiveListener = (event: LiveEvent) => void;
+
+export interface LiveEvents {
+  publish(event: LiveEvent): void;
+  subscribe(listener: LiveListener): () => void;
+  /** Give this to TurnRuntime as `onApplied`: tickets opened and lines written by a turn. */
+  fromEffects(effects: readonly Effect[]): void;
+}
+
+export function lineView(line: TranscriptLine): LineView {
+  return { id: line.id, from: line.from, text: line.text, at: new Date(line.at).toISOString(), ...(line.staffId !== undefined && { staffId: line.staffId }) };
+}
+
+export function createLiveEvents(): LiveEvents {
+  const listeners = new Set<LiveListener>();
+  const publish = (event: LiveEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A broken stream must not stop the others; its own close handler unsubscribes it.
+      }
+    }
+  };
+  return {
+    publish,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    fromEffects(effects) {
+      if (listeners.size === 0) return;
+      for (const effect of effects) {
+        // PSEA tickets do not exist for the console (see the tickets API); the dialog opens none.
+        if (effect.type === 'ticket.open' && effect.reason !== 'psea') publish({ type: 'ticket', ref: effect.ref, status: 'open' });
+        else if (effect.type === 'transcript.append' && effect.ticketRef !== null) {
+          for (const line of effect.lines) publish({ type: 'line', ref: effect.ticketRef, line: lineView(line) });
+        }
+      }
+    },
+  };
+}
