@@ -107,7 +107,8 @@ export interface TicketRepo {
 export interface TranscriptRepo {
   /** Stores the lines; a line whose id is stored already is skipped (re-applied turns). */
   append(lines: TranscriptLine[]): Promise<void>;
-  /** The newest `limit` lines of a person (default 500), returned oldest first (rev, then n). */
+  /** The newest `limit` lines of a person (default 500), returned oldest first (rev, then n).
+   * A limit that is not a positive integer is a caller bug: RangeError. */
   list(contactKey: string, options?: { limit?: number }): Promise<TranscriptLine[]>;
   /** Consent withdrawn: every line of the person goes. */
   eraseByContact(contactKey: string): Promise<void>;

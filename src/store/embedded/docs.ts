@@ -1,4 +1,4 @@
-/** What every embedded-store file shares: documents keyed by `_id`, and nedb's unique-key errors. */
+/** What every embedded-store file shares: documents keyed by `_id`, nedb's unique-key errors, erasure. */
 import type nedb from '@seald-io/nedb';
 import type { GroupCommit } from './group-commit.ts';
 

@@ -63,7 +63,8 @@ type Datastore<T> = nedb.default<T>;
  * a document write per write. The rewrite runs in nedb's queue, so writes wait for it: a few
  * milliseconds for thousands of conversations. Only conversations need this (every turn
  * supersedes a line); the other files mostly receive inserts, whose lines stay live, and are
- * rewritten on load and on close.
+ * rewritten on load and on close, and when a person's transcripts or referrals are erased
+ * (eraseFromFile in docs.ts).
  */
 function compactor(db: Datastore<Doc<object>>, minWrites: number, onError: (error: unknown) => void) {
   let writes = 0;
