@@ -15,6 +15,9 @@ import { createPersonLink, type PersonLink } from '../../../src/runtime/personLi
 import { ticketRef } from '../../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../../src/runtime/turns.ts';
 import { faroDialog } from '../../support/dialog.ts';
+import type { Dialog } from '../../../src/core/dialog.ts';
+import { createLiveEvents, type LiveEvents } from '../../../src/staff/liveEvents.ts';
+import { createPseaNotifier } from '../../../src/staff/pseaNotifier.ts';
 
 /** A PersonLink over a real runtime on `store`, for routers built outside startApi. */
 export function personLinkFor(store: Store): PersonLink {
@@ -29,6 +32,7 @@ export interface ApiHarness {
   store: Store;
   clock: { now: number };
   runtime: TurnRuntime;
+  events: LiveEvents;
   /** Messages the `test` channel delivered, per conversation id, in order. */
   delivered: Map<string, Outbound[]>;
   /** One message from a person on the `test` channel; resolves after the turn. */
@@ -48,12 +52,16 @@ export interface Answer {
   json: Record<string, any>;
 }
 
-export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> & { onApplied?: ConstructorParameters<typeof TurnRuntime>[0]['onApplied'] } = {}): Promise<ApiHarness> {
+export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> & { dialog?: Dialog } = {}): Promise<ApiHarness> {
   const log = createLogger('silent');
   const store = createMemoryStore();
   const clock = { now: Date.UTC(2026, 0, 10, 12) };
   const now = () => clock.now;
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log, ticketRef, now, ...(options.onApplied && { onApplied: options.onApplied }) });
+  // Wired like bots/faro/faro.ts: turns feed the live events, a filed report alerts psea_focal.
+  const events = options.events ?? createLiveEvents();
+  const pseaNotifier = createPseaNotifier({ log, now });
+  pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
+  const runtime = new TurnRuntime({ store, dialog: options.dialog ?? faroDialog(), log, ticketRef, now, onApplied: (effects) => events.fromEffects(effects), onSealedReport: () => pseaNotifier.reportFiled() });
   const delivered = new Map<string, Outbound[]>();
   runtime.register('test', {
     async deliver(messages) {
@@ -65,8 +73,8 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
     },
   });
   let messageId = 0;
-  const { onApplied: _onApplied, ...apiOptions } = options;
-  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, person: createPersonLink(runtime), ...apiOptions });
+  const { dialog: _dialog, ...apiOptions } = options;
+  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, person: createPersonLink(runtime), ...apiOptions, events });
   const app = createApp({ log, ready: async () => true, routers: [router] });
   const server: RunningServer = await startServer({ app, port: 0, host: '127.0.0.1', log });
   const staff = createStaffService(store, { kdfCost: KDF, now });
@@ -91,6 +99,7 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
     store,
     clock,
     runtime,
+    events,
     delivered,
     async chat(conversationId, text) {
       const outcome = await runtime.handle({ channel: 'test', conversationId, messageId: `m${++messageId}`, text });

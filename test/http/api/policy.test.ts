@@ -14,6 +14,10 @@ import { seedTicketSamples, TICKET_SAMPLES } from './ticketSamples.ts';
 interface Sample {
   path: string;
   body?: unknown;
+  /** A POST the same caller makes first, when allowed (claiming before writing). */
+  setup?: string;
+  /** A server-sent event stream: only the status and type of the answer are checked. */
+  stream?: boolean;
 }
 let counter = 0;
 /** A valid request per endpoint; `target` is an account the request may act on. */
@@ -26,6 +30,7 @@ const SAMPLES: Record<OperationId, (target: string) => Sample> = {
   updateUser: (target) => ({ path: `/api/users/${target}`, body: { roles: ['operator', 'reviewer'] } }),
   listAudit: () => ({ path: '/api/audit?limit=5' }),
   openapi: () => ({ path: '/api/openapi.json' }),
+  events: () => ({ path: '/api/events', stream: true }),
   ...CASE_SAMPLES,
   ...TICKET_SAMPLES,
 };
@@ -55,7 +60,7 @@ describe('staff API: every role × every endpoint', () => {
     api = await startApi({ loginLimitPerIp: 1000 });
     target = await api.addStaff('target@example.org', ['operator']);
     await seedCaseSamples(api.store);
-    await seedTicketSamples(api.store);
+    await seedTicketSamples(api.store, api.chat);
   });
   after(async () => {
     await api.close();
@@ -71,7 +76,7 @@ describe('staff API: every role × every endpoint', () => {
       const name = `${method} ${endpoint.path}${variant.label}`;
       const request = () => {
         const sample = SAMPLES[endpoint.operationId as OperationId](target);
-        return { path: withQuery(sample.path, variant.query), body: sample.body };
+        return { ...sample, path: withQuery(sample.path, variant.query) };
       };
       if (endpoint.access !== 'public') {
         it(`${name} without a token → 401`, async () => {
@@ -87,8 +92,9 @@ describe('staff API: every role × every endpoint', () => {
           const email = `${role}.${endpoint.operationId}${variant.query.replace(/\W/g, '')}@example.org`;
           await api.addStaff(email, [role]);
           const token = await api.login(email);
-          const { path, body } = request();
-          const r = await api.call(method, path, { token, body });
+          const { path, body, setup, stream } = request();
+          if (setup && expected) expect((await api.call('POST', setup, { token })).status).to.equal(200);
+          const r = stream ? await openStream(api.url + path, token) : await api.call(method, path, { token, body });
           if (expected) expect(r.status, r.text).to.equal(endpoint.success.status);
           else {
             // One answer for every refusal, sealed reports included: nothing tells them apart.
@@ -100,3 +106,16 @@ describe('staff API: every role × every endpoint', () => {
     }
   }
 });
+
+/** Opens a server-sent event stream, reads its status and type, and closes it. */
+async function openStream(url: string, token: string): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  if (res.status === 200) {
+    expect(res.headers.get('content-type')).to.match(/^text\/event-stream/);
+    abort.abort();
+    return { status: 200, text: '', json: {} };
+  }
+  const text = await res.text();
+  return { status: res.status, text, json: JSON.parse(text) as Record<string, unknown> };
+}

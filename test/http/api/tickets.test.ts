@@ -82,7 +82,7 @@ describe('staff API: tickets', () => {
     expect((await call('admin', 'GET', '/api/tickets')).status).to.equal(403);
   });
 
-  it("reads the ticket with the person's intake, without a transcript or contact key, and audits the read", async () => {
+  it("reads the ticket with the person's intake and transcript, without a contact key, and audits the read", async () => {
     const r = await call('op1', 'GET', `/api/tickets/${ref}`);
     expect(r.status, r.text).to.equal(200);
     expectSafe(r);
@@ -90,11 +90,11 @@ describe('staff API: tickets', () => {
     expect(r.text).to.contain('\\u003cimg');
     expect(r.json.ticket).to.include({ ref, status: 'open' });
     expect(r.json.ticket.notes).to.deep.equal([]);
-    expect(r.json).not.to.have.property('transcript');
+    expect(r.json.transcript).to.be.an('array');
     expect(r.json.ticket).not.to.have.any.keys('contactKey', 'transcript', 'waitingMs');
     const [entry] = await api.store.audit.list({ limit: 1 });
     expect(entry).to.include({ actor: ids.op1, action: 'tickets.read', target: ref });
-    expect(entry!.details).to.deep.equal({ intake: true });
+    expect(entry!.details).to.deep.equal({ intake: true, lines: r.json.transcript.length });
 
     // Once consent is withdrawn the intake is no longer shown, even if erasure has not run yet.
     const contactKey = (await api.store.tickets.get(ref))!.contactKey;
