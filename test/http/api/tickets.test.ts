@@ -5,10 +5,6 @@
  * an outcome, bad input on every endpoint, and PSEA reports that never show up here.
  */
 import { expect } from 'chai';
-import { createLogger } from '../../../src/log/logger.ts';
-import { ticketRef } from '../../../src/runtime/refs.ts';
-import { TurnRuntime } from '../../../src/runtime/turns.ts';
-import { faroDialog } from '../../support/dialog.ts';
 import { startApi, type Answer, type ApiHarness } from './harness.ts';
 
 const NOTE = 'Dice que vive en <b>Tumbes</b> <script>alert(1)</script> & "llamar" — ñandú 😞\nsegunda línea';
@@ -17,15 +13,13 @@ const REPORT_TEXT = 'el coordinador Quispe me pidió fotos a cambio de la canast
 
 describe('staff API: tickets', () => {
   let api: ApiHarness;
-  let runtime: TurnRuntime;
   const tokens: Record<'op1' | 'op2' | 'supervisor' | 'admin', string> = { op1: '', op2: '', supervisor: '', admin: '' };
   const ids = { ...tokens };
   let ref: string;
   let openedAt: number;
-  let n = 0;
 
   async function say(conversationId: string, ...texts: string[]): Promise<void> {
-    for (const text of texts) await runtime.handle({ channel: 'test', conversationId, messageId: `m${++n}`, text });
+    for (const text of texts) await api.chat(conversationId, text);
   }
   const call = (who: keyof typeof tokens, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) =>
     api.call(method, path, { token: tokens[who], ...init });
@@ -37,8 +31,6 @@ describe('staff API: tickets', () => {
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
-    runtime = new TurnRuntime({ store: api.store, dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => api.clock.now });
-    runtime.register('test', { deliver: async () => undefined });
     for (const [who, roles] of [['op1', ['operator']], ['op2', ['operator']], ['supervisor', ['supervisor']], ['admin', ['admin']]] as const) {
       ids[who] = await api.addStaff(`${who}@example.org`, [...roles]);
       tokens[who] = await api.login(`${who}@example.org`);
@@ -56,7 +48,6 @@ describe('staff API: tickets', () => {
     await api.store.tickets.open({ ref: 'PSE-AAA', contactKey: 'test:p', channel: 'test', reason: 'psea', status: 'open', lang: 'es', createdAt: openedAt, updatedAt: openedAt });
   });
   after(async () => {
-    await runtime.close();
     await api.close();
   });
 
