@@ -94,6 +94,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     async stop() {
       // Stop receiving first (sockets, polling), then finish what is in flight.
       for (const channel of channels) await channel.stop?.();
+      events.end();
       await server.close();
       await runtime.close();
       await pseaNotifier.idle();

@@ -30,7 +30,10 @@ export type LiveListener = (event: LiveEvent) => void;
 
 export interface LiveEvents {
   publish(event: LiveEvent): void;
-  subscribe(listener: LiveListener): () => void;
+  /** Adds a listener (and what to do when the events end); returns the function that removes it. */
+  subscribe(listener: LiveListener, onEnd?: () => void): () => void;
+  /** Shutdown: ends every stream, so the server need not wait for them (consoles reconnect). */
+  end(): void;
   /** Give this to TurnRuntime as `onApplied`: tickets opened and lines written by a turn. */
   fromEffects(effects: readonly Effect[]): void;
 }
@@ -41,6 +44,7 @@ export function lineView(line: TranscriptLine): LineView {
 
 export function createLiveEvents(): LiveEvents {
   const listeners = new Set<LiveListener>();
+  const enders = new Map<LiveListener, () => void>();
   const publish = (event: LiveEvent) => {
     for (const listener of listeners) {
       try {
@@ -52,9 +56,18 @@ export function createLiveEvents(): LiveEvents {
   };
   return {
     publish,
-    subscribe(listener) {
+    subscribe(listener, onEnd) {
       listeners.add(listener);
-      return () => void listeners.delete(listener);
+      if (onEnd) enders.set(listener, onEnd);
+      return () => {
+        listeners.delete(listener);
+        enders.delete(listener);
+      };
+    },
+    end() {
+      for (const onEnd of [...enders.values()]) onEnd();
+      listeners.clear();
+      enders.clear();
     },
     fromEffects(effects) {
       if (listeners.size === 0) return;

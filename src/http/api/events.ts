@@ -31,7 +31,7 @@ export function createEventsHandler(events: LiveEvents, now: () => number) {
       // JSON never contains a raw newline, so one `data:` line carries the whole event.
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };
-    const unsubscribe = events.subscribe(send);
+    const unsubscribe = events.subscribe(send, () => res.end());
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const expiry = setTimeout(() => res.end(), Math.max(0, claims.exp - now()));
     const stop = () => {

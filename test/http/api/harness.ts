@@ -115,6 +115,7 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
     },
     call,
     async close() {
+      events.end();
       await server.close();
       await runtime.close();
     },
