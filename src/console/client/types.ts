@@ -1,0 +1,88 @@
+/**
+ * What the staff API answers, as the console reads it (src/http/api/*Schemas.ts are the source;
+ * only the fields the console uses are listed). Every text field is shown with textContent.
+ */
+export type Lang = 'es' | 'en';
+export type TicketStatus = 'open' | 'claimed' | 'closed';
+export const OUTCOMES = ['resolved', 'referred', 'no_response', 'duplicate', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'done', 'declined'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export interface Me {
+  user: { id: string; email: string; roles: string[] };
+  permissions: string[];
+}
+
+export interface TicketSummary {
+  ref: string;
+  channel: string;
+  reason: string;
+  status: TicketStatus;
+  lang: Lang;
+  topic?: string;
+  createdAt: string;
+  claimedBy?: string;
+  outcome?: Outcome;
+  /** Open tickets only. */
+  waitingMs?: number;
+}
+
+export interface Note {
+  staffId: string;
+  text: string;
+  at: string;
+}
+
+export interface Ticket extends TicketSummary {
+  notes: Note[];
+  rating?: { score: number; comment?: string; at: string };
+}
+
+export interface Line {
+  id: string;
+  from: 'person' | 'bot' | 'operator';
+  text: string;
+  at: string;
+  staffId?: string;
+}
+
+export type Intake = Partial<Record<'ageGroup' | 'gender' | 'nationality' | 'region' | 'householdSize' | 'contact', string>> & { needs?: string[] };
+
+export interface TicketDetail {
+  ticket: Ticket;
+  intake: Intake | null;
+  transcript: Line[];
+}
+
+export interface CannedResponse {
+  id: string;
+  lang: Lang;
+  title: string;
+  text: string;
+}
+
+export interface Partner {
+  id: string;
+  name: string;
+  services: string[];
+  regions: string[];
+  contact: { website?: string; email?: string; phone?: string };
+  howToRefer: Record<Lang, string>;
+}
+
+export interface Referral {
+  id: string;
+  partnerId: string;
+  service?: string;
+  note?: string;
+  status: ReferralStatus;
+  createdAt?: string;
+}
+
+export interface PseaReport {
+  code: string;
+  status: string;
+  lang: Lang;
+  createdAt: string;
+}
