@@ -325,7 +325,6 @@ export const faroMachine = dialog.createMachine({
       entry: ['prompt', 'resetMisses'],
       on: {
         CHOOSE: [
-          { guard: { type: 'is', params: { action: 'status' } }, target: 'status' },
           { guard: 'choosesIntakeWithConsent', target: 'intake' },
           { guard: { type: 'is', params: { action: 'intake' } }, target: 'consent', actions: [assign({ pending: 'intake' }), { type: 'say', params: { key: 'consent.neededForIntake' } }] },
         ],
@@ -477,7 +476,8 @@ export const faroMachine = dialog.createMachine({
       },
     },
     // "What happened with my complaint?": a reference typed anywhere is answered at the root;
-    // this step is the menu's way in.
+    // this step is the way in from the complaints menu (the main menu is full on WhatsApp:
+    // its list takes 10 rows at most).
     status: {
       entry: 'prompt',
       on: {
@@ -493,6 +493,7 @@ export const faroMachine = dialog.createMachine({
           entry: 'prompt',
           on: {
             CHOOSE: [
+              { guard: { type: 'is', params: { action: 'status' } }, target: '#faro.status' },
               { guard: 'choosesCaseTypeWithConsent', target: 'text', actions: 'chooseCaseType' },
               {
                 guard: 'choosesCaseType',

@@ -122,7 +122,7 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       const text = ctx.consent === 'declined' ? `${t('menu.ask')}\n${t('menu.anonymous')}` : t('menu.ask');
       const topics = TOPICS.map((topic) => choice(`topic:${topic}`, t(`choice.topic.${topic}`)));
       const register = ctx.consent === 'accepted' ? [choice('intake', t('choice.intake'))] : [];
-      return one(text, [...topics, choice('complaints', t('choice.complaints')), choice('status', t('choice.status')), ...register, human]);
+      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human]);
     }
     case 'faq.questions': {
       const topic = ctx.topic ?? 'regularization';
@@ -157,7 +157,7 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
     case 'status':
       return one(t('status.ask'), [menu]);
     case 'complaint.kind':
-      return one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), human, menu]);
+      return one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), choice('status', t('choice.status')), human, menu]);
     case 'complaint.text':
       return one(t(`complaint.text.${ctx.caseType ?? 'complaint'}`), [menu]);
     case 'complaint.done':

@@ -657,6 +657,8 @@ const HARASS = [`${ME_OR_MI} ~ =acosa|=acoza|=akosa|=acosan|=acosaba|=acosando|=
 const SCHOOL_WORK = ['escolar|colegio|escuela|bullying|laboral|laboralmente|companeros|salon|clase|aula|cobrador|cobradores|telefono|llamadas', ...exact(['school|classmates'])];
 const SEXUAL_DEMAND = [
   '=pide|=pidio|=pedia|=piden|=pidieron|=quiere|=kiere|=quieren|=exige|=exigio|=ofrece|=ofrecio|=ofrecieron|=propone|=propuso|=insiste ~ ~ =sexo|=relaciones|=acostarme|=acostarse|=acostarnos|=desnuda',
+  // "me piden fotos íntimas": intimate images asked for, by anyone (with aid nearby: psea).
+  '=pide|=pidio|=pedia|=piden|=pidieron|=pedian|=quiere|=quieren|=exige|=exigio|=exigen ~ ~ fotos|foto|fotitos|videos|video|=pack|=packs ~ intimas|intimos|intima|intimo|desnuda|desnudo|calata|calato|hot|sexys',
   ...exact(['asked|asks|wants|wanted|offered ~ ~ ~ sex|nudes']),
 ];
 
@@ -705,6 +707,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['DATE', 'AID'], within: 12, unless: ['NOT_A_DATE'], unlessWithin: 1, why: '"que salga con él para darme la ayuda", but not "dormir con el bebé en el albergue"' },
     { tier: 'psea', all: ['EXCHANGE_ASK'], why: '"me pide cosas a cambio" even without saying who' },
     { tier: 'psea', all: ['PHOTO', 'AID_WHO'], within: 12, unless: ['DOC_CONTEXT'], why: '"el de la ONG me pidió fotos", but not "fotos del DNI"' },
+    { tier: 'psea', all: ['SEXUAL_DEMAND', 'AID'], within: 12, why: '"me piden fotos íntimas para darme la ayuda": a sexual demand with aid at stake' },
     { tier: 'psea', all: ['TOUCH_AMBIG', 'AID_WHO'], within: 8, unless: ['TURN'], unlessWithin: 1, why: '"el voluntario me tocó", but not "me tocó el bono"' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
