@@ -42,7 +42,7 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.status(status).type('application/json').send(text);
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Contact keys (a phone number on WhatsApp) stay out: a case is handled, not a way to reach someone. */
 function caseView(record: Case): Record<string, unknown> {

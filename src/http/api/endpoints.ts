@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../../staff/policy.ts';
+import { CANNED_ENDPOINTS } from './cannedEndpoints.ts';
 import { CASE_ENDPOINTS } from './caseEndpoints.ts';
+import { REFERRAL_ENDPOINTS } from './referralEndpoints.ts';
 import * as s from './schemas.ts';
 import { TICKET_ENDPOINTS } from './ticketEndpoints.ts';
 
@@ -32,7 +34,7 @@ export function permissionsIn(access: Access): Permission[] {
 
 export interface Endpoint {
   operationId: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI form: `/api/users/{id}`. */
   path: string;
   access: Access;
@@ -130,6 +132,8 @@ export const ENDPOINTS = [
   },
   ...CASE_ENDPOINTS,
   ...TICKET_ENDPOINTS,
+  ...CANNED_ENDPOINTS,
+  ...REFERRAL_ENDPOINTS,
 ] as const satisfies readonly Endpoint[];
 
 export type OperationId = (typeof ENDPOINTS)[number]['operationId'];

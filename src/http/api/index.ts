@@ -17,6 +17,9 @@ import { DuplicateKeyError, type Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { createCaseHandlers } from './cases.ts';
 import { createTicketHandlers } from './tickets.ts';
+import { loadPartners, type Partner } from '../../../content/partners/index.ts';
+import { createCannedResponseHandlers } from './cannedResponses.ts';
+import { createReferralHandlers } from './referrals.ts';
 import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
@@ -41,6 +44,8 @@ export interface ApiOptions extends StaffSettings {
   /** Live updates for the console (`GET /api/events`); give the same object to the TurnRuntime
    * as `onApplied`. Default: a private one (only the API's own changes show). */
   events?: LiveEvents;
+  /** The partner directory operators refer people to. Default: content/partners (loadPartners()). */
+  partners?: Partner[];
   /** Secure cookies; default: when the request came over HTTPS (`req.secure`, honours express's trust proxy). */
   secureCookies?: boolean;
 }
@@ -154,6 +159,8 @@ export function createApiRouter(options: ApiOptions): Router {
     events: createEventsHandler(events, now),
     ...createCaseHandlers({ store, now, audit: staff.audit }),
     ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
+    ...createCannedResponseHandlers({ store, now, audit: staff.audit }),
+    ...createReferralHandlers({ store, now, audit: staff.audit, person: options.person, log, partners: options.partners ?? loadPartners() }),
   };
 
   const router = express.Router();

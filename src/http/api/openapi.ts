@@ -69,7 +69,7 @@ export function openApiDocument(): Json {
       title: 'Faro staff API',
       version: '1',
       description:
-        'Staff accounts, login, the audit log, complaint and feedback cases, sealed PSEA reports, and the tickets queue. Authenticate with `Authorization: Bearer <token>` from ' +
+        'Staff accounts, login, the audit log, complaint and feedback cases, sealed PSEA reports, the tickets queue, canned responses, and referrals to partners. Authenticate with `Authorization: Bearer <token>` from ' +
         `POST /api/auth/login, or with the \`${SESSION_COOKIE}\` cookie it sets; cookie-authenticated ` +
         `POST/PATCH/DELETE requests must also send the \`${CSRF_HEADER}\` header (the login's csrfToken, also in the faro_csrf cookie). ` +
         'Errors are always `{"error":{"code","message"}}`.',

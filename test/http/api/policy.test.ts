@@ -7,8 +7,10 @@ import { expect } from 'chai';
 import { STAFF_ROLES, type StaffRole } from '../../../src/core/staff.ts';
 import { ENDPOINTS, permissionsIn, type Endpoint, type OperationId, type QueryAccess } from '../../../src/http/api/endpoints.ts';
 import { POLICY, type Permission } from '../../../src/staff/policy.ts';
+import { CANNED_SAMPLES, seedCannedSamples } from './cannedSamples.ts';
 import { CASE_SAMPLES, seedCaseSamples } from './caseSamples.ts';
 import { startApi, type ApiHarness } from './harness.ts';
+import { REFERRAL_SAMPLES, seedReferralSamples } from './referralSamples.ts';
 import { seedTicketSamples, TICKET_SAMPLES } from './ticketSamples.ts';
 
 interface Sample {
@@ -33,6 +35,8 @@ const SAMPLES: Record<OperationId, (target: string) => Sample> = {
   events: () => ({ path: '/api/events', stream: true }),
   ...CASE_SAMPLES,
   ...TICKET_SAMPLES,
+  ...CANNED_SAMPLES,
+  ...REFERRAL_SAMPLES,
 };
 
 /** Query-dependent access (GET /api/cases?type=…) is walked once per value. */
@@ -61,6 +65,8 @@ describe('staff API: every role × every endpoint', () => {
     target = await api.addStaff('target@example.org', ['operator']);
     await seedCaseSamples(api.store);
     await seedTicketSamples(api.store, api.chat);
+    await seedCannedSamples(api.store);
+    await seedReferralSamples(api.store);
   });
   after(async () => {
     await api.close();
