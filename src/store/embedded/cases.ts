@@ -9,7 +9,7 @@ import type { Case, PseaReport } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport, plainJson } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
-import { insertIfNew, withoutId, type Doc } from './docs.ts';
+import { eraseFromFile, insertIfNew, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { auditRepo } from './staff.ts';
 
@@ -44,8 +44,7 @@ export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo 
       return find(ref);
     },
     async eraseByContact(contactKey) {
-      await db().removeAsync({ contactKey }, { multi: true });
-      await log.durable();
+      await eraseFromFile(db(), { contactKey }, log);
     },
   };
 }

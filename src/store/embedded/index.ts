@@ -20,7 +20,7 @@ import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summ
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
 import { cannedResponseRepo } from './canned-responses.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
-import { insertIfNew, withoutId, type Doc } from './docs.ts';
+import { eraseFromFile, insertIfNew, withoutId, type Doc } from './docs.ts';
 import { useGroupCommit } from './group-commit.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
@@ -201,9 +201,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         await db().contacts.updateAsync({ _id: contactKey }, { $set: { intake: plainJson(intake), updatedAt: at } });
         await logs.contacts.durable();
       },
+      // Consent withdrawn: the file is rewritten so the person's data is gone from disk now, and
+      // so is the conversations file, whose older versions of the record held their intake and
+      // the bot's replies to them (a rare event; the rewrite costs about a load of the file).
       async erase(contactKey) {
-        await db().contacts.removeAsync({ _id: contactKey }, {});
-        await logs.contacts.durable();
+        await eraseFromFile(db().contacts, { _id: contactKey }, logs.contacts);
+        await db().conversations.compactDatafileAsync();
       },
     },
 

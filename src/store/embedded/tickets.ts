@@ -7,7 +7,7 @@ import type nedb from '@seald-io/nedb';
 import type { Ticket } from '../../core/domain.ts';
 import { byTicketAge, claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
-import { isUniqueViolation, withoutId, type Doc } from './docs.ts';
+import { eraseFromFile, isUniqueViolation, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
 
 type Datastore = nedb.default<Doc<Ticket>>;
@@ -42,8 +42,7 @@ export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
       return docs.map(withoutId).sort(byTicketAge);
     },
     async eraseByContact(contactKey) {
-      await db().removeAsync({ contactKey }, { multi: true });
-      await log.durable();
+      await eraseFromFile(db(), { contactKey }, log);
     },
     async claim(ref, staffId, at) {
       if (!(await swap({ _id: ref, status: 'open' }, { $set: claimFields(staffId, at) }))) return claimRefused(await find(ref), staffId);

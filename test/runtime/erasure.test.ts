@@ -1,0 +1,50 @@
+/**
+ * Consent withdrawn on the embedded store: what the person wrote and what Faro kept about
+ * them is gone from the data files on disk at once, not only from query results (nedb appends
+ * and would otherwise keep the old lines until a rewrite weeks later).
+ */
+import { expect } from 'chai';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../../src/log/logger.ts';
+import { ticketRef } from '../../src/runtime/refs.ts';
+import { TurnRuntime } from '../../src/runtime/turns.ts';
+import { createEmbeddedStore } from '../../src/store/embedded/index.ts';
+import type { Store } from '../../src/store/ports.ts';
+import { faroDialog } from '../support/dialog.ts';
+
+describe('consent withdrawal on the embedded store', () => {
+  let dir: string;
+  let store: Store;
+  let runtime: TurnRuntime;
+  let n = 0;
+  const say = (text: string) => runtime.handle({ channel: 'test', conversationId: 'kim', messageId: `m${++n}`, text });
+  const onDisk = () => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'faro-erase-'));
+    store = await createEmbeddedStore({ dir });
+    runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef });
+    runtime.register('test', { deliver: async () => undefined });
+  });
+  after(async () => {
+    await runtime.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves nothing of the person in any data file', async () => {
+    for (const text of ['hola', 'es', 'acepto', 'quiero poner una queja', 'Presentar una queja', 'Zoraida Quintero me gritó en el comedor', 'quiero hablar con una persona', 'vivo en Carabayllo con Yeferson']) await say(text);
+    const ticket = (await store.tickets.list())[0]!;
+    await store.tickets.addNote(ticket.ref, { staffId: 'op', text: 'Llamar a Yeferson', at: Date.now() });
+    await store.contacts.saveIntake('test:kim', { nationality: 'Wayuu-Zulia' }, Date.now());
+    for (const secret of ['Zoraida', 'Yeferson', 'Wayuu-Zulia']) expect(onDisk(), secret).to.contain(secret);
+
+    await say('borrar mis datos');
+    await say('si');
+    for (const secret of ['Zoraida', 'Yeferson', 'Wayuu-Zulia', 'Carabayllo']) expect(onDisk(), secret).not.to.contain(secret);
+    expect(await store.tickets.list()).to.deep.equal([]);
+    expect(await store.transcripts.list('test:kim')).to.deep.equal([]);
+  });
+});
