@@ -81,7 +81,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
 
   // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
   const staffApi = createApiRouter({ store, log, tokenKey, person: createPersonLink(runtime), events, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
-  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
+  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, (await import('../../src/console/index.ts')).createConsole({ log }).router, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
   const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });
   for (const channel of channels) await channel.start?.();

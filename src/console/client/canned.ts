@@ -59,7 +59,7 @@ export class CannedAdminView {
     const t = s().canned;
     const language = el('select', { 'data-key': 'canned-lang' }, option('es', s().lang.es, this.draft.lang === 'es'), option('en', s().lang.en, this.draft.lang === 'en'));
     language.addEventListener('change', () => (this.draft.lang = language.value === 'en' ? 'en' : 'es'));
-    const title = el('input', { type: 'text', maxlength: '100', required: true, 'data-key': 'canned-title' });
+    const title = el('input', { type: 'text', maxlength: '80', required: true, 'data-key': 'canned-title' });
     title.value = this.draft.title;
     title.addEventListener('input', () => (this.draft.title = title.value));
     const text = el('textarea', { rows: '3', maxlength: '2000', required: true, 'data-key': 'canned-text' });

@@ -37,7 +37,7 @@ export function referralsSection(ctx: Ctx, ticket: Ticket, state: ReferralsState
 function referralItem(ctx: Ctx, referral: Referral, partnerName: string, changed: () => void): HTMLLIElement {
   const t = s().referrals;
   const service = referral.service ? ` · ${label(s().topic, referral.service)}` : '';
-  const item = el('li', {}, el('p', {}, el('strong', {}, partnerName), service, ' · ', el('span', { class: `status status-${referral.status}` }, label(t.status, referral.status))));
+  const item = el('li', {}, el('p', {}, el('strong', {}, partnerName), service, ' · ', el('span', { class: `referral-status referral-${referral.status}` }, label(t.status, referral.status))));
   if (referral.note) item.append(el('p', { class: 'meta text' }, referral.note));
   const next = NEXT[referral.status] ?? [];
   if (next.length === 0) return item;
@@ -61,7 +61,7 @@ function referralForm(ctx: Ctx, ticket: Ticket, partners: Partner[], drafts: Dra
   const t = s().referrals;
   const fits = (p: Partner) => ticket.topic !== undefined && p.services.includes(ticket.topic);
   const ordered = [...partners.filter(fits), ...partners.filter((p) => !fits(p))];
-  const partner = el('select', { 'data-key': 'referral-partner', required: true }, option('', t.partnerNone), ...ordered.map((p) => option(p.id, p.name)));
+  const partner = el('select', { 'data-key': 'referral-partner', required: true }, option('', t.partnerNone), ...ordered.map((p) => option(p.id, p.sample ? fill(t.samplePartner, { name: p.name }) : p.name)));
   const service = el('select', { 'data-key': 'referral-service' });
   const how = el('p', { class: 'hint', 'aria-live': 'polite' });
   const note = el('textarea', { rows: '2', maxlength: '2000', 'data-key': 'referral-note' });

@@ -69,6 +69,8 @@ export interface Partner {
   regions: string[];
   contact: { website?: string; email?: string; phone?: string };
   howToRefer: Record<Lang, string>;
+  /** A sample directory entry, to verify before use. */
+  sample?: boolean;
 }
 
 export interface Referral {
