@@ -21,6 +21,7 @@ export const NewReferralBody = z.strictObject({
 });
 export const ReferralStatusBody = z.strictObject({
   status: Status.describe('sent → accepted | declined; accepted → done | declined. The person is told.'),
+  from: Status.optional().describe('The status you saw. If it changed meanwhile (a colleague answered first), 409 StatusChanged and nothing changes.'),
 });
 
 const Text = z.object({ es: z.string(), en: z.string() });

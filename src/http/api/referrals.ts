@@ -24,7 +24,7 @@ import { iso, sendJson, type CaseHandlerDeps } from './cases.ts';
 import * as r from './referralSchemas.ts';
 import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
-import { TicketRefParams } from './ticketSchemas.ts';
+import { findVisibleTicket, ticketRefOf, visibleTicket } from './ticketAccess.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -45,9 +45,6 @@ const MOVES: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   declined: [],
 };
 
-function noSuchTicket(): HttpError {
-  return new HttpError(404, 'NotFound', 'No such ticket.');
-}
 function noSuchReferral(): HttpError {
   return new HttpError(404, 'NotFound', 'No such referral.');
 }
@@ -63,12 +60,7 @@ function refused(change: Exclude<ReferralChange, { ok: true }>): HttpError {
   return new HttpError(409, 'StatusChanged', `Someone changed this referral meanwhile: it is now ${change.referral.status}.`);
 }
 
-/** A ref or id that cannot exist is answered like one that does not. */
-function ticketRefOf(req: Request): string {
-  const params = TicketRefParams.safeParse(req.params);
-  if (!params.success) throw noSuchTicket();
-  return params.data.ref;
-}
+/** An id that cannot exist is answered like one that does not. */
 function referralIdOf(req: Request): string {
   const params = r.ReferralIdParams.safeParse(req.params);
   if (!params.success) throw noSuchReferral();
@@ -84,11 +76,6 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   const { store, now, audit, person, log, partners } = deps;
   const translations = createTranslations();
 
-  /** The ticket behind the ref, or null for an unknown or PSEA one (the seal of tickets.ts). */
-  async function visibleTicket(ref: string): Promise<Ticket | null> {
-    const ticket = await store.tickets.get(ref);
-    return ticket && ticket.reason !== 'psea' ? ticket : null;
-  }
 
   /** Faro tells the person where their referral stands; false when it could not. */
   async function tellPerson(ticket: Ticket, referral: Referral): Promise<boolean> {
@@ -112,8 +99,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   const createReferral: Handler = async (req, res) => {
     const ref = ticketRefOf(req);
     const body = s.parse(r.NewReferralBody, req.body);
-    const ticket = await visibleTicket(ref);
-    if (!ticket) throw noSuchTicket();
+    const ticket = await visibleTicket(store, ref);
     if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
     const partner = partners.find((p) => p.id === body.partnerId);
     if (!partner) throw new HttpError(400, 'UnknownPartner', 'No partner with this id in the directory (see GET /api/partners).');
@@ -142,8 +128,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   };
 
   const listReferrals: Handler = async (req, res) => {
-    const ticket = await visibleTicket(ticketRefOf(req));
-    if (!ticket) throw noSuchTicket();
+    const ticket = await visibleTicket(store, ticketRefOf(req));
     const referrals = await store.referrals.listByTicket(ticket.ref);
     // The notes may describe the person: reading them leaves a trace, like reading the ticket.
     await audit(callerOf(req).account.id, 'referrals.list', ticket.ref, { count: referrals.length });
@@ -154,11 +139,12 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
     const id = referralIdOf(req);
     const body = s.parse(r.ReferralStatusBody, req.body);
     const referral = await store.referrals.get(id);
-    const ticket = referral && (await visibleTicket(referral.ticketRef));
+    const ticket = referral && (await findVisibleTicket(store, referral.ticketRef));
     if (!referral || !ticket) throw noSuchReferral();
-    if (!MOVES[referral.status].includes(body.status)) throw invalidMove(referral.status, body.status);
+    const from = body.from ?? referral.status;
+    if (!MOVES[from].includes(body.status)) throw invalidMove(from, body.status);
     const actor = callerOf(req).account.id;
-    const change = await store.referrals.setStatus(id, referral.status, body.status, actor, now());
+    const change = await store.referrals.setStatus(id, from, body.status, actor, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'referrals.status', id, { ticket: ticket.ref, from: referral.status, to: body.status });
     const personTold = await tellPerson(ticket, change.referral);

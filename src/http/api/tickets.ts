@@ -27,6 +27,7 @@ import { HttpError } from '../errors.ts';
 import { sendJson } from './cases.ts';
 import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
+import { isVisible, noSuchTicket, ticketRefOf, visibleTicket } from './ticketAccess.ts';
 import * as t from './ticketSchemas.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -42,15 +43,6 @@ export interface TicketHandlerDeps {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function noSuchTicket(): HttpError {
-  return new HttpError(404, 'NotFound', 'No such ticket.');
-}
-
-/** See the file comment: PSEA stays sealed. */
-function visible(ticket: Ticket | null): ticket is Ticket {
-  return ticket !== null && ticket.reason !== 'psea';
-}
 
 /** The contact key (a phone number on WhatsApp) stays out, as in cases: reaching the person
  * will go through the ticket, never around it. Notes only where asked for. */
@@ -72,13 +64,6 @@ function withNotes(ticket: Ticket): Record<string, unknown> {
   return { ...ticketView(ticket), notes: (ticket.notes ?? []).map(noteView), ...(rating && { rating }) };
 }
 
-/** A ref that cannot exist is answered like one that does not. */
-function refOf(req: Request): string {
-  const params = t.TicketRefParams.safeParse(req.params);
-  if (!params.success) throw noSuchTicket();
-  return params.data.ref;
-}
-
 function refused(change: Exclude<TicketChange, { ok: true }>): HttpError {
   if (change.reason === 'not_found') return noSuchTicket();
   if (change.reason === 'closed') return new HttpError(409, 'TicketClosed', 'This ticket is closed.');
@@ -98,24 +83,18 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     events.publish({ type: 'ticket', ref: ticket.ref, status: ticket.status });
   }
 
-  /** The ticket behind the ref, or 404; checked before any change so PSEA tickets stay untouched. */
-  async function visibleTicket(ref: string): Promise<Ticket> {
-    const ticket = await store.tickets.get(ref);
-    if (!visible(ticket)) throw noSuchTicket();
-    return ticket;
-  }
 
   const listTickets: Handler = async (req, res) => {
     const query = s.parse(t.TicketsQuery, req.query, 'query');
     const at = now();
-    const tickets = (await store.tickets.list(query.status ? { status: query.status } : {})).filter(visible);
+    const tickets = (await store.tickets.list(query.status ? { status: query.status } : {})).filter(isVisible);
     sendJson(res, 200, {
       tickets: tickets.map((ticket) => ({ ...ticketView(ticket), ...(ticket.status === 'open' && { waitingMs: Math.max(0, at - ticket.createdAt) }) })),
     });
   };
 
   const getTicket: Handler = async (req, res) => {
-    const ticket = await visibleTicket(refOf(req));
+    const ticket = await visibleTicket(store, ticketRefOf(req));
     const contact = await store.contacts.get(ticket.contactKey);
     // Only while consent stands: a withdrawn consent erases the contact, but check the
     // decision too rather than trust that erasure already ran.
@@ -128,9 +107,9 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const claimTicket: Handler = async (req, res) => {
-    const ref = refOf(req);
+    const ref = ticketRefOf(req);
     s.parse(t.ClaimBody, req.body);
-    await visibleTicket(ref);
+    await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     const change = await store.tickets.claim(ref, actor, now());
     if (!change.ok) throw refused(change);
@@ -140,9 +119,9 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const sendTicketMessage: Handler = async (req, res) => {
-    const ref = refOf(req);
+    const ref = ticketRefOf(req);
     const body = s.parse(t.MessageBody, req.body);
-    const ticket = await visibleTicket(ref);
+    const ticket = await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
     if (ticket.status === 'open') throw new HttpError(409, 'NotClaimed', 'Claim this ticket before writing to the person.');
@@ -160,9 +139,9 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const addTicketNote: Handler = async (req, res) => {
-    const ref = refOf(req);
+    const ref = ticketRefOf(req);
     const body = s.parse(t.NoteBody, req.body);
-    await visibleTicket(ref);
+    await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     const ticket = await store.tickets.addNote(ref, { staffId: actor, text: body.text, at: now() });
     if (!ticket) throw noSuchTicket();
@@ -172,9 +151,9 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const closeTicket: Handler = async (req, res) => {
-    const ref = refOf(req);
+    const ref = ticketRefOf(req);
     const body = s.parse(t.CloseBody, req.body);
-    const ticket = await visibleTicket(ref);
+    const ticket = await visibleTicket(store, ref);
     const { id: actor, roles } = callerOf(req).account;
     if (ticket.status === 'claimed' && ticket.claimedBy !== actor && !can(roles, 'tickets.closeOthers')) {
       throw new HttpError(403, 'ClaimedByAnother', 'Only the staff member who claimed this ticket, or a supervisor, may close it.');

@@ -189,6 +189,17 @@ describe('staff API: partners and referrals', () => {
     }
   });
 
+  it('refuses an answer given on a stale view (`from`): a colleague answered first, nothing changes', async () => {
+    const id = await refer(es);
+    expect((await call('operator', 'PATCH', `/api/referrals/${id}`, { body: { status: 'accepted', from: 'sent' } })).status).to.equal(200);
+    const heard = api.delivered.get('es')!.length;
+    const stale = await call('supervisor', 'PATCH', `/api/referrals/${id}`, { body: { status: 'declined', from: 'sent' } });
+    expect(stale.status, stale.text).to.equal(409);
+    expect(stale.json.error).to.deep.equal({ code: 'StatusChanged', message: 'Someone changed this referral meanwhile: it is now accepted.' });
+    expect((await api.store.referrals.get(id))!.status).to.equal('accepted');
+    expect(api.delivered.get('es')!.length).to.equal(heard);
+  });
+
   it('refuses moves the lifecycle does not allow with 409 InvalidTransition naming the allowed ones', async () => {
     const id = await refer(es);
     const moves: [string, number, string | null][] = [
