@@ -12,6 +12,7 @@ export function consolePage(assets: ConsoleAssets): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Faro · Consola</title>
 <link rel="stylesheet" href="/console/${assets.style.name}">
 <script src="/console/${assets.script.name}" defer></script>

@@ -50,8 +50,11 @@ export class TicketView {
     }
     await this.reload();
     const heading = this.element.querySelector<HTMLElement>('#ticket-heading');
-    heading?.focus({ preventScroll: true });
-    heading?.scrollIntoView({ block: 'start' });
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    // On a phone the ticket is below the queue: bring it up. Side by side, it is in view already.
+    const top = heading.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) heading.scrollIntoView({ block: 'start' });
   }
 
   /** Re-reads the ticket (and its referrals) from the server. */
@@ -88,8 +91,12 @@ export class TicketView {
       return;
     }
     const detail = this.detail;
+    // Re-attaching the log resets its scroll: keep the operator's place unless they were at the end.
+    const log = this.transcript?.element;
+    const place = log?.isConnected && !this.transcript!.atEnd() ? log.scrollTop : undefined;
     keepingFocus(this.element, () => replace(this.element, ...this.parts(detail)), () => this.element.querySelector('#ticket-heading'));
-    this.transcript?.scrollToEnd();
+    if (place === undefined) this.transcript?.scrollToEnd();
+    else log!.scrollTop = place;
   }
 
   private parts({ ticket, intake }: TicketDetail): Node[] {
@@ -99,7 +106,7 @@ export class TicketView {
     const back = el('button', { type: 'button', class: 'quiet back', 'data-key': 'ticket-back' }, t.back);
     back.addEventListener('click', this.backToQueue);
     const transcript = this.transcript!;
-    transcript.render();
+    transcript.relabel();
     return [
       el('div', { class: 'panel-head' }, el('h2', { id: 'ticket-heading', tabindex: '-1' }, fill(t.heading, { ref: ticket.ref })), back),
       this.errors,

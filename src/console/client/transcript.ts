@@ -5,12 +5,13 @@
  */
 import { el, replace } from './dom.ts';
 import { time } from './format.ts';
-import { s } from './i18n.ts';
+import { lang, s } from './i18n.ts';
 import type { Line } from './types.ts';
 
 export class TranscriptView {
   readonly element: HTMLDivElement;
   private readonly lines = new Map<string, Line>();
+  private renderedLang = lang();
 
   constructor(
     private readonly myId: string,
@@ -43,7 +44,13 @@ export class TranscriptView {
     return true;
   }
 
+  /** After a language switch only: rebuilding the log would have it read out again. */
+  relabel(): void {
+    if (this.renderedLang !== lang()) this.render();
+  }
+
   render(): void {
+    this.renderedLang = lang();
     const lines = [...this.lines.values()].sort((a, b) => a.at.localeCompare(b.at));
     replace(this.element, ...(lines.length === 0 ? [el('p', { class: 'empty' }, s().transcript.empty)] : lines.map((line) => this.item(line))));
   }
@@ -52,7 +59,7 @@ export class TranscriptView {
     this.element.scrollTop = this.element.scrollHeight;
   }
 
-  private atEnd(): boolean {
+  atEnd(): boolean {
     return this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
   }
 
