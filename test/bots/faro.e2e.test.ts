@@ -17,8 +17,22 @@ import { startJongodb, type TestMongo } from '../support/jongodb.ts';
 
 type Activity = { id: string; type: string; text?: string; from: { id: string; role: string }; replyToId?: string; channelData?: { step?: string; topic?: string; answerId?: string; clientActivityID?: string }; suggestedActions?: { actions: { title: string; value: { action: string } }[] } };
 
+const ADMIN = { email: 'admin@example.org', password: 'a long admin secret' };
+
 function config(dataDir: string, extra: Record<string, string> = {}) {
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extra }, '');
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...extra }, '');
+}
+
+/** A staff member using the JSON API with a bearer token. */
+async function staff(url: string, email: string, password: string) {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(login.status).to.equal(200);
+  const { token } = (await login.json()) as { token: string };
+  return async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
+    const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : {} };
+  };
 }
 
 /** A person in the web chat: a Direct Line conversation with its WebSocket stream. */
@@ -45,6 +59,18 @@ class Person {
       for (const wake of this.waiters.splice(0)) wake();
     });
     await new Promise((resolve, reject) => this.socket.once('open', resolve).once('error', reject));
+  }
+
+  /** Sends a message and waits only for its echo: in a live chat the bot does not answer. */
+  async tell(text: string): Promise<void> {
+    const res = await fetch(`${this.url}/v3/directline/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ type: 'message', from: { id: 'dl_person' }, text }),
+    });
+    expect(res.status).to.equal(200);
+    const { id } = (await res.json()) as { id: string };
+    await this.until(() => this.received.some((a) => a.id === id));
   }
 
   /** Sends a message (or a click) and returns the bot replies to it, once they arrived. */
@@ -97,6 +123,36 @@ function conversationSuite(name: string, open: () => Promise<{ start: () => Prom
     it('is healthy and ready', async () => {
       expect((await fetch(`${faro.url}/healthz`)).status).to.equal(200);
       expect((await fetch(`${faro.url}/readyz`)).status).to.equal(200);
+    });
+
+    it('hands a person to an operator live: both directions, referral, close, satisfaction question', async () => {
+      const admin = await staff(faro.url, ADMIN.email, ADMIN.password);
+      expect((await admin('POST', '/api/users', { email: 'rosa@example.org', password: 'operator secret 1', roles: ['operator'] })).status).to.equal(201);
+      const operator = await staff(faro.url, 'rosa@example.org', 'operator secret 1');
+      const person = new Person(faro.url);
+      await person.start();
+      for (const text of ['hola', 'es', 'acepto']) await person.say(text);
+      expect(step(await person.say('quiero hablar con una persona'))).to.equal('handoff.queued');
+      const queue = await operator('GET', '/api/tickets?status=open');
+      const { ref } = queue.json.tickets.at(-1) as { ref: string };
+
+      expect((await operator('POST', `/api/tickets/${ref}/claim`)).status).to.equal(200);
+      await person.until(() => person.received.some((a) => a.channelData?.step === 'handoff.live'));
+      expect((await operator('POST', `/api/tickets/${ref}/messages`, { text: 'Hola, soy Rosa. ¿Cómo te ayudo?' })).status).to.equal(201);
+      await person.until(() => person.received.some((a) => a.text === 'Hola, soy Rosa. ¿Cómo te ayudo?'));
+      await person.tell('Necesito un albergue para esta noche');
+      const read = await operator('GET', `/api/tickets/${ref}`);
+      expect(read.json.transcript.map((l: { from: string; text: string }) => `${l.from}: ${l.text}`)).to.include.members(['operator: Hola, soy Rosa. ¿Cómo te ayudo?', 'person: Necesito un albergue para esta noche']);
+
+      const referred = await operator('POST', `/api/tickets/${ref}/referrals`, { partnerId: 'oim', service: 'housing' });
+      expect(referred.status).to.equal(201);
+      await person.until(() => person.received.some((a) => a.text?.startsWith('Te hemos derivado a OIM') ?? false));
+      expect((await operator('POST', `/api/tickets/${ref}/close`, { outcome: 'referred' })).status).to.equal(200);
+      await person.until(() => person.received.some((a) => a.channelData?.step === 'feedback.score'));
+      expect(step(await person.say('5'))).to.equal('feedback.comment');
+      expect(step(await person.say('gracias'))).to.equal('menu');
+      expect((await operator('GET', `/api/tickets/${ref}`)).json.ticket.rating).to.include({ score: 5, comment: 'gracias' });
+      person.close();
     });
 
     it('holds a whole conversation: consent, menu, FAQ with provenance, intake, handoff', async () => {
