@@ -3,8 +3,10 @@ export interface Drafts {
   message: string;
   note: string;
   referralNote: string;
+  referralPartner: string;
+  referralService: string;
 }
 
 export function emptyDrafts(): Drafts {
-  return { message: '', note: '', referralNote: '' };
+  return { message: '', note: '', referralNote: '', referralPartner: '', referralService: '' };
 }

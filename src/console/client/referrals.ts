@@ -3,12 +3,13 @@
  * the partner answers: sent → accepted | declined, accepted → done | declined), and a form to
  * refer the person to a partner from the directory (those offering the ticket's topic first).
  */
+import { ApiError } from './api.ts';
 import type { Ctx } from './context.ts';
 import type { Drafts } from './drafts.ts';
 import { el, field, option } from './dom.ts';
 import { fill, label, lang, s } from './i18n.ts';
 import type { Partner, Referral, ReferralStatus, Ticket } from './types.ts';
-import { alertBox, whileBusy } from './ui.ts';
+import { alertBox, errorText, whileBusy } from './ui.ts';
 
 const NEXT: Record<ReferralStatus, ReferralStatus[]> = { sent: ['accepted', 'declined'], accepted: ['done', 'declined'], done: [], declined: [] };
 
@@ -48,7 +49,18 @@ function referralItem(ctx: Ctx, referral: Referral, partnerName: string, changed
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void whileBusy(update, t.updating, errors, async () => {
-      await ctx.api.patch(`/api/referrals/${encodeURIComponent(referral.id)}`, { status: select.value });
+      try {
+        // `from`: if a colleague moved it meanwhile, the server refuses (409) instead of overwriting.
+        await ctx.api.patch(`/api/referrals/${encodeURIComponent(referral.id)}`, { status: select.value, from: referral.status });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409) {
+          // Show where it stands now; the reason stays in the page's status line.
+          ctx.announce(errorText(err));
+          changed();
+          return;
+        }
+        throw err;
+      }
       ctx.announce(t.updated);
       changed();
     });
@@ -72,10 +84,14 @@ function referralForm(ctx: Ctx, ticket: Ticket, partners: Partner[], drafts: Dra
 
   const partnerChosen = () => {
     const chosen = partners.find((p) => p.id === partner.value);
-    service.replaceChildren(option('', t.serviceAny), ...(chosen?.services ?? []).map((code) => option(code, label(s().topic, code), code === ticket.topic)));
+    drafts.referralPartner = chosen?.id ?? '';
+    const preferred = chosen?.services.includes(drafts.referralService) ? drafts.referralService : ticket.topic;
+    service.replaceChildren(option('', t.serviceAny), ...(chosen?.services ?? []).map((code) => option(code, label(s().topic, code), code === preferred)));
     how.textContent = chosen ? fill(t.howToRefer, { text: chosen.howToRefer[lang()] ?? '' }) : '';
   };
+  partner.value = drafts.referralPartner;
   partner.addEventListener('change', partnerChosen);
+  service.addEventListener('change', () => (drafts.referralService = service.value));
   partnerChosen();
 
   const form = el('form', { class: 'referral-form' }, field(t.partner, partner), how, field(t.service, service), field(t.note, note), errors, submit);
@@ -89,7 +105,7 @@ function referralForm(ctx: Ctx, ticket: Ticket, partners: Partner[], drafts: Dra
     const body = { partnerId: partner.value, ...(service.value && { service: service.value }), ...(note.value.trim() && { note: note.value.trim() }) };
     void whileBusy(submit, t.submitting, errors, async () => {
       const answer = await ctx.api.post<{ referral: Referral; personTold?: boolean }>(`/api/tickets/${encodeURIComponent(ticket.ref)}/referrals`, body);
-      drafts.referralNote = '';
+      Object.assign(drafts, { referralNote: '', referralPartner: '', referralService: '' });
       ctx.announce(answer.personTold === false ? t.personNotTold : answer.personTold ? t.personTold : t.sent);
       changed();
     });
