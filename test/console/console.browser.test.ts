@@ -227,18 +227,34 @@ describe('Operator console in Chromium', function () {
     expect(await luis.getByLabel('Mensaje para la persona').count()).to.equal(0);
   });
 
-  it('has no serious or critical axe violations on the login and ticket views (English, 360 px)', async () => {
+  it('works with the keyboard alone and has no serious or critical axe violations on the login and ticket views (English, 360 px)', async () => {
     const ref = await personWaiting();
     const page = await newPage('en-GB');
     await page.goto(`${faro.url}/console`);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(await seriousViolations(page)).to.deep.equal([]);
 
-    await page.getByLabel('Email').fill('sara@example.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await queueItem(page, ref).click();
-    await page.getByRole('button', { name: 'Claim ticket' }).click();
+    // Keyboard only, with a visible focus ring: skip link, language, email, password, Enter.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+    await page.keyboard.press('Tab');
+    expect(await focused()).to.deep.include({ name: 'Skip to content', tag: 'A' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).to.deep.include({ name: 'Español', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('sara@example.org');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await queueItem(page, ref).waitFor();
+    await queueItem(page, ref).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Claim ticket' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('ticket-heading');
+    await page.getByRole('button', { name: 'Claim ticket' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByLabel('Message to the person').waitFor();
     await page.getByLabel('Canned response', { exact: true }).waitFor();
     await page.locator('.referral-form').waitFor();

@@ -9,12 +9,12 @@ import { CannedAdminView } from './canned.ts';
 import type { Ctx } from './context.ts';
 import { el, replace } from './dom.ts';
 import { fill, lang, s, setLang } from './i18n.ts';
-import { LiveStream } from './live.ts';
+import { LiveStream, type LiveHandlers } from './live.ts';
 import { loginView } from './login.ts';
 import { PseaView } from './psea.ts';
 import { QueueView } from './queue.ts';
 import { TicketView } from './ticket.ts';
-import type { CannedResponse, Me, Partner } from './types.ts';
+import type { CannedResponse, Line, Me, Partner, TicketStatus } from './types.ts';
 import { errorText, keepingFocus, whileBusy } from './ui.ts';
 
 const RETRY_STREAM_MS = 5_000;
@@ -106,7 +106,7 @@ export class App {
     }
   }
 
-  private liveHandlers(session: () => Session) {
+  private liveHandlers(session: () => Session): LiveHandlers {
     return {
       opened: () => {
         this.connection.textContent = '';
@@ -121,23 +121,30 @@ export class App {
       },
       failed: () => {
         this.connection.textContent = s().live.lost;
-        // Closed for good by the browser: a 401 here ends the session (the API client says so).
-        window.setTimeout(() => {
-          if (this.session !== session()) return;
-          this.api.get<Me>('/api/auth/me').then(
-            () => this.session === session() && session().live.open(),
-            () => undefined,
-          );
-        }, RETRY_STREAM_MS);
+        this.retryStream(session());
       },
-      ticket: ({ ref, status }: { ref: string; status: 'open' | 'claimed' | 'closed' }) => {
+      ticket: ({ ref, status }: { ref: string; status: TicketStatus }) => {
         const { queue, ticket } = session();
         queue?.ticketEvent(ref, status);
         if (ticket?.openRef === ref) void ticket.reload();
       },
-      line: ({ ref, line }: { ref: string; line: Parameters<TicketView['addLine']>[1] }) => session().ticket?.addLine(ref, line),
+      line: ({ ref, line }: { ref: string; line: Line }) => session().ticket?.addLine(ref, line),
       psea: () => session().psea?.reportFiled(),
     };
+  }
+
+  /** The browser gave up on the stream: if the session still stands, open it again (a 401
+   * here ends the session through the API client); if the server is unreachable, wait more. */
+  private retryStream(session: Session): void {
+    window.setTimeout(() => {
+      if (this.session !== session) return;
+      this.api.get<Me>('/api/auth/me').then(
+        () => this.session === session && session.live.open(),
+        (err: unknown) => {
+          if (!(err instanceof ApiError && err.status === 401)) this.retryStream(session);
+        },
+      );
+    }, RETRY_STREAM_MS);
   }
 
   private sessionEnded(): void {
