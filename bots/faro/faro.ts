@@ -60,7 +60,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   // The console's live updates: tickets and transcript lines from turns, the sealed alert.
   const events = createLiveEvents();
   pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
-  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled(), onApplied: (effects) => events.fromEffects(effects) });
+  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled(), onApplied: (effects, transcript) => events.fromEffects(effects, transcript) });
   const directLine = createDirectLine({
     turns: runtime,
     tokenKey,

@@ -1,4 +1,4 @@
-import type { CaseType, ConsentDecision, Intake, Lang, PseaContactPreference, TicketReason, TranscriptLine } from './domain.ts';
+import type { CaseType, ConsentDecision, Intake, Lang, PseaContactPreference, TicketReason } from './domain.ts';
 
 /**
  * What a dialog asks the world to do. Dialog machines only *describe* effects; the turn runtime
@@ -20,5 +20,17 @@ export type Effect =
   /** Consent withdrawn: erase the person's personal data (contact, intake, tickets, cases,
    * transcript, referrals). */
   | { type: 'data.erase' }
-  /** Added by the runtime, not the dialog: the turn's lines for staff (see DialogTurn.transcript). */
-  | { type: 'transcript.append'; ticketRef: string | null; lines: TranscriptLine[] };
+  /**
+   * Added by the runtime, not the dialog: the turn's lines for staff (see DialogTurn.transcript
+   * and src/runtime/transcript.ts). Names the lines instead of copying them: what the person
+   * said, and the outbox messages with seq in `seqs` (from an operator when `staffId` is set).
+   */
+  | {
+      type: 'transcript.append';
+      ticketRef: string | null;
+      rev: number;
+      at: number;
+      said?: { messageId: string; text: string };
+      seqs: [number, number];
+      staffId?: string;
+    };

@@ -1,19 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Case, PseaReport, Ticket } from '../core/domain.ts';
+import type { Case, PseaReport, Ticket, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { ConversationRecord, Store } from '../store/ports.ts';
+import { linesOf } from './transcript.ts';
 
 /**
  * Applies a committed turn's effects through the stores. Each effect is idempotent (keyed by
  * the conversation and the message that caused it), because after a crash the last turn's
  * effects are applied again.
  */
-export async function applyEffects(store: Store, record: ConversationRecord, now: number): Promise<void> {
+export async function applyEffects(store: Store, record: ConversationRecord, now: number): Promise<TranscriptBatch[]> {
   const messageId = record.recentMessageIds.at(-1) ?? '';
-  for (const effect of record.pendingEffects) await applyEffect(store, record, effect, messageId, now);
+  const transcript: TranscriptBatch[] = [];
+  for (const effect of record.pendingEffects) {
+    if (effect.type !== 'transcript.append') await applyEffect(store, record, effect, messageId, now);
+    else {
+      const lines = linesOf(record, effect);
+      await store.transcripts.append(lines);
+      transcript.push({ ticketRef: effect.ticketRef, lines });
+    }
+  }
+  return transcript;
 }
 
-async function applyEffect(store: Store, record: ConversationRecord, effect: Effect, messageId: string, now: number): Promise<void> {
+/** Lines written to the transcript, and the ticket whose console shows them live. */
+export interface TranscriptBatch {
+  ticketRef: string | null;
+  lines: TranscriptLine[];
+}
+
+async function applyEffect(store: Store, record: ConversationRecord, effect: Exclude<Effect, { type: 'transcript.append' }>, messageId: string, now: number): Promise<void> {
   const contactKey = record.key;
   switch (effect.type) {
     case 'consent.record':
@@ -38,9 +54,6 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Eff
       return;
     case 'ticket.rate':
       await store.tickets.rate(effect.ref, { score: effect.score, ...(effect.comment !== undefined && { comment: effect.comment }), at: now });
-      return;
-    case 'transcript.append':
-      await store.transcripts.append(effect.lines);
       return;
     case 'data.erase':
       await store.tickets.eraseByContact(contactKey);

@@ -1,32 +1,37 @@
 /**
- * The lines a turn adds to the staff transcript (kept only when the dialog allows it: see
- * DialogTurn.transcript). Ids are stable, so a turn re-applied after a crash stores its lines
- * once: the person's message `<key>#in#<messageId>`, each message to the person its outbound
- * id `<key>#<seq>`.
+ * The staff transcript of a conversation (kept only when the dialog allows it: see
+ * DialogTurn.transcript). A turn's `transcript.append` effect names its lines rather than
+ * copying them: the person's words, and which of the record's outbox messages (by seq) are
+ * this turn's; the lines are built when the effect is applied, from the committed record.
+ * Ids are stable, so a turn re-applied after a crash stores its lines once: the person's
+ * message `<key>#in#<messageId>`, each message to the person its outbound id `<key>#<seq>`.
  */
 import type { TranscriptLine } from '../core/domain.ts';
 import type { TurnInput } from '../core/dialog.ts';
-import type { Choice, Outbound } from '../core/message.ts';
+import type { Effect } from '../core/effect.ts';
+import type { Choice } from '../core/message.ts';
+import type { ConversationRecord } from '../store/ports.ts';
 
-export interface TurnLines {
-  key: string;
-  /** The rev the turn commits: lines are ordered by it, then by `n`. */
-  rev: number;
-  messageId: string;
-  input: TurnInput;
-  /** The options that were on screen: a click is shown with the title the person saw. */
-  choices: Choice[];
-  replies: Outbound[];
-  at: number;
+export type TranscriptEffect = Extract<Effect, { type: 'transcript.append' }>;
+
+/** What the person sent, as staff should read it: a click shows the title they saw. */
+export function saidBy(input: TurnInput, choices: Choice[]): string | undefined {
+  if (input.text !== undefined) return input.text;
+  if (input.action === undefined) return undefined;
+  return choices.find((c) => c.action === input.action)?.title ?? input.action;
 }
 
-export function turnLines({ key, rev, messageId, input, choices, replies, at }: TurnLines): TranscriptLine[] {
-  const said = input.text ?? (input.action === undefined ? undefined : (choices.find((c) => c.action === input.action)?.title ?? input.action));
-  const person: TranscriptLine[] = said === undefined ? [] : [{ id: `${key}#in#${messageId}`, contactKey: key, rev, n: 0, from: 'person', text: said, at }];
-  return [...person, ...replies.map((m, i): TranscriptLine => ({ id: m.id, contactKey: key, rev, n: i + 1, from: 'bot', text: m.reply.text, at }))];
-}
-
-/** A message sent outside a turn: from an operator, or from Faro itself (staffId null). */
-export function operatorLine(key: string, rev: number, message: Outbound, staffId: string | null, at: number): TranscriptLine {
-  return { id: message.id, contactKey: key, rev, n: 0, from: staffId === null ? 'bot' : 'operator', text: message.reply.text, at, ...(staffId !== null && { staffId }) };
+/** The lines an effect names, from the record it was committed with. */
+export function linesOf(record: ConversationRecord, effect: TranscriptEffect): TranscriptLine[] {
+  const { key } = record;
+  const { rev, at } = effect;
+  const lines: TranscriptLine[] = [];
+  if (effect.said) lines.push({ id: `${key}#in#${effect.said.messageId}`, contactKey: key, rev, n: 0, from: 'person', text: effect.said.text, at });
+  const [first, last] = effect.seqs;
+  for (const message of record.outbox) {
+    if (message.seq < first || message.seq > last) continue;
+    const from = effect.staffId === undefined ? 'bot' : 'operator';
+    lines.push({ id: message.id, contactKey: key, rev, n: message.seq - first + 1, from, text: message.reply.text, at, ...(effect.staffId !== undefined && { staffId: effect.staffId }) });
+  }
+  return lines;
 }

@@ -19,11 +19,11 @@ import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects, claimReferences } from './effects.ts';
+import { applyEffects, claimReferences, type TranscriptBatch } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import { lookupReference } from './lookup.ts';
 import { findReference } from './refs.ts';
-import { operatorLine, turnLines } from './transcript.ts';
+import { saidBy, type TranscriptEffect } from './transcript.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 
 /** Inbound ids remembered per conversation for dedupe (WhatsApp redelivers for up to a day). */
@@ -55,7 +55,7 @@ export interface TurnRuntimeOptions {
   /** Called with a turn's effects once they are applied (the console's live updates: new
    * tickets, transcript lines). May be called again for the same effects after a crash.
    * Must not throw; if it does, the turn goes on regardless. */
-  onApplied?: (effects: readonly Effect[]) => void;
+  onApplied?: (effects: readonly Effect[], transcript: readonly TranscriptBatch[]) => void;
 }
 
 /** Who a message sent outside a turn comes from, for the transcript. */
@@ -151,7 +151,9 @@ export class TurnRuntime implements TurnHandler {
     this.finished.delete(key);
     const message: Outbound = { id: `${key}#${previous.seq + 1}`, channel, conversationId, seq: previous.seq + 1, replyTo: '', reply };
     const now = this.now();
-    const effects: Effect[] = by ? [{ type: 'transcript.append', ticketRef: by.ticketRef, lines: [operatorLine(key, previous.rev + 1, message, by.staffId, now)] }] : [];
+    const effects: TranscriptEffect[] = by
+      ? [{ type: 'transcript.append', ticketRef: by.ticketRef, rev: previous.rev + 1, at: now, seqs: [message.seq, message.seq], ...(by.staffId !== null && { staffId: by.staffId }) }]
+      : [];
     const record: ConversationRecord = {
       ...previous,
       rev: previous.rev + 1,
@@ -278,8 +280,15 @@ export class TurnRuntime implements TurnHandler {
       updatedAt: now,
     };
     if (result.transcript) {
-      const lines = turnLines({ key, rev: record.rev, messageId: inbound.messageId, input, choices: previous.choices, replies, at: now });
-      if (lines.length > 0) record.pendingEffects.push({ type: 'transcript.append', ticketRef: result.transcript.ticketRef, lines });
+      const said = saidBy(input, previous.choices);
+      record.pendingEffects.push({
+        type: 'transcript.append',
+        ticketRef: result.transcript.ticketRef,
+        rev: record.rev,
+        at: now,
+        ...(said !== undefined && { said: { messageId: inbound.messageId, text: said } }),
+        seqs: [previous.seq + 1, record.seq],
+      });
     }
     // References shown in this turn's reply (ticket, case, PSEA follow-up code) are claimed
     // before committing, so one held by someone else re-runs the turn with another
@@ -293,9 +302,9 @@ export class TurnRuntime implements TurnHandler {
   }
 
   /** Live updates may never cost the person their answer. */
-  private applied(effects: readonly Effect[]): void {
+  private applied(effects: readonly Effect[], transcript: readonly TranscriptBatch[]): void {
     try {
-      this.opts.onApplied?.(effects);
+      this.opts.onApplied?.(effects, transcript);
     } catch {
       this.opts.log.warn({ kind: 'callback' }, 'live update failed');
     }
@@ -332,8 +341,8 @@ export class TurnRuntime implements TurnHandler {
 
   private async finish(record: ConversationRecord): Promise<void> {
     if (record.pendingEffects.length > 0) {
-      await applyEffects(this.opts.store, record, this.now());
-      this.applied(record.pendingEffects);
+      const transcript = await applyEffects(this.opts.store, record, this.now());
+      this.applied(record.pendingEffects, transcript);
     }
     if (record.outbox.length === 0) return;
     const sink = this.sinks.get(record.channel);

@@ -10,6 +10,7 @@
  */
 import type { TicketStatus, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
+import type { TranscriptBatch } from '../runtime/effects.ts';
 import type { SealedReportEvent } from './pseaNotifier.ts';
 
 /** A transcript line as staff see it (no contact key, no storage order fields). */
@@ -35,7 +36,7 @@ export interface LiveEvents {
   /** Shutdown: ends every stream, so the server need not wait for them (consoles reconnect). */
   end(): void;
   /** Give this to TurnRuntime as `onApplied`: tickets opened and lines written by a turn. */
-  fromEffects(effects: readonly Effect[]): void;
+  fromEffects(effects: readonly Effect[], transcript: readonly TranscriptBatch[]): void;
 }
 
 export function lineView(line: TranscriptLine): LineView {
@@ -69,14 +70,12 @@ export function createLiveEvents(): LiveEvents {
       listeners.clear();
       enders.clear();
     },
-    fromEffects(effects) {
+    fromEffects(effects, transcript) {
       if (listeners.size === 0) return;
-      for (const effect of effects) {
-        // PSEA tickets do not exist for the console (see the tickets API); the dialog opens none.
-        if (effect.type === 'ticket.open' && effect.reason !== 'psea') publish({ type: 'ticket', ref: effect.ref, status: 'open' });
-        else if (effect.type === 'transcript.append' && effect.ticketRef !== null) {
-          for (const line of effect.lines) publish({ type: 'line', ref: effect.ticketRef, line: lineView(line) });
-        }
+      // PSEA tickets do not exist for the console (see the tickets API); the dialog opens none.
+      for (const effect of effects) if (effect.type === 'ticket.open' && effect.reason !== 'psea') publish({ type: 'ticket', ref: effect.ref, status: 'open' });
+      for (const { ticketRef, lines } of transcript) {
+        if (ticketRef !== null) for (const line of lines) publish({ type: 'line', ref: ticketRef, line: lineView(line) });
       }
     },
   };
