@@ -15,6 +15,7 @@ import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Answer } from '../../src/core/domain.ts';
+import { createConsole } from '../../src/console/index.ts';
 import { createApiRouter } from '../../src/http/api/index.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
@@ -81,7 +82,9 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
 
   // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
   const staffApi = createApiRouter({ store, log, tokenKey, person: createPersonLink(runtime), events, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
-  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, (await import('../../src/console/index.ts')).createConsole({ log }).router, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
+  // The operator console (`/console`) is a page over the staff API.
+  const operatorConsole = createConsole({ log });
+  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, operatorConsole.router, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
   const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });
   for (const channel of channels) await channel.start?.();
