@@ -11,7 +11,7 @@ import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import { createTranslations, type Translate } from './i18n.ts';
 import { interpret } from './intents.ts';
-import { faroMachine, type Emitted, type FaroContext } from './machine.ts';
+import { faroMachine, initialContext, type Emitted, type FaroContext } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
 
 /** Bump when saved snapshots stop fitting the machine (renamed states, changed context). */
@@ -65,27 +65,6 @@ function carryOver(snapshot: unknown): Saved | null {
   if (!old || !isLang(old.lang) || !['accepted', 'declined'].includes(old.consent)) return null;
   const fresh = faroMachine.resolveState({ value: 'menu', context: { ...initialContext(old.lang), consent: old.consent } });
   return { value: fresh.value, context: fresh.context };
-}
-
-function initialContext(lang: Lang): FaroContext {
-  return {
-    lang,
-    consent: 'pending',
-    pending: null,
-    topic: null,
-    answerId: null,
-    suggestions: [],
-    intake: {},
-    editing: false,
-    ticketRef: null,
-    misses: 0,
-    caseType: null,
-    caseRef: null,
-    pseaContact: null,
-    operator: false,
-    rating: null,
-    askedRef: null,
-  };
 }
 
 class FaroSession implements DialogSession {

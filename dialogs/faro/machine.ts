@@ -96,6 +96,28 @@ function toggle(list: string[], code: string): string[] {
 
 type Field = { field: IntakeField };
 
+/** A new conversation's context (also the base when a saved one is carried over). */
+export function initialContext(lang: Lang): FaroContext {
+  return {
+    lang,
+    consent: 'pending',
+    pending: null,
+    topic: null,
+    answerId: null,
+    suggestions: [],
+    intake: {},
+    editing: false,
+    ticketRef: null,
+    misses: 0,
+    caseType: null,
+    caseRef: null,
+    pseaContact: null,
+    operator: false,
+    rating: null,
+    askedRef: null,
+  };
+}
+
 const dialog = setup({
   types: {
     context: {} as FaroContext,
@@ -219,24 +241,7 @@ const invalidAnswer = [{ type: 'say', params: { key: 'intake.invalid' } }, 'prom
 export const faroMachine = dialog.createMachine({
   id: 'faro',
   initial: 'language',
-  context: ({ input }) => ({
-    lang: input?.lang ?? 'es',
-    consent: 'pending',
-    pending: null,
-    topic: null,
-    answerId: null,
-    suggestions: [],
-    intake: {},
-    editing: false,
-    ticketRef: null,
-    misses: 0,
-    caseType: null,
-    caseRef: null,
-    pseaContact: null,
-    operator: false,
-    rating: null,
-    askedRef: null,
-  }),
+  context: ({ input }) => initialContext(input?.lang ?? 'es'),
   on: {
     SIGNAL: [{ guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
     LANG: { actions: ['setLang', 'prompt'] },

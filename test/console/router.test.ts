@@ -53,8 +53,8 @@ describe('Console routes', () => {
 
   it('serves the bundle and the stylesheet, content-named, cached for a year, compressed when asked', async () => {
     const { script, style } = buildConsole();
-    expect(script.name).to.match(/^console-[\w-]{16}\.js$/);
-    expect(style.name).to.match(/^console-[\w-]{16}\.css$/);
+    expect(script.name).to.match(/^console-[\w-]{20}\.js$/);
+    expect(style.name).to.match(/^console-[\w-]{20}\.css$/);
     // Small enough for a cheap phone on a slow line.
     expect(script.gzip.length).to.be.below(30_000);
 

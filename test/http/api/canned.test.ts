@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { startApi, type Answer, type ApiHarness } from './harness.ts';
+import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const TEXT = 'Escríbenos a <b>ayuda@faro.pe</b> <script>alert(1)</script> & "gracias" — ñandú 😞\nsegunda línea';
 const TITLE = 'Correo <img src=x onerror=alert(1)>';
@@ -22,11 +22,6 @@ describe('staff API: canned responses', () => {
   let supervisorId = '';
   const call = (who: keyof typeof tokens, method: string, path: string, init: Input = {}) =>
     api.call(method, path, { token: tokens[who], ...init });
-
-  function expectSafe(r: Answer, what = ''): void {
-    expect(r.headers.get('content-type'), what).to.match(/^application\/json/);
-    expect(r.text, what).not.to.match(/<script|<img|<b>/i);
-  }
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });

@@ -121,3 +121,9 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
     },
   };
 }
+
+/** JSON, and whatever people or staff wrote comes back escaped: never as markup. */
+export function expectSafe(r: Answer, what = ''): void {
+  expect(r.headers.get('content-type'), what).to.match(/^application\/json/);
+  expect(r.text, what).not.to.match(/<script|<img|<b>/i);
+}

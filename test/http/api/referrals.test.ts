@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { Ticket } from '../../../src/core/domain.ts';
-import { startApi, type Answer, type ApiHarness } from './harness.ts';
+import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const NOTE = 'Vive con su bebé en <b>Tumbes</b> <script>alert(1)</script> & "urgente" — ñandú 😞';
 const at = Date.UTC(2026, 0, 10, 11);
@@ -23,10 +23,6 @@ describe('staff API: partners and referrals', () => {
   const call = (who: keyof typeof tokens, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) =>
     api.call(method, path, { token: tokens[who], ...init });
 
-  function expectSafe(r: Answer, what = ''): void {
-    expect(r.headers.get('content-type'), what).to.match(/^application\/json/);
-    expect(r.text, what).not.to.match(/<script|<img|<b>/i);
-  }
   /** What the person last received on the `test` channel. */
   function lastTold(conversationId: string): string {
     return api.delivered.get(conversationId)!.at(-1)!.reply.text;

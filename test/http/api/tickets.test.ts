@@ -5,7 +5,7 @@
  * an outcome, bad input on every endpoint, and PSEA reports that never show up here.
  */
 import { expect } from 'chai';
-import { startApi, type Answer, type ApiHarness } from './harness.ts';
+import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const NOTE = 'Dice que vive en <b>Tumbes</b> <script>alert(1)</script> & "llamar" — ñandú 😞\nsegunda línea';
 const NATIONALITY = 'apátrida <img src=x onerror=alert(1)>';
@@ -23,11 +23,6 @@ describe('staff API: tickets', () => {
   }
   const call = (who: keyof typeof tokens, method: string, path: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) =>
     api.call(method, path, { token: tokens[who], ...init });
-
-  function expectSafe(r: Answer, what = ''): void {
-    expect(r.headers.get('content-type'), what).to.match(/^application\/json/);
-    expect(r.text, what).not.to.match(/<script|<img|<b>/i);
-  }
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
