@@ -14,7 +14,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
-import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket, TranscriptLine } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
@@ -101,7 +101,7 @@ async function openFiles(dir: string) {
     staff: await openFile<StaffDoc>(dir, 'staff', [{ fieldName: 'emailKey', unique: true }]),
     audit: await openFile<AuditEntry>(dir, 'audit'),
     cases: await openFile<Case>(dir, 'cases', ['contactKey']),
-    transcripts: await openFile<TranscriptLine>(dir, 'transcripts', ['contactKey']),
+    transcripts: await openFile<{ contactKey: string; lines: string }>(dir, 'transcripts', ['contactKey']),
     cannedResponses: await openFile<CannedResponse>(dir, 'canned-responses'),
     referrals: await openFile<Referral>(dir, 'referrals', ['ticketRef', 'contactKey']),
     pseaReports: await openFile<PseaReport>(dir, 'psea-reports'),
