@@ -59,7 +59,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   // The PSEA focal point hears that a report was filed (never its content): webhook + console.
   const pseaNotifier = createPseaNotifier({ log, ...(config.PSEA_WEBHOOK_URL && { webhookUrl: config.PSEA_WEBHOOK_URL }) });
   // The console's live updates: tickets and transcript lines from turns, the sealed alert.
-  const events = createLiveEvents();
+  const events = createLiveEvents(await store.tickets.list({ status: 'claimed' }));
   pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
   const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled(), onApplied: (effects, transcript) => events.fromEffects(effects, transcript) });
   const directLine = createDirectLine({

@@ -4,11 +4,14 @@
  * the console and the channels. With several processes a console sees only its own process's
  * events, and catches up by re-reading the queue and the ticket when its stream reconnects.
  *
- * Events carry no personal data beyond what the receiving role may read through the API
- * anyway (a line of a ticket's transcript goes only to roles that may read tickets), and no
- * PSEA content at all: the sealed event is the notifier's `{event, at}`.
+ * Events carry no PSEA content at all (the sealed event is the notifier's `{event, at}`), and
+ * what a person wrote reaches only the operator holding their ticket: reading a person's data
+ * is audited, and only the holder's read is (the claim). Everyone else who reads tickets hears
+ * that a ticket has a new line, without its text, and reads it through the API (audited) if
+ * they are looking at that ticket. The holders are known from the claims this process made
+ * and the claimed tickets it found at start.
  */
-import type { TicketStatus, TranscriptLine } from '../core/domain.ts';
+import type { Ticket, TicketStatus, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { TranscriptBatch } from '../runtime/effects.ts';
 import type { SealedReportEvent } from './pseaNotifier.ts';
@@ -23,8 +26,9 @@ export interface LineView {
 }
 
 export type LiveEvent =
-  | { type: 'ticket'; ref: string; status: TicketStatus }
-  | { type: 'line'; ref: string; line: LineView }
+  | { type: 'ticket'; ref: string; status: TicketStatus; claimedBy?: string }
+  /** `holder`: the staff id holding the ticket when the line was written, if any. */
+  | { type: 'line'; ref: string; line: LineView; holder: string | null }
   | { type: 'psea'; event: SealedReportEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
@@ -43,10 +47,16 @@ export function lineView(line: TranscriptLine): LineView {
   return { id: line.id, from: line.from, text: line.text, at: new Date(line.at).toISOString(), ...(line.staffId !== undefined && { staffId: line.staffId }) };
 }
 
-export function createLiveEvents(): LiveEvents {
+/** `claimed`: the tickets held when the process starts (see the file comment). */
+export function createLiveEvents(claimed: readonly Pick<Ticket, 'ref' | 'claimedBy'>[] = []): LiveEvents {
   const listeners = new Set<LiveListener>();
   const enders = new Map<LiveListener, () => void>();
+  const holders = new Map(claimed.filter((t) => t.claimedBy !== undefined).map((t) => [t.ref, t.claimedBy!]));
   const publish = (event: LiveEvent) => {
+    if (event.type === 'ticket') {
+      if (event.status === 'claimed' && event.claimedBy !== undefined) holders.set(event.ref, event.claimedBy);
+      else holders.delete(event.ref);
+    }
     for (const listener of listeners) {
       try {
         listener(event);
@@ -75,7 +85,7 @@ export function createLiveEvents(): LiveEvents {
       // PSEA tickets do not exist for the console (see the tickets API); the dialog opens none.
       for (const effect of effects) if (effect.type === 'ticket.open' && effect.reason !== 'psea') publish({ type: 'ticket', ref: effect.ref, status: 'open' });
       for (const { ticketRef, lines } of transcript) {
-        if (ticketRef !== null) for (const line of lines) publish({ type: 'line', ref: ticketRef, line: lineView(line) });
+        if (ticketRef !== null) for (const line of lines) publish({ type: 'line', ref: ticketRef, line: lineView(line), holder: holders.get(ticketRef) ?? null });
       }
     },
   };

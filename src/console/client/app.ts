@@ -14,7 +14,7 @@ import { loginView } from './login.ts';
 import { PseaView } from './psea.ts';
 import { QueueView } from './queue.ts';
 import { TicketView } from './ticket.ts';
-import type { CannedResponse, Line, Me, Partner, TicketStatus } from './types.ts';
+import type { CannedResponse, Line, LineNotice, Me, Partner, TicketStatus } from './types.ts';
 import { errorText, keepingFocus, whileBusy } from './ui.ts';
 
 const RETRY_STREAM_MS = 5_000;
@@ -128,7 +128,7 @@ export class App {
         queue?.ticketEvent(ref, status);
         if (ticket?.openRef === ref) void ticket.reload();
       },
-      line: ({ ref, line }: { ref: string; line: Line }) => session().ticket?.addLine(ref, line),
+      line: ({ ref, line }: { ref: string; line: Line | LineNotice }) => session().ticket?.addLine(ref, line),
       psea: () => session().psea?.reportFiled(),
     };
   }

@@ -4,7 +4,7 @@
  * the ticket it shows before applying further events. When the browser gives up (the stream
  * answered an error, e.g. the session ended) the app is told, to check the session and retry.
  */
-import type { Line, TicketStatus } from './types.ts';
+import type { Line, LineNotice, TicketStatus } from './types.ts';
 
 export interface LiveHandlers {
   opened(): void;
@@ -12,7 +12,7 @@ export interface LiveHandlers {
   /** The browser stopped retrying by itself. */
   failed(): void;
   ticket(event: { ref: string; status: TicketStatus }): void;
-  line(event: { ref: string; line: Line }): void;
+  line(event: { ref: string; line: Line | LineNotice }): void;
   psea(event: { event: string; at: string }): void;
 }
 
@@ -35,7 +35,7 @@ export class LiveStream {
       }
     });
     this.on(source, 'ticket', (data) => this.handlers.ticket(data as { ref: string; status: TicketStatus }));
-    this.on(source, 'line', (data) => this.handlers.line(data as { ref: string; line: Line }));
+    this.on(source, 'line', (data) => this.handlers.line(data as { ref: string; line: Line | LineNotice }));
     this.on(source, 'psea', (data) => this.handlers.psea(data as { event: string; at: string }));
   }
 

@@ -16,7 +16,7 @@ import { referralsSection, type ReferralsState } from './referrals.ts';
 import { time } from './format.ts';
 import { fill, label, s } from './i18n.ts';
 import { TranscriptView } from './transcript.ts';
-import type { Line, Referral, Ticket, TicketDetail } from './types.ts';
+import type { Line, LineNotice, Referral, Ticket, TicketDetail } from './types.ts';
 import { alertBox, keepingFocus, showError, whileBusy } from './ui.ts';
 
 export class TicketView {
@@ -79,10 +79,24 @@ export class TicketView {
     }
   }
 
-  /** A live line: appended to the open ticket's conversation, once. */
-  addLine(ref: string, line: Line): void {
+  /** A live line: appended to the open ticket's conversation, once. Only the ticket's holder
+   * receives the text live; anyone else looking at the ticket reads it again (an audited read),
+   * once for a burst of lines. */
+  addLine(ref: string, line: Line | LineNotice): void {
     if (ref !== this.ref || !this.transcript) return;
+    if (!('text' in line)) {
+      if (!this.transcript.has(line.id)) this.reloadSoon();
+      return;
+    }
     if (this.transcript.add(line)) this.detail?.transcript.push(line);
+  }
+
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private reloadSoon(): void {
+    this.reloadTimer ??= setTimeout(() => {
+      this.reloadTimer = undefined;
+      void this.reload();
+    }, 300);
   }
 
   render(): void {

@@ -33,6 +33,10 @@ export class TranscriptView {
     if (added || this.element.childElementCount === 0) this.render();
   }
 
+  has(id: string): boolean {
+    return this.lines.has(id);
+  }
+
   /** One live line; returns false if it was on screen already. */
   add(line: Line): boolean {
     if (this.lines.has(line.id)) return false;

@@ -47,6 +47,9 @@ export interface Line {
   staffId?: string;
 }
 
+/** A live line of a ticket someone else holds (or no one): what it is, without the text. */
+export type LineNotice = Pick<Line, 'id' | 'from' | 'at'>;
+
 export type Intake = Partial<Record<'ageGroup' | 'gender' | 'nationality' | 'region' | 'householdSize' | 'contact', string>> & { needs?: string[] };
 
 export interface TicketDetail {

@@ -2,7 +2,8 @@
  * `GET /api/events`: the console's live updates as server-sent events (text/event-stream).
  * Each caller gets only what their role may read: ticket and transcript events with
  * `tickets.list`, the sealed-report alert with `cases.psea`; a role with neither gets a stream
- * that stays quiet. Roles are read once, when the stream opens; the stream ends when the
+ * that stays quiet. A line's text goes only to the ticket's holder (src/staff/liveEvents.ts);
+ * others get `{id, from, at}` and read the ticket if they show it. Roles are read once, when the stream opens; the stream ends when the
  * session does, so a changed role or a logout takes effect at the next reconnect.
  *
  * Events: `ticket` `{ref, status}`, `line` `{ref, line}`, `psea` `{event, at}`. No replay: on
@@ -10,7 +11,7 @@
  */
 import type { Request, Response } from 'express';
 import { can } from '../../staff/policy.ts';
-import type { LiveEvent, LiveEvents } from '../../staff/liveEvents.ts';
+import type { LineView, LiveEvent, LiveEvents } from '../../staff/liveEvents.ts';
 import { callerOf } from './session.ts';
 
 /** Comments keep proxies and phones from dropping an idle stream. */
@@ -27,7 +28,7 @@ export function createEventsHandler(events: LiveEvents, now: () => number) {
     const send = (event: LiveEvent) => {
       const allowed = event.type === 'psea' ? psea : tickets;
       if (!allowed) return;
-      const data = event.type === 'psea' ? event.event : event.type === 'ticket' ? { ref: event.ref, status: event.status } : { ref: event.ref, line: event.line };
+      const data = event.type === 'psea' ? event.event : event.type === 'ticket' ? { ref: event.ref, status: event.status } : { ref: event.ref, line: event.holder === account.id ? event.line : withoutText(event.line) };
       // JSON never contains a raw newline, so one `data:` line carries the whole event.
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };
@@ -41,4 +42,8 @@ export function createEventsHandler(events: LiveEvents, now: () => number) {
     };
     res.on('close', stop);
   };
+}
+
+function withoutText({ id, from, at }: LineView): Pick<LineView, 'id' | 'from' | 'at'> {
+  return { id, from, at };
 }

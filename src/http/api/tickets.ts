@@ -73,16 +73,16 @@ function refused(change: Exclude<TicketChange, { ok: true }>): HttpError {
 export function createTicketHandlers(deps: TicketHandlerDeps) {
   const { store, now, audit, person, events, log } = deps;
 
-  /** The person hears of the claim or close; the change stands even if they cannot be told. */
-  async function tellPerson(ticket: Ticket, change: TicketChangeEvent): Promise<void> {
+  /** Consoles hear of the claim or close first (the holder then gets the lines that follow),
+   * then the person; the change stands even if they cannot be told. */
+  async function announce(ticket: Ticket, change: TicketChangeEvent): Promise<void> {
+    events.publish({ type: 'ticket', ref: ticket.ref, status: ticket.status, ...(ticket.status === 'claimed' && ticket.claimedBy !== undefined && { claimedBy: ticket.claimedBy }) });
     try {
       await person.ticketChanged(ticket, change);
     } catch (err) {
       log.warn({ ticket: ticket.ref, change, err: err instanceof Error ? err.name : 'unknown' }, 'could not tell the person about their ticket');
     }
-    events.publish({ type: 'ticket', ref: ticket.ref, status: ticket.status });
   }
-
 
   const listTickets: Handler = async (req, res) => {
     const query = s.parse(t.TicketsQuery, req.query, 'query');
@@ -114,7 +114,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     const change = await store.tickets.claim(ref, actor, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'tickets.claim', ref);
-    await tellPerson(change.ticket, 'claimed');
+    await announce(change.ticket, 'claimed');
     sendJson(res, 200, { ticket: withNotes(change.ticket) });
   };
 
@@ -161,7 +161,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     const change = await store.tickets.close(ref, actor, body.outcome, now());
     if (!change.ok) throw refused(change);
     await audit(actor, 'tickets.close', ref, { outcome: body.outcome });
-    await tellPerson(change.ticket, 'closed');
+    await announce(change.ticket, 'closed');
     sendJson(res, 200, { ticket: withNotes(change.ticket) });
   };
 

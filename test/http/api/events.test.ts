@@ -1,7 +1,8 @@
 /**
  * `GET /api/events` over real HTTP: each role's stream carries only what that role may read.
- * Operators see new tickets, claims and transcript lines live; the PSEA focal point hears that
- * a report was filed (no content) and nothing else; every other role hears nothing.
+ * Operators see new tickets and claims live, and new transcript lines: with their text only
+ * for the ticket they hold (reading a person's words is audited); the PSEA focal point hears
+ * that a report was filed (no content) and nothing else; every other role hears nothing.
  */
 import { expect } from 'chai';
 import type { StaffRole } from '../../../src/core/staff.ts';
@@ -58,7 +59,7 @@ describe('staff API: live events', () => {
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
-    for (const role of ['operator', 'psea_focal', 'analyst', 'admin', 'editor'] as const) {
+    for (const role of ['operator', 'psea_focal', 'analyst', 'admin', 'editor', 'supervisor'] as const) {
       await api.addStaff(`${role}@example.org`, [role]);
       tokens[role] = await api.login(`${role}@example.org`);
     }
@@ -67,20 +68,25 @@ describe('staff API: live events', () => {
 
   it('streams tickets and lines to operators, only the bare PSEA alert to the focal point, nothing to others', async () => {
     const operator = await openStream(`${api.url}/api/events`, tokens.operator);
+    const supervisor = await openStream(`${api.url}/api/events`, tokens.supervisor);
     const focal = await openStream(`${api.url}/api/events`, tokens.psea_focal);
     const others = await Promise.all((['analyst', 'admin', 'editor'] as const).map((role) => openStream(`${api.url}/api/events`, tokens[role])));
     try {
       for (const text of ['hola', 'es', 'acepto', 'quiero hablar con una persona']) await api.chat('gaby', text);
       const ref = (await api.store.tickets.list())[0]!.ref;
       await operator.until(() => operator.events.some((e) => e.event === 'ticket' && e.data.ref === ref && e.data.status === 'open'));
+      // Nobody holds the ticket yet: everyone hears of the line, nobody gets its text.
+      const linesBefore = operator.events.filter((e) => e.event === 'line').length;
       await api.chat('gaby', 'sigo esperando <b>por favor</b>');
-      await operator.until(() => operator.events.some((e) => e.event === 'line' && (e.data.line as { text: string }).text === 'sigo esperando <b>por favor</b>'));
-      const line = operator.events.find((e) => e.event === 'line')!.data;
-      expect(line.ref).to.equal(ref);
-      expect(line.line).to.have.all.keys('id', 'from', 'text', 'at');
+      await operator.until(() => operator.events.filter((e) => e.event === 'line').length > linesBefore);
+      const notice = operator.events.filter((e) => e.event === 'line').at(-1)!.data;
+      expect(notice.ref).to.equal(ref);
+      expect(notice.line).to.have.all.keys('id', 'from', 'at');
 
       await api.call('POST', `/api/tickets/${ref}/claim`, { token: tokens.operator });
       await operator.until(() => operator.events.some((e) => e.event === 'ticket' && e.data.status === 'claimed'));
+      // The holder is told live what the bot said on joining, and what the person writes.
+      await operator.until(() => operator.events.some((e) => e.event === 'line' && /hablando con una persona/.test(String((e.data.line as { text?: string }).text))));
 
       // A sealed report, filed by someone else entirely.
       for (const text of ['me pidieron favores sexuales para darme la ayuda', 'Reportar de forma confidencial', 'Anónimo, sin contacto', 'el encargado del comedor, Huamán']) await api.chat('hugo', text);
@@ -91,11 +97,14 @@ describe('staff API: live events', () => {
 
       await api.chat('gaby', 'última línea');
       await operator.until(() => operator.events.some((e) => e.event === 'line' && (e.data.line as { text: string }).text === 'última línea'));
+      await supervisor.until(() => supervisor.events.filter((e) => e.event === 'line').length === operator.events.filter((e) => e.event === 'line').length);
+      const seenBySupervisor = JSON.stringify(supervisor.events);
+      for (const words of ['sigo esperando', 'última línea', 'hablando con una persona']) expect(seenBySupervisor, words).not.to.contain(words);
       const everything = JSON.stringify(operator.events);
       for (const secret of ['psea', 'Huamán', 'favores', 'hugo']) expect(everything, secret).not.to.contain(secret);
       for (const stream of others) expect(stream.events).to.deep.equal([]);
     } finally {
-      await Promise.all([operator, focal, ...others].map((s) => s.close()));
+      await Promise.all([operator, supervisor, focal, ...others].map((s) => s.close()));
     }
   });
 
