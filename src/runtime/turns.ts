@@ -297,8 +297,30 @@ export class TurnRuntime implements TurnHandler {
     await claimReferences(this.opts.store, record, result.effects, record.updatedAt);
     const filedReport = result.effects.some((e) => e.type === 'psea.report');
     await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
+    if (filedReport) await this.clearSealedReply(key);
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
     return { duplicate: false, outbound: replies };
+  }
+
+  /**
+   * The reply that gave a PSEA follow-up code is delivered: clear it from the record now rather
+   * than lazily, and have the store drop older versions, so the code does not stay stored beside
+   * the person's channel identity (an anonymous report must not be traceable to them). A failure
+   * here is logged and costs the person nothing; the lazy mark or the next turn clears it later.
+   */
+  private async clearSealedReply(key: string): Promise<void> {
+    const hot = this.hot.get(key);
+    if (!hot) return;
+    const cleared: ConversationRecord = { ...hot.record, rev: hot.record.rev + 1, outbox: [], pendingEffects: [] };
+    try {
+      await this.opts.store.conversations.commit(cleared);
+      hot.record = cleared;
+      this.finished.delete(key);
+      await this.opts.store.conversations.forgetSuperseded();
+    } catch (err) {
+      this.evict(key);
+      this.opts.log.warn({ conversation: logRef(key), err: errorName(err) }, 'could not clear a delivered sealed reply yet');
+    }
   }
 
   /** Live updates may never cost the person their answer. */

@@ -58,6 +58,11 @@ export interface ConversationRepo {
    * particular order. */
   listUnfinished(): Promise<ConversationRecord[]>;
   delete(key: string): Promise<void>;
+  /** Drops superseded versions of records from durable storage where the adapter keeps them
+   * (the embedded store appends every version to its file until a rewrite). The runtime calls
+   * it once a reply carrying a PSEA follow-up code was delivered and cleared, so the code does
+   * not stay on disk beside the person's channel identity. */
+  forgetSuperseded(): Promise<void>;
 }
 
 export interface ContactRepo {

@@ -1,7 +1,8 @@
 /**
- * Consent withdrawn on the embedded store: what the person wrote and what Faro kept about
- * them is gone from the data files on disk at once, not only from query results (nedb appends
- * and would otherwise keep the old lines until a rewrite weeks later).
+ * What must not stay on disk, checked in the embedded store's files (nedb appends every
+ * version of a document and would otherwise keep old lines until a rewrite weeks later):
+ * - consent withdrawn: nothing of the person, at once, not only gone from query results;
+ * - an anonymous PSEA report: its follow-up code is never stored beside the person's identity.
  */
 import { expect } from 'chai';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,8 @@ describe('consent withdrawal on the embedded store', () => {
   let store: Store;
   let runtime: TurnRuntime;
   let n = 0;
-  const say = (text: string) => runtime.handle({ channel: 'test', conversationId: 'kim', messageId: `m${++n}`, text });
+  const say = (text: string, conversationId = 'kim') => runtime.handle({ channel: 'test', conversationId, messageId: `m${++n}`, text });
+  const file = (name: string) => readFileSync(join(dir, name), 'utf8');
   const onDisk = () => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 
   before(async () => {
@@ -46,5 +48,15 @@ describe('consent withdrawal on the embedded store', () => {
     for (const secret of ['Zoraida', 'Yeferson', 'Wayuu-Zulia', 'Carabayllo']) expect(onDisk(), secret).not.to.contain(secret);
     expect(await store.tickets.list()).to.deep.equal([]);
     expect(await store.transcripts.list('test:kim')).to.deep.equal([]);
+  });
+
+  it('keeps an anonymous report\'s follow-up code away from the person\'s conversation on disk', async () => {
+    for (const text of ['hola', 'es', 'acepto', 'el voluntario me pidió fotos íntimas por la canasta', 'Reportar de forma confidencial', 'Anónimo, sin contacto']) await say(text, 'lia');
+    const filed = await say('fue en el comedor de Villa El Salvador', 'lia');
+    const [report] = await store.pseaReports.list();
+    expect(filed.outbound.map((m) => m.reply.text).join(' ')).to.contain(report!.code);
+    expect(file('conversations.db')).not.to.contain(report!.code);
+    expect(file('psea-reports.db')).to.contain(report!.code).and.not.to.contain('lia');
+    for (const name of readdirSync(dir).filter((f) => f !== 'psea-reports.db')) expect(file(name), name).not.to.contain('Villa El Salvador');
   });
 });

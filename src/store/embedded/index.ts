@@ -168,6 +168,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         compaction.wrote();
         await logs.conversations.durable();
       },
+      // Every commit appends a version of the record; the rewrite keeps only the current ones.
+      async forgetSuperseded() {
+        await db().conversations.compactDatafileAsync();
+      },
       async listUnfinished() {
         const docs = await db().conversations.findAsync({ unfinished: true });
         return docs.map((doc) => JSON.parse(doc.body) as ConversationRecord);

@@ -85,6 +85,7 @@ function conversationRepo(): ConversationRepo {
   // Revs are kept beside the JSON so a commit checks them without parsing the stored record.
   const revs = new Map<string, number>();
   return {
+    async forgetSuperseded() {}, // a map keeps only the current version
     async get(key) {
       return records.get(key);
     },

@@ -91,6 +91,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         const result = await m.conversations.replaceOne({ key: record.key, rev: record.rev - 1 }, doc).exec();
         if (result.matchedCount === 0) throw new ConcurrentUpdateError(record.key);
       },
+      async forgetSuperseded() {}, // a replace overwrites the document
       async listUnfinished() {
         const docs = await m.conversations.find({ unfinished: true }).lean().exec();
         return docs.map((doc) => domain<ConversationRecord>(doc));
