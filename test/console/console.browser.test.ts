@@ -38,7 +38,7 @@ describe('Operator console in Chromium', function () {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, OPENING_SCHEDULE: 'always' }, '');
     [browser, faro] = await Promise.all([launchChromium(), startFaro(config)]);
     const admin = await bearer(ADMIN.email, ADMIN.password);
-    for (const [email, roles] of [['rosa@example.org', ['operator']], ['luis@example.org', ['operator']], ['sara@example.org', ['supervisor']]] as const) {
+    for (const [email, roles] of [['rosa@example.org', ['operator']], ['luis@example.org', ['operator']], ['sara@example.org', ['supervisor']], ['pia@example.org', ['psea_focal']]] as const) {
       const res = await api('POST', '/api/users', admin, { email, password: PASSWORD, roles });
       expect(res.status, await res.clone().text()).to.equal(201);
     }
@@ -73,23 +73,23 @@ describe('Operator console in Chromium', function () {
     return context.newPage();
   }
 
-  /** An operator's console, logged in through the form. */
-  async function consoleFor(email: string, locale = 'es-PE'): Promise<Page> {
+  /** A staff member's console, logged in through the form, showing `heading`. */
+  async function consoleFor(email: string, locale = 'es-PE', heading?: string): Promise<Page> {
     const page = await newPage(locale);
     await page.goto(`${faro.url}/console`);
     const es = locale.startsWith('es');
     await page.getByLabel(es ? 'Correo electrónico' : 'Email').fill(email);
     await page.getByLabel(es ? 'Contraseña' : 'Password').fill(PASSWORD);
     await page.getByRole('button', { name: es ? 'Entrar' : 'Log in' }).click();
-    await page.getByRole('heading', { name: es ? 'Fila de casos' : 'Queue' }).waitFor();
+    await page.getByRole('heading', { name: heading ?? (es ? 'Fila de casos' : 'Queue') }).waitFor();
     return page;
   }
 
-  /** A person who asked for someone over Direct Line (no browser): their ticket's ref. */
-  async function personWaiting(): Promise<string> {
+  /** A person on Direct Line (no browser) sending `messages`; their conversation id. */
+  async function personSays(messages: object[]): Promise<string> {
     const start = await fetch(`${faro.url}/v3/directline/conversations`, { method: 'POST' });
     const { conversationId, token } = (await start.json()) as { conversationId: string; token: string };
-    for (const message of [{ value: { action: 'lang:es' } }, { text: 'acepto' }, { text: 'quiero hablar con una persona' }]) {
+    for (const message of messages) {
       const res = await fetch(`${faro.url}/v3/directline/conversations/${conversationId}/activities`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -97,6 +97,12 @@ describe('Operator console in Chromium', function () {
       });
       expect(res.status).to.equal(200);
     }
+    return conversationId;
+  }
+
+  /** A person who asked for someone over Direct Line (no browser): their ticket's ref. */
+  async function personWaiting(): Promise<string> {
+    const conversationId = await personSays([{ value: { action: 'lang:es' } }, { text: 'acepto' }, { text: 'quiero hablar con una persona' }]);
     for (let i = 0; i < 100; i += 1) {
       const ticket = (await faro.store.tickets.list({ status: 'open' })).find((t) => t.contactKey.includes(conversationId));
       if (ticket) return ticket.ref;
@@ -203,6 +209,20 @@ describe('Operator console in Chromium', function () {
     // No horizontal scrolling at 360 px.
     expect(await rosa.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(360);
     await rosa.screenshot({ path: join(tmpdir(), 'faro-console-ticket.png'), fullPage: true });
+  });
+
+  it('alerts the PSEA focal point live when a report is filed, and shows operators nothing of it', async () => {
+    const pia = await consoleFor('pia@example.org', 'es-PE', 'Reportes confidenciales (PEAS)');
+    const rosa = await consoleFor('rosa@example.org');
+    await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:anonymous' } }, { text: 'Fue en el albergue de Tumbes' }]);
+    await pia.getByRole('alert').filter({ hasText: 'Se presentó un reporte confidencial.' }).waitFor();
+    const [report] = await faro.store.pseaReports.list();
+    await pia.getByText(report!.code).waitFor();
+    // The operator's console, live on the same stream, shows nothing of it.
+    await rosa.getByRole('button', { name: 'Actualizar' }).first().click();
+    const seen = await rosa.locator('body').innerText();
+    for (const trace of [report!.code, 'confidencial', 'PEAS', 'Tumbes', 'fotos']) expect(seen, trace).not.to.contain(trace);
+    expect(await pia.locator('body').innerText()).not.to.contain('Tumbes');
   });
 
   it('tells a second operator who clicks Claim too late that someone else has the ticket', async () => {
