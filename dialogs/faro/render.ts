@@ -148,8 +148,10 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
     }
     case 'handoff.queued':
       return one(t('handoff.queued', vars(ctx, env)) + afterHours(env), [menu]);
+    // No options while talking to a person: a number typed on a numbered channel goes to
+    // them too, and a stray tap must not end the chat ("menú" does, as the text says).
     case 'handoff.live':
-      return one(t('handoff.live'), [menu]);
+      return one(t('handoff.live'));
     case 'feedback.score':
       return one(t('feedback.score', { ref: ctx.rating?.ref ?? '' }), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]);
     case 'feedback.comment':
