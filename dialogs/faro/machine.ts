@@ -8,7 +8,7 @@
  * Protection first: SIGNAL, HUMAN, MENU, HELP, LANG and WITHDRAW are handled at the root, so
  * they work from every state; states handle only CHOOSE / ASK / TEXT (and a few GREET/UNCLEAR).
  */
-import { assign, emit, setup } from 'xstate';
+import { and, assign, emit, setup } from 'xstate';
 import { isTopic, type CaseType, type Intake, type Lang, type Topic } from '../../src/core/domain.ts';
 import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Effect } from '../../src/core/effect.ts';
@@ -157,7 +157,6 @@ const dialog = setup({
     /** Worth asking how it went: an operator talked with them and this ticket was not asked about yet. */
     shouldAskRating: ({ context }) => context.operator && context.ticketRef !== null && context.askedRef !== context.ticketRef,
     choosesScore: ({ event }) => SCORES.includes(Number(chosen(event, 'rate:')) as Score),
-    closesTicketToRate: ({ context, event }) => event.type === 'TICKET_CLOSED' && event.ticketRef === context.ticketRef && context.operator && context.askedRef !== context.ticketRef,
   },
   actions: {
     prompt: emit({ type: 'prompt' as const }),
@@ -449,7 +448,7 @@ export const faroMachine = dialog.createMachine({
               { target: '#faro.menu' },
             ],
             TICKET_CLOSED: [
-              { guard: 'closesTicketToRate', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'startRating', 'forgetTicket'] },
+              { guard: and(['isAboutTicket', 'shouldAskRating']), target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'startRating', 'forgetTicket'] },
               { guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'forgetTicket'] },
             ],
           },

@@ -9,6 +9,11 @@
  * replies delivered in the last MARK_DELAY_MS before a crash can be delivered twice, with the
  * same ids, so channels that can deduplicate by id (Direct Line clients) show them once.
  *
+ * Besides the person's messages (`handle`), staff reach a conversation through the same queue:
+ * `send` (an operator's message, a referral's outcome) and `signal` (a ticket claimed or
+ * closed, as a turn of the dialog). Turns the dialog lets staff read also write the transcript
+ * (an effect naming its lines, see transcript.ts), and `onApplied` feeds the console live.
+ *
  * Hot conversations are cached with their live dialog session: a turn then costs one store
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
  * turn is retried from the store.
