@@ -83,7 +83,6 @@ function promptVariant(step: string, ctx: FaroContext): string | null {
       return ctx.caseType ?? '';
     case 'faq.suggest':
     case 'handoff.queued':
-    case 'feedback.score':
     case 'complaint.done':
     case 'intake.needs':
     case 'intake.confirm':
@@ -153,7 +152,7 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
     case 'handoff.live':
       return one(t('handoff.live'));
     case 'feedback.score':
-      return one(t('feedback.score', { ref: ctx.rating?.ref ?? '' }), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]);
+      return one(t('feedback.score'), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]);
     case 'feedback.comment':
       return one(t('feedback.comment'), [choice('feedback:skip', t('choice.noThanks'))]);
     case 'status':
