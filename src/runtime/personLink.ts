@@ -27,7 +27,7 @@ export interface PersonLink {
 export class PersonUnreachableError extends Error {
   override name = 'PersonUnreachableError';
   constructor() {
-    super('the conversation of this ticket no longer exists');
+    super('the person of this ticket cannot be reached (conversation gone or channel not running)');
   }
 }
 

@@ -124,9 +124,11 @@ export class TurnRuntime implements TurnHandler {
    * them, and written to the transcript when `by` says who sent it. The dialog's state and the
    * options on screen do not change. `delivered` is false when the channel failed: the message
    * is committed and goes out again with the next turn. Throws `UnknownConversationError` for
-   * a conversation that never took place.
+   * a conversation that never took place, or on a channel that is not running.
    */
   async send(channel: string, conversationId: string, reply: Reply, by?: SentBy): Promise<{ message: Outbound; delivered: boolean }> {
+    // A channel switched off since (say Telegram's token removed): nothing could ever carry it.
+    if (!this.sinks.has(channel)) throw new UnknownConversationError();
     const key = conversationKey(channel, conversationId);
     try {
       const message = await this.queue.run(key, () => this.withRetries(key, () => this.sendOnce(key, channel, conversationId, reply, by)));
@@ -410,7 +412,7 @@ class DeliveryError extends Error {
   }
 }
 
-/** `send` to a conversation that never took place (nothing to deliver it through). */
+/** `send` to a conversation that never took place, or on a channel not running (nothing to deliver it through). */
 export class UnknownConversationError extends Error {
   override name = 'UnknownConversationError';
   constructor() {

@@ -246,6 +246,15 @@ describe('Turn runtime', () => {
     expect((await store.conversations.get('test:op'))?.seq).to.equal(5);
   });
 
+  it('refuses to send on a channel that is not running', async () => {
+    const { runtime } = setup();
+    await runtime.handle(msg('hola', 'gone'));
+    await runtime.send('telegram', 'gone', { text: 'hola', choices: [], step: 'operator' }).then(
+      () => expect.fail('should have refused'),
+      (err: Error) => expect(err.name).to.equal('UnknownConversationError'),
+    );
+  });
+
   it('refuses to send to a conversation that never took place', async () => {
     const { runtime } = setup();
     await runtime.send('test', 'nobody', { text: 'hola', choices: [], step: 'handoff.live' }).then(
