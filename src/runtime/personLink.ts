@@ -16,7 +16,7 @@ export interface PersonLink {
    * or from Faro itself when `staffId` is null (a referral's outcome). Resolves once the
    * message is committed: `delivered` is false when the channel could not take it now (it is
    * sent again with the person's next message). Throws PersonUnreachableError when the
-   * person's conversation no longer exists.
+   * person's conversation no longer exists, or their channel is not running.
    */
   say(ticket: Ticket, text: string, staffId: string | null): Promise<{ id: string; delivered: boolean }>;
   /** Tells the person's dialog the ticket was claimed or closed (idempotent per ticket and
