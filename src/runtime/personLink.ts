@@ -20,7 +20,7 @@ export interface PersonLink {
    */
   say(ticket: Ticket, text: string, staffId: string | null): Promise<{ id: string; delivered: boolean }>;
   /** Tells the person's dialog the ticket was claimed or closed (idempotent per ticket and
-   * change). Throws PersonUnreachableError when the conversation is gone. */
+   * change). Throws PersonUnreachableError like `say`. */
   ticketChanged(ticket: Ticket, change: TicketChangeEvent): Promise<void>;
 }
 

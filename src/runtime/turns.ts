@@ -142,6 +142,7 @@ export class TurnRuntime implements TurnHandler {
   /** A signal from staff (an operator joined, the ticket closed) as a turn of the dialog.
    * `id` makes it idempotent: the same signal twice is one turn. */
   async signal(channel: string, conversationId: string, signal: DialogSignal, id: string): Promise<void> {
+    if (!this.sinks.has(channel)) throw new UnknownConversationError();
     const key = conversationKey(channel, conversationId);
     try {
       await this.queue.run(key, () => this.withRetries(key, (attempt) => this.attempt(key, { channel, conversationId, messageId: `signal:${id}` }, { signal }, attempt)));

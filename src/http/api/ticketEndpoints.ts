@@ -44,7 +44,7 @@ export const TICKET_ENDPOINTS = [
     params: t.TicketRefParams,
     body: t.MessageBody,
     success: { status: 201, body: t.MessageAnswer },
-    errors: { 404: 'No such ticket', 409: 'NotClaimed (claim it first), ClaimedByAnother, TicketClosed, or PersonUnreachable (their conversation is gone)' },
+    errors: { 404: 'No such ticket', 409: 'NotClaimed (claim it first), ClaimedByAnother, TicketClosed, or PersonUnreachable (their conversation is gone, or their channel is not running)' },
   },
   {
     operationId: 'addTicketNote',
