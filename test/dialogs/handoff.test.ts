@@ -109,6 +109,25 @@ describe('Faro dialog: handoff', () => {
     expect(chat.step, 'back to the operator who joined').to.equal('handoff.live');
   });
 
+  it('recognises danger and PSEA while asking how it went and while asking for a reference', () => {
+    const { chat, ref } = waiting();
+    joined(chat, ref);
+    closed(chat, ref);
+    chat.click('rate:1');
+    expect(chat.step).to.equal('feedback.comment');
+    chat.say('el señor del albergue me pidió sexo para seguir ayudándome');
+    expect(chat.step).to.equal('psea.info');
+    expect(chat.last.effects, 'not kept as a comment').to.deep.equal([]);
+    expect(chat.last.transcript).to.equal(null);
+
+    chat.say('menú');
+    chat.click('complaints');
+    chat.click('status');
+    expect(chat.step).to.equal('status');
+    chat.say('me quiero morir');
+    expect(chat.step).to.equal('safety');
+  });
+
   it('keeps nothing for staff before consent', () => {
     const chat = new Chat();
     expect(chat.say('hola').transcript).to.equal(null);
