@@ -66,8 +66,8 @@ export function createWhatsAppChannel(options: WhatsAppOptions): WhatsAppChannel
   const ref = createPseudonymizer(options.appSecret);
 
   const graph = createGraphClient({ apiRoot: settings.apiRoot, phoneNumberId: options.phoneNumberId, token: options.token, timeoutMs: options.requestTimeoutMs ?? 15_000 });
-  const receiver = new Receiver({ turns: options.turns, window, phoneNumberId: options.phoneNumberId, retry, ref, log });
   const sink = new WhatsAppSink({ graph, window, template: options.template, retry, ref, log });
+  const receiver = new Receiver({ turns: options.turns, window, releaseHeld: (waId) => sink.releaseHeld(waId), phoneNumberId: options.phoneNumberId, retry, ref, log });
   const router = createWhatsAppRouter({ appSecret: options.appSecret, verifyToken: options.verifyToken, receiver, log });
 
   return {

@@ -10,6 +10,8 @@ import type { CustomerServiceWindow } from './window.ts';
 export interface ReceiverDeps {
   turns: TurnHandler;
   window: CustomerServiceWindow;
+  /** Sends what staff wrote while the person's window was closed, before their turn (sink.ts). */
+  releaseHeld: (waId: string) => Promise<void>;
   phoneNumberId: string;
   retry: RetryPolicy;
   ref: Pseudonymizer;
@@ -105,6 +107,7 @@ export class Receiver {
   private async turn(turn: Turn): Promise<void> {
     const ids = { contact: this.deps.ref(turn.waId), message: this.deps.ref(turn.inbound.messageId) };
     try {
+      await this.deps.releaseHeld(turn.waId);
       const outcome = await withRetries(
         () => this.deps.turns.handle(turn.inbound),
         () => true,

@@ -29,14 +29,22 @@ export interface SinkDeps {
 
 /** Outbound ids remembered as done (sent, or given up for good). */
 const REMEMBERED = 10_000;
+/** Staff messages held per person while their window is closed, and people held for. */
+const HELD_PER_PERSON = 20;
+const HELD_PEOPLE = 10_000;
 
 /**
  * Puts replies on WhatsApp through the Graph API. Per reply:
  * - already done (same `Outbound.id`): nothing, so the runtime's redelivery is a no-op;
  * - the person's 24-hour window is open: the rendered messages (render.ts);
  * - it is closed: the configured template instead, at most once per delivery and person, or
- *   nothing and a warning when none is configured. The reply's own content is not sent: the
- *   person answers the template, which opens the window, and the conversation goes on.
+ *   nothing and a warning when none is configured. A reply to the person's own message is not
+ *   sent (they will get a fresh one when they write again); a message from staff (an
+ *   operator's answer hours later, a referral's outcome: `replyTo` '') is held, and sent
+ *   first when the person writes again (`releaseHeld`, called by the receiver before their
+ *   turn), so the template's "write to continue" leads to it. Held messages are kept in
+ *   memory (20 per person): a restart in between loses them from the chat, not from the
+ *   ticket's transcript, where the operator still sees them.
  *
  * Failures (errors.ts): `throttled`/`unavailable` are retried with backoff; when retries run
  * out, and on `unauthorized`, `deliver` throws, so the reply stays in the runtime's outbox and
@@ -50,6 +58,7 @@ const REMEMBERED = 10_000;
  */
 export class WhatsAppSink implements OutboundSink {
   private readonly done = new Set<string>();
+  private readonly held = new Map<string, Outbound[]>();
 
   constructor(private readonly deps: SinkDeps) {}
 
@@ -73,6 +82,7 @@ export class WhatsAppSink implements OutboundSink {
           templated.add(waId);
           if (!(await this.sendTemplate(waId, at))) givenUp.add(waId);
         }
+        if (message.replyTo === '' && !givenUp.has(waId)) this.hold(message);
         this.markDone(message.id);
         continue;
       }
@@ -84,6 +94,31 @@ export class WhatsAppSink implements OutboundSink {
       if (outcome === 'contact_unreachable' || outcome === 'window_closed') givenUp.add(waId);
       this.markDone(message.id);
     }
+  }
+
+  /** The person wrote again (their window is open): what staff sent meanwhile, in order. */
+  async releaseHeld(waId: string): Promise<void> {
+    const waiting = this.held.get(waId);
+    if (!waiting) return;
+    this.held.delete(waId);
+    for (const message of waiting) {
+      const at = { contact: this.deps.ref(waId), seq: message.seq, step: message.reply.step };
+      try {
+        if ((await this.sendReply(message, at)) !== 'sent') return;
+      } catch {
+        // Throttled or unauthorized for now: the rest waits for the person's next message.
+        this.held.set(waId, waiting.slice(waiting.indexOf(message)));
+        return;
+      }
+    }
+  }
+
+  private hold(message: Outbound): void {
+    const waId = message.conversationId;
+    const waiting = [...(this.held.get(waId) ?? []), message].slice(-HELD_PER_PERSON);
+    this.held.delete(waId);
+    this.held.set(waId, waiting);
+    if (this.held.size > HELD_PEOPLE) this.held.delete(this.held.keys().next().value as string);
   }
 
   /** Sends one reply; throws only what should keep it in the outbox. */

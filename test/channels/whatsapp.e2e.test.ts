@@ -164,6 +164,26 @@ describe('Faro end to end on WhatsApp (real runtime and dialog, Graph stub)', ()
     expect(back.bodies[0]!.type).to.equal('interactive');
   });
 
+  it('holds what an operator writes after the window closed, and sends it first when the person writes back', async () => {
+    const waId = '51988887777';
+    wa.clock.now = T0 + 40 * HOUR;
+    await say(waId, 'hola');
+    await tap(waId, 'lang:es');
+    await tap(waId, 'consent:accept');
+    // A day later an operator answers: only the template may go out, the answer waits.
+    wa.clock.now += 25 * HOUR;
+    const calls = wa.stub.calls.length;
+    await runtime.send('whatsapp', waId, { text: 'Hola, soy Rosa. Ya tenemos un cupo en el albergue.', choices: [], step: 'operator' });
+    expect(wa.stub.calls.slice(calls).map((c) => c.body.type)).to.deep.equal(['template']);
+    // The person answers the template: the held answer comes first, then the bot's reply.
+    const back = await say(waId, 'hola, sí');
+    expect(back.bodies[0]).to.deep.include({ type: 'text', text: { body: 'Hola, soy Rosa. Ya tenemos un cupo en el albergue.', preview_url: false } });
+    expect(back.bodies.length).to.be.greaterThan(1);
+    // Once: it is not held any more.
+    const again = await say(waId, 'gracias');
+    expect(textOf(again)).not.to.include('Ya tenemos un cupo');
+  });
+
   it('logs no phone number, wamid or text', () => {
     for (const secret of [WA_ID, '51933334444', 'HBgL', 'me quiero matar', 'desaparecer', 'kiero']) expect(wa.logs.raw, secret).not.to.include(secret);
   });
