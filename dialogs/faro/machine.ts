@@ -547,7 +547,8 @@ export const faroMachine = dialog.createMachine({
             actions: [
               'eraseData',
               { type: 'recordConsent', params: { decision: 'withdrawn' } },
-              assign({ consent: 'declined', intake: {}, ticketRef: null, operator: false, rating: null, pending: null }),
+              // Nothing of what was erased stays in the conversation either (not even references).
+              assign({ consent: 'declined', intake: {}, ticketRef: null, operator: false, rating: null, askedRef: null, caseRef: null, caseType: null, pending: null }),
               { type: 'say', params: { key: 'withdraw.done' } },
             ],
           },

@@ -151,12 +151,16 @@ describe('Faro dialog (pure turns)', () => {
 
   it('withdrawing consent erases personal data and leaves information-only mode', () => {
     const chat = Chat.consented();
+    for (const text of ['quiero poner una queja', 'Presentar una queja', 'me trataron mal', 'quiero hablar con una persona']) chat.say(text);
     chat.say('borra todo lo que te dije');
     expect(chat.step).to.equal('withdraw');
     chat.say('si');
     expect(chat.step).to.equal('menu');
     expect(chat.last.effects.map((e) => e.type)).to.deep.equal(['data.erase', 'consent.record']);
     expect(chat.text).to.include('borramos tus datos');
+    // Not even the references of what was erased stay in the saved conversation.
+    const saved = JSON.stringify(chat.session.persist());
+    for (const ref of ['REF-006', 'REF-007']) expect(saved, ref).not.to.contain(ref);
   });
 
   it('matches a colloquial free-text question to published content', () => {
