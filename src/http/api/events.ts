@@ -16,6 +16,8 @@ import { callerOf } from './session.ts';
 
 /** Comments keep proxies and phones from dropping an idle stream. */
 const HEARTBEAT_MS = 25_000;
+/** Node's timers hold at most ~24.8 days; a longer session simply reconnects then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function createEventsHandler(events: LiveEvents, now: () => number) {
   return (req: Request, res: Response): void => {
@@ -34,7 +36,7 @@ export function createEventsHandler(events: LiveEvents, now: () => number) {
     };
     const unsubscribe = events.subscribe(send, () => res.end());
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const expiry = setTimeout(() => res.end(), Math.max(0, claims.exp - now()));
+    const expiry = setTimeout(() => res.end(), Math.min(MAX_TIMER_MS, Math.max(0, claims.exp - now())));
     const stop = () => {
       unsubscribe();
       clearInterval(heartbeat);
