@@ -225,6 +225,61 @@ describe('Operator console in Chromium', function () {
     expect(await pia.locator('body').innerText()).not.to.contain('Tumbes');
   });
 
+  it('lets the PSEA focal point read a report as text and move it on with the keyboard; no serious axe violations', async () => {
+    const pia = await consoleFor('pia@example.org', 'es-PE', 'Reportes confidenciales (PEAS)');
+    const words = 'Pasó en el comedor.\nNo quiero que me identifiquen. <img src=x onerror=window.__pwned=1>';
+    await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:this_chat' } }, { text: words }]);
+    await pia.getByRole('alert').filter({ hasText: 'Se presentó un reporte confidencial.' }).waitFor();
+    const report = (await faro.store.pseaReports.list()).find((r) => r.text === words);
+    expect(report, 'the report as filed').to.include({ contact: 'this_chat', status: 'open' });
+    const code = report!.code;
+
+    // The list: code, status, date, contact preference and language, never the words.
+    const item = pia.locator(`.report-item[data-code="${code}"]`);
+    await item.filter({ hasText: 'Abierto' }).filter({ hasText: 'Responder por este chat · Español' }).waitFor();
+    expect(await pia.locator('.reports').innerText()).not.to.contain('comedor');
+
+    // Opened with the keyboard: the focus goes to the report's heading; the words are text.
+    await item.focus();
+    await pia.keyboard.press('Enter');
+    await pia.getByRole('heading', { name: `Reporte ${code}` }).waitFor();
+    await pia.locator('.words').waitFor();
+    expect(await pia.evaluate(() => document.activeElement?.id)).to.equal('psea-report-heading');
+    expect(await pia.locator('.words').evaluate((p) => p.textContent)).to.equal(words);
+    expect(await pia.locator('.psea img').count()).to.equal(0);
+    const facts = await pia.locator('.psea-report .facts').innerText();
+    for (const fact of ['Responder por este chat', report!.channel!, 'Español']) expect(facts).to.contain(fact);
+    expect(await seriousViolations(pia)).to.deep.equal([]);
+
+    // A refusal shows the server's message; the report stays as it was.
+    await pia.route(`**/api/psea-reports/${code}/status`, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'NotFound', message: 'No such report.' } }) }), { times: 1 });
+    const move = pia.locator('[data-key="psea-status"]');
+    await move.press('Enter');
+    await pia.locator('.psea-report').getByRole('alert').filter({ hasText: 'No such report.' }).waitFor();
+    expect((await faro.store.pseaReports.get(code))?.status).to.equal('open');
+
+    // In progress, then closed: the focus stays on the one status button.
+    await pia.getByRole('button', { name: 'Marcar en curso' }).press('Enter');
+    await pia.getByRole('status').filter({ hasText: `Reporte ${code}: En curso.` }).waitFor();
+    expect((await faro.store.pseaReports.get(code))?.status).to.equal('in_progress');
+    await pia.getByRole('button', { name: 'Cerrar el reporte' }).press('Enter');
+    await pia.locator('.steps [aria-current="step"]', { hasText: 'Cerrado' }).waitFor();
+    await item.filter({ hasText: 'Cerrado' }).waitFor();
+    expect((await faro.store.pseaReports.get(code))?.status).to.equal('closed');
+    expect(await pia.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).to.equal('psea-status');
+    await pia.screenshot({ path: join(tmpdir(), 'faro-console-psea.png'), fullPage: true });
+
+    // The status filter; then back to the list, on the report just read.
+    await pia.getByRole('button', { name: 'Abierto', exact: true }).click();
+    await item.waitFor({ state: 'detached' });
+    await pia.getByRole('button', { name: 'Cerrado', exact: true }).click();
+    await item.waitFor();
+    await pia.getByRole('button', { name: 'Volver a la lista' }).click();
+    expect(await pia.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.code)).to.equal(code);
+    expect(await pia.evaluate(() => window.__pwned)).to.equal(undefined);
+    expect(await pia.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(360);
+  });
+
   it('tells a second operator who clicks Claim too late that someone else has the ticket', async () => {
     const ref = await personWaiting();
     const rosa = await consoleFor('rosa@example.org');

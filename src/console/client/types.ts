@@ -85,9 +85,20 @@ export interface Referral {
   createdAt?: string;
 }
 
+export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type PseaContact = 'anonymous' | 'this_chat' | 'phone';
+
+/** A sealed report (psea_focal only). `channel` and `phone` only when the person asked to be
+ * contacted; `text` is the person's words, shown as text with its line breaks. */
 export interface PseaReport {
   code: string;
-  status: string;
+  text: string;
+  contact: PseaContact;
+  channel?: string;
+  phone?: string;
   lang: Lang;
+  status: CaseStatus;
   createdAt: string;
+  updatedAt: string;
 }
