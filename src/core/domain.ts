@@ -183,6 +183,19 @@ export interface PseaReport {
   status: CaseStatus;
   createdAt: number;
   updatedAt: number;
+  /** The follow-up in the chat, when the person chose `this_chat`: the focal point's messages
+   * and the person's answers, oldest first. Sealed with the report. */
+  messages?: PseaMessage[];
+}
+
+export interface PseaMessage {
+  /** Unique within the report, so a repeated request or a re-run turn adds it once. */
+  id: string;
+  from: 'focal_point' | 'person';
+  text: string;
+  at: number;
+  /** The focal point who wrote it. */
+  staffId?: string;
 }
 
 /**

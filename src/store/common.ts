@@ -3,7 +3,7 @@
  * (the contract suite checks the outcome; this keeps the code paths identical too).
  */
 import { randomBytes } from 'node:crypto';
-import type { CannedResponse, Case, ConsentRecord, PseaReport, Referral, ReferralStatus, Ticket, TicketOutcome, TranscriptLine } from '../core/domain.ts';
+import type { CannedResponse, Case, ConsentRecord, PseaMessage, PseaReport, Referral, ReferralStatus, Ticket, TicketOutcome, TranscriptLine } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
 import type { ConversationRecord, ReferralChange, TicketChange } from './ports.ts';
 
@@ -211,4 +211,20 @@ export function transcriptLimit(limit: number = DEFAULT_TRANSCRIPT_LIMIT): numbe
 export function newestLines(lines: TranscriptLine[], limit?: number): TranscriptLine[] {
   const n = transcriptLimit(limit);
   return lines.length > n ? lines.slice(lines.length - n) : lines;
+}
+
+/** A report with one more follow-up message, or null when the message is there already.
+ * `updatedAt` moves strictly forward, so adapters can compare-and-set on it. */
+export function withPseaMessage(report: PseaReport, message: PseaMessage): Pick<PseaReport, 'messages' | 'updatedAt'> | null {
+  if (report.messages?.some((m) => m.id === message.id)) return null;
+  return { messages: [...(report.messages ?? []), message], updatedAt: Math.max(message.at, report.updatedAt + 1) };
+}
+
+/** Tries a compare-and-set change a few times (another writer moved the record meanwhile). */
+export async function retryingChange<T>(attempt: () => Promise<T | 'conflict'>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    const result = await attempt();
+    if (result !== 'conflict') return result;
+    if (i >= tries) throw new Error('gave up after repeated concurrent changes');
+  }
 }

@@ -3,7 +3,7 @@
  * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
  * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
  */
-import type { Answer, CannedResponse, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaReport, Referral, ReferralStatus, Ticket, TicketNote, TicketOutcome, TicketRating, TicketStatus, TranscriptLine } from '../core/domain.ts';
+import type { Answer, CannedResponse, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, ReferralStatus, Ticket, TicketNote, TicketOutcome, TicketRating, TicketStatus, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
@@ -242,6 +242,11 @@ export interface PseaReportRepo {
   /** Moves the report on and sets `updatedAt`; resolves to the updated report, or null when
    * there is no such code. Nothing else changes (the person's words and contact stay). */
   setStatus(code: string, status: CaseStatus, at: number): Promise<PseaReport | null>;
+  /** Appends a follow-up message (the focal point's, or the person's answer) and sets
+   * `updatedAt`; a message id already there is not added again. Resolves to the report, or
+   * null when there is no such code. Concurrent additions are all kept (compare-and-set on
+   * `updatedAt`, which every addition moves strictly forward). */
+  addMessage(code: string, message: PseaMessage): Promise<PseaReport | null>;
   /**
    * The SEALED audit trail: who read or changed which report. Its own storage beside the
    * reports (map, file, collection), never the staff audit log: `Store.audit` is readable by

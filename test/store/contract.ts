@@ -886,6 +886,27 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await store.pseaReports.count()).to.equal(2);
       });
 
+      it('adds follow-up messages once each, in order, keeping concurrent ones, and leaves the report as it was', async () => {
+        const report = chatReport('P-3', 3);
+        await store.pseaReports.file(report);
+        const focal = { id: 'm-1', from: 'focal_point' as const, text: 'Hola, soy la punto focal.', at: report.updatedAt, staffId: 'f1' };
+        const first = await store.pseaReports.addMessage('P-3', focal);
+        expect(first?.messages).to.deep.equal([focal]);
+        expect(first!.updatedAt).to.be.greaterThan(report.updatedAt);
+        // The same message again (a repeated request, a re-run turn): not added twice.
+        expect((await store.pseaReports.addMessage('P-3', focal))?.messages).to.have.length(1);
+        // Two at once (the person answers as the focal point writes again): both kept.
+        const answers = ['a', 'b', 'c'].map((id) => ({ id, from: 'person' as const, text: `respuesta ${id}`, at: report.updatedAt }));
+        await Promise.all(answers.map((m) => store.pseaReports.addMessage('P-3', m)));
+        const stored = (await store.pseaReports.get('P-3'))!;
+        expect(stored.messages!.map((m) => m.id).sort()).to.deep.equal(['a', 'b', 'c', 'm-1']);
+        expect(stored.messages![0]).to.deep.equal(focal);
+        const { messages: _messages, updatedAt: _updatedAt, ...rest } = stored;
+        const { updatedAt: _u, ...before } = report;
+        expect(rest).to.deep.equal(before);
+        expect(await store.pseaReports.addMessage('NOT-THERE', focal)).to.equal(null);
+      });
+
       it('keeps nothing that identifies the person in an anonymous report', async () => {
         await store.pseaReports.file(pseaReport('P-1', 1));
         // Even when a caller passes identifying fields by mistake, they are not stored.

@@ -7,7 +7,7 @@
 import type nedb from '@seald-io/nedb';
 import type { Case, PseaReport } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
-import { byCaseAge, byPseaReportAge, samePseaContent, sealPseaReport, plainJson } from '../common.ts';
+import { byCaseAge, byPseaReportAge, plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import { eraseFromFile, insertIfNew, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
@@ -80,6 +80,17 @@ export function pseaReportRepo(
       if (numAffected === 0) return null;
       await log.durable();
       return find(code);
+    },
+    addMessage(code, message) {
+      return retryingChange(async () => {
+        const report = await find(code);
+        const change = report && withPseaMessage(report, message);
+        if (!change) return report;
+        const { numAffected } = await db().updateAsync({ _id: code, updatedAt: report.updatedAt }, { $set: plainJson(change) }, {});
+        if (numAffected === 0) return 'conflict';
+        await log.durable();
+        return find(code);
+      });
     },
     audit: auditRepo(auditDb, auditLog),
   };

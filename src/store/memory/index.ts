@@ -29,6 +29,7 @@ import {
   newAuditId,
   isUnfinished,
   samePseaContent,
+  withPseaMessage,
   sealPseaReport,
   summariseFeedback,
   type FeedbackEntry,
@@ -397,6 +398,13 @@ function pseaReportRepo(): PseaReportRepo {
       const existing = reports.get(code);
       if (!existing) return null;
       reports.set(code, { ...existing, status, updatedAt: at });
+      return reports.get(code);
+    },
+    async addMessage(code, message) {
+      const existing = reports.get(code);
+      if (!existing) return null;
+      const change = withPseaMessage(existing, message);
+      if (change) reports.set(code, { ...existing, ...change });
       return reports.get(code);
     },
     // An audit log of its own, like every other sealed thing here.

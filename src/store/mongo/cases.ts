@@ -3,7 +3,7 @@
  * collection of its own (see schemas.ts for the unique indexes on ref and code).
  */
 import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
-import { samePseaContent, sealPseaReport, plainJson } from '../common.ts';
+import { plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import { isDuplicateKey, plain } from './docs.ts';
 import type { Models } from './schemas.ts';
@@ -70,6 +70,15 @@ export function pseaReportRepo(model: Models['pseaReports'], auditModel: Models[
     async setStatus(code, status, at) {
       const { matchedCount } = await model.updateOne({ code }, { $set: { status, updatedAt: at } }).exec();
       return matchedCount === 0 ? null : find(code);
+    },
+    addMessage(code, message) {
+      return retryingChange(async () => {
+        const report = await find(code);
+        const change = report && withPseaMessage(report, message);
+        if (!change) return report;
+        const { matchedCount } = await model.updateOne({ code, updatedAt: report.updatedAt }, { $set: plainJson(change) }).exec();
+        return matchedCount === 0 ? 'conflict' : find(code);
+      });
     },
     // Its own collection (psea_audit), never the staff audit collection.
     audit: auditRepo(auditModel),

@@ -4,7 +4,7 @@
  * effects, choices) is Mixed: the store never interprets it.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord } from '../ports.ts';
@@ -281,6 +281,17 @@ referral.index({ id: 1 }, { unique: true });
 referral.index({ ticketRef: 1, createdAt: 1 });
 referral.index({ contactKey: 1 });
 
+const pseaMessage = new Schema<PseaMessage>(
+  {
+    id: required(String),
+    from: required(String),
+    text: String,
+    at: required(Number),
+    staffId: String,
+  },
+  { ...options, _id: false },
+);
+
 /** Sealed (see PseaReportRepo): a collection of its own that no other model reads. */
 const pseaReport = new Schema<PseaReport>(
   {
@@ -295,6 +306,7 @@ const pseaReport = new Schema<PseaReport>(
     status: required(String),
     createdAt: required(Number),
     updatedAt: required(Number),
+    messages: { type: [pseaMessage], default: undefined },
   },
   { ...options, collection: 'psea_reports' },
 );
