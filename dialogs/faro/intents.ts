@@ -92,7 +92,7 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   const signal = detectSignal(text);
   // A PSEA report describes exploitation: its words would read as a signal and the report
   // would never be filed. Here only plain commands interrupt; danger is kept to show help after.
-  if (ctx.step === 'psea.describe' && !input.action) return reportIntent(text, signal);
+  if ((ctx.step === 'psea.describe' || ctx.step === 'psea.followup') && !input.action) return reportIntent(text, signal);
   if (signal) return { type: 'SIGNAL', signal };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);

@@ -46,6 +46,9 @@ export interface FaroContext {
   rating: { ref: string; score: Score | null } | null;
   /** The last ticket the person was asked about: each ticket asks once. */
   askedRef: string | null;
+  /** The report whose focal point wrote to the person (who chose to be contacted in this chat):
+   * what they write in `psea.followup` is added to it, sealed. */
+  pseaFollowup: string | null;
 }
 
 export type Score = 1 | 2 | 3 | 4 | 5;
@@ -115,6 +118,7 @@ export function initialContext(lang: Lang): FaroContext {
     operator: false,
     rating: null,
     askedRef: null,
+    pseaFollowup: null,
   };
 }
 
@@ -220,6 +224,13 @@ const dialog = setup({
     })),
     forgetRating: assign({ rating: null }),
     sayStatus: emit(({ event }) => (event.type === 'STATUS' ? { type: 'status' as const, lookup: event.lookup } : { type: 'prompt' as const })),
+    openFollowup: assign({ pseaFollowup: ({ context, event }) => (event.type === 'PSEA_MESSAGE' ? event.code : context.pseaFollowup) }),
+    sayFromFocalPoint: emit(({ event }) => ({ type: 'say' as const, key: 'psea.fromFocalPoint', vars: { text: event.type === 'PSEA_MESSAGE' ? event.text : '' } })),
+    fileFollowupReply: emit(({ context, event }) => ({
+      type: 'effect' as const,
+      effect: { type: 'psea.reply', code: context.pseaFollowup ?? '', text: event.type === 'TEXT' ? event.text : '' } satisfies Effect,
+    })),
+    closeFollowup: assign({ pseaFollowup: null }),
   },
 });
 
@@ -254,6 +265,9 @@ export const faroMachine = dialog.createMachine({
     ],
     COMPLAIN: { target: '.complaint' },
     STATUS: { actions: ['sayStatus', 'prompt'] },
+    // The focal point answers a report filed with "contact me in this chat": wherever the
+    // person is, the message is shown and their next messages go to the focal point, sealed.
+    PSEA_MESSAGE: { target: '.psea.followup', actions: ['openFollowup', 'sayFromFocalPoint'] },
     // Staff signals about the person's ticket reach them wherever they are; only the waiting
     // and live states below move. A person in the middle of something is told, not moved.
     OPERATOR_JOINED: { guard: 'isAboutTicket', actions: ['joinOperator', { type: 'sayTicket', params: { key: 'handoff.ready' } }, 'prompt'] },
@@ -534,6 +548,17 @@ export const faroMachine = dialog.createMachine({
           },
         },
         done: { entry: 'prompt' },
+        followup: {
+          entry: 'prompt',
+          on: {
+            TEXT: [
+              { guard: 'isDangerousReport', actions: ['fileFollowupReply', { type: 'say', params: { key: 'psea.replied' } }, { type: 'say', params: { key: 'safety.info' } }] },
+              { guard: 'hasText', actions: ['fileFollowupReply', { type: 'say', params: { key: 'psea.replied' } }] },
+              { actions: invalidAnswer },
+            ],
+            MENU: { target: '#faro.menu', actions: 'closeFollowup' },
+          },
+        },
       },
     },
     safety: { entry: 'prompt' },
@@ -548,7 +573,7 @@ export const faroMachine = dialog.createMachine({
               'eraseData',
               { type: 'recordConsent', params: { decision: 'withdrawn' } },
               // Nothing of what was erased stays in the conversation either (not even references).
-              assign({ consent: 'declined', intake: {}, ticketRef: null, operator: false, rating: null, askedRef: null, caseRef: null, caseType: null, pending: null }),
+              assign({ consent: 'declined', intake: {}, ticketRef: null, operator: false, rating: null, askedRef: null, caseRef: null, caseType: null, pseaFollowup: null, pending: null }),
               { type: 'say', params: { key: 'withdraw.done' } },
             ],
           },

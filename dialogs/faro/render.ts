@@ -171,6 +171,8 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       return one(t('psea.describe'), [menu]);
     case 'psea.done':
       return one(t('psea.next'), [human, menu]);
+    case 'psea.followup':
+      return one(t('psea.followup'), [menu]);
     case 'safety':
       return one(t('safety.info'), [human, menu]);
     case 'withdraw':

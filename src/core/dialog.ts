@@ -14,7 +14,11 @@ export interface DialogTurn {
 }
 
 /** Things that happen to a conversation outside the chat. Never built from a channel's input. */
-export type DialogSignal = { type: 'OPERATOR_JOINED'; ticketRef: string } | { type: 'TICKET_CLOSED'; ticketRef: string };
+export type DialogSignal =
+  | { type: 'OPERATOR_JOINED'; ticketRef: string }
+  | { type: 'TICKET_CLOSED'; ticketRef: string }
+  /** The PSEA focal point writes to the person about their report (sealed: never transcribed). */
+  | { type: 'PSEA_MESSAGE'; code: string; text: string };
 
 /** What a turn gets besides the message: a dialog reads no clock, draws nothing and does no I/O. */
 export interface TurnContext {

@@ -15,6 +15,9 @@ export type Effect =
   /** A sealed PSEA report. Anonymous unless `contact` says the person agreed to be contacted;
    * the runtime files it before committing the turn and never keeps it in the conversation. */
   | { type: 'psea.report'; code: string; text: string; contact: Exclude<PseaContactPreference, 'phone'>; lang: Lang }
+  /** The person's answer to the focal point, added to their sealed report like the report
+   * itself: before the turn commits, never kept in the conversation. */
+  | { type: 'psea.reply'; code: string; text: string }
   /** The person's satisfaction answer after talking to an operator. */
   | { type: 'ticket.rate'; ref: string; score: 1 | 2 | 3 | 4 | 5; comment?: string }
   /** Consent withdrawn: erase the person's personal data (contact, intake, tickets, cases,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Case, PseaReport, Ticket, TranscriptLine } from '../core/domain.ts';
+import type { Case, PseaMessage, PseaReport, Ticket, TranscriptLine } from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { ConversationRecord, Store } from '../store/ports.ts';
 import { linesOf } from './transcript.ts';
@@ -52,6 +52,9 @@ async function applyEffect(store: Store, record: ConversationRecord, effect: Exc
     case 'psea.report':
       await store.pseaReports.file(pseaReportOf(record, effect, now));
       return;
+    case 'psea.reply':
+      await store.pseaReports.addMessage(effect.code, pseaReplyOf(record, effect, messageId, now));
+      return;
     case 'ticket.rate':
       await store.tickets.rate(effect.ref, { score: effect.score, ...(effect.comment !== undefined && { comment: effect.comment }), at: now });
       return;
@@ -93,11 +96,23 @@ export function pseaReportOf(record: ConversationRecord, effect: Extract<Effect,
   return { code: effect.code, text: effect.text, contact: effect.contact, ...who, lang: effect.lang, status: 'open', createdAt: now, updatedAt: now };
 }
 
-/** Effects whose reference the person sees in this turn's reply: claimed before the commit. */
-export async function claimReferences(store: Store, record: ConversationRecord, effects: Effect[], now: number): Promise<void> {
+/** The person's answer to the focal point, once per inbound message. */
+export function pseaReplyOf(record: ConversationRecord, effect: Extract<Effect, { type: 'psea.reply' }>, messageId: string, now: number): PseaMessage {
+  return { id: `${record.key}#in#${messageId}`, from: 'person', text: effect.text, at: now };
+}
+
+/** Sealed effects: applied before the commit and never kept in the conversation record. */
+export const isSealed = (effect: Effect): boolean => effect.type === 'psea.report' || effect.type === 'psea.reply';
+
+/**
+ * Before the commit: references the person sees in this turn's reply are claimed (a taken
+ * one re-runs the turn with another), and sealed effects are applied, since they may not wait
+ * in the conversation record (keyed by the person's identity) like other effects do.
+ */
+export async function claimReferences(store: Store, record: ConversationRecord, effects: Effect[], messageId: string, now: number): Promise<void> {
   for (const effect of effects) {
     if (effect.type === 'ticket.open') await store.tickets.open(ticketOf(record, effect, now));
     else if (effect.type === 'case.open') await store.cases.open(caseOf(record, effect, now));
-    else if (effect.type === 'psea.report') await store.pseaReports.file(pseaReportOf(record, effect, now));
+    else if (isSealed(effect)) await applyEffect(store, record, effect as Exclude<Effect, { type: 'transcript.append' }>, messageId, now);
   }
 }

@@ -4,7 +4,7 @@
  * to a person is committed, transcribed and delivered exactly like the bot's replies, in
  * order with them, on the channel the person used.
  */
-import type { Ticket } from '../core/domain.ts';
+import type { PseaReport, Ticket } from '../core/domain.ts';
 import { UnknownConversationError, type TurnRuntime } from './turns.ts';
 
 /** What moved a ticket: the dialog hears it as an event (a person joins, the ticket closes). */
@@ -22,6 +22,10 @@ export interface PersonLink {
   /** Tells the person's dialog the ticket was claimed or closed (idempotent per ticket and
    * change). Throws PersonUnreachableError like `say`. */
   ticketChanged(ticket: Ticket, change: TicketChangeEvent): Promise<void>;
+  /** The focal point's message about a report filed with "contact me in this chat" (idempotent
+   * per `id`): shown to the person, whose next messages go to the report, sealed. Throws
+   * PersonUnreachableError like `say`. */
+  pseaMessage(report: Pick<PseaReport, 'code'> & Pick<Ticket, 'channel' | 'contactKey'>, text: string, id: string): Promise<void>;
 }
 
 export class PersonUnreachableError extends Error {
@@ -42,6 +46,9 @@ export function createPersonLink(runtime: TurnRuntime): PersonLink {
       const reply = { text, choices: [], step: staffId === null ? 'notice' : 'operator' };
       const { message, delivered } = await reachable(() => runtime.send(ticket.channel, conversationIdOf(ticket), reply, { staffId, ticketRef: ticket.ref }));
       return { id: message.id, delivered };
+    },
+    async pseaMessage(report, text, id) {
+      await reachable(() => runtime.signal(report.channel, conversationIdOf(report), { type: 'PSEA_MESSAGE', code: report.code, text }, `psea:${id}`));
     },
     async ticketChanged(ticket, change) {
       await reachable(() => runtime.signal(ticket.channel, conversationIdOf(ticket), { type: change === 'claimed' ? 'OPERATOR_JOINED' : 'TICKET_CLOSED', ticketRef: ticket.ref }, `${change}:${ticket.ref}`));

@@ -24,7 +24,7 @@ import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects, claimReferences, type TranscriptBatch } from './effects.ts';
+import { applyEffects, claimReferences, isSealed, type TranscriptBatch } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import { lookupReference } from './lookup.ts';
 import { findReference } from './refs.ts';
@@ -283,7 +283,7 @@ export class TurnRuntime implements TurnHandler {
       recentMessageIds: [...previous.recentMessageIds.slice(1 - REMEMBERED_MESSAGE_IDS), inbound.messageId],
       seq: previous.seq + replies.length,
       outbox: outbound,
-      pendingEffects: result.effects.filter((e) => e.type !== 'psea.report'),
+      pendingEffects: result.effects.filter((e) => !isSealed(e)),
       choices: result.choices,
       updatedAt: now,
     };
@@ -300,12 +300,13 @@ export class TurnRuntime implements TurnHandler {
     }
     // References shown in this turn's reply (ticket, case, PSEA follow-up code) are claimed
     // before committing, so one held by someone else re-runs the turn with another
-    // (DuplicateKeyError). A PSEA report is filed right here and never kept in the
+    // (DuplicateKeyError). A PSEA report (or an answer to the focal point) is filed right here and never kept in the
     // conversation: sealed content must not sit in a record keyed by the person's identity.
-    await claimReferences(this.opts.store, record, result.effects, record.updatedAt);
+    await claimReferences(this.opts.store, record, result.effects, inbound.messageId, record.updatedAt);
     const filedReport = result.effects.some((e) => e.type === 'psea.report');
     await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
-    if (filedReport) await this.clearSealedReply(key);
+    // A follow-up code, or the focal point's words, was just delivered: not to be kept beside the person.
+    if (filedReport || input.signal?.type === 'PSEA_MESSAGE') await this.clearSealedReply(key);
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
     return { duplicate: false, outbound: replies };
   }

@@ -128,6 +128,24 @@ describe('Faro dialog: handoff', () => {
     expect(chat.step).to.equal('safety');
   });
 
+  it('shows the focal point\'s message and files the answers to the report, sealed, until "menú"', () => {
+    const { chat } = waiting();
+    chat.send({ signal: { type: 'PSEA_MESSAGE', code: 'PSE-777', text: 'Hola, soy Marta, punto focal. ¿Estás a salvo ahora?' } });
+    expect(chat.step).to.equal('psea.followup');
+    expect(chat.text).to.include('Hola, soy Marta, punto focal.').and.to.include('solo la persona de protección');
+    expect(chat.last.transcript, 'never in the transcript').to.equal(null);
+    chat.say('sí, pero el coordinador me sigue pidiendo fotos');
+    expect(chat.last.effects).to.deep.equal([{ type: 'psea.reply', code: 'PSE-777', text: 'sí, pero el coordinador me sigue pidiendo fotos' }]);
+    expect(chat.step).to.equal('psea.followup');
+    expect(chat.last.transcript).to.equal(null);
+    chat.say('tengo miedo, me quiere matar');
+    expect(chat.last.effects.map((e) => e.type)).to.deep.equal(['psea.reply']);
+    expect(chat.text).to.include('105');
+    chat.say('menú');
+    expect(chat.step).to.equal('menu');
+    expect(JSON.stringify(chat.session.persist())).not.to.contain('PSE-777');
+  });
+
   it('keeps nothing for staff before consent', () => {
     const chat = new Chat();
     expect(chat.say('hola').transcript).to.equal(null);

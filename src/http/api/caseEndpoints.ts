@@ -65,6 +65,18 @@ export const CASE_ENDPOINTS = [
     errors: { 404: 'No such report' },
   },
   {
+    operationId: 'sendPseaMessage',
+    method: 'post',
+    path: '/api/psea-reports/{code}/messages',
+    access: 'cases.psea',
+    summary:
+      "Write to the person who filed the report and asked to be contacted in this chat (psea_focal only). They see it wherever they are in the chat, and what they write next comes back to the report's messages, never to the transcript operators read. Audited in the sealed trail, without the text.",
+    params: c.PseaCodeParams,
+    body: c.PseaMessageBody,
+    success: { status: 201, body: c.PseaReportAnswer },
+    errors: { 404: 'No such report', 409: 'NoChatContact (the person did not ask to be contacted in the chat) or PersonUnreachable' },
+  },
+  {
     operationId: 'listPseaAudit',
     method: 'get',
     path: '/api/psea-audit',

@@ -22,6 +22,9 @@ export const CaseStatusBody = z.strictObject({
 });
 /** A report has no outcome field: what the focal point did stays outside Faro's reach by design. */
 export const PseaStatusBody = z.strictObject({ status: Status });
+export const PseaMessageBody = z.strictObject({
+  text: z.string().trim().min(1).max(2000).describe('Sent to the person in their chat as plain text; their answers come back to the report, sealed.'),
+});
 
 export const CaseView = z.object({
   ref: z.string(),
@@ -45,6 +48,10 @@ export const PseaReportView = z.object({
   status: Status,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  messages: z
+    .array(z.object({ id: z.string(), from: z.enum(['focal_point', 'person']), text: z.string().describe('Render as text, never as HTML.'), at: z.iso.datetime(), staffId: z.string().optional() }))
+    .optional()
+    .describe('The follow-up in the chat (reports with contact this_chat), oldest first.'),
 });
 export const CasesAnswer = z.union([
   z.object({ cases: z.array(CaseView) }).describe('type=complaint or type=feedback, oldest first'),

@@ -10,11 +10,13 @@
  *   client intact but can never be read as markup, even by something that sniffs or
  *   concatenates the body into a page.
  */
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { can, type Permission } from '../../staff/policy.ts';
 import type { AuditRepo, Store } from '../../store/ports.ts';
+import { PersonUnreachableError, type PersonLink } from '../../runtime/personLink.ts';
 import { HttpError } from '../errors.ts';
 import * as c from './caseSchemas.ts';
 import * as s from './schemas.ts';
@@ -28,6 +30,8 @@ export interface CaseHandlerDeps {
   now: () => number;
   /** The staff audit log (admin-readable). Never given anything about PSEA reports. */
   audit: Audit;
+  /** Reaches the person behind a report filed with "contact me in this chat". */
+  person: PersonLink;
 }
 
 const FEEDBACK_TYPES: readonly CaseType[] = ['suggestion', 'compliment'];
@@ -52,8 +56,8 @@ function caseView(record: Case): Record<string, unknown> {
 
 /** The focal point may call back whoever asked for it; anonymous reports have nothing to show. */
 function reportView(report: PseaReport): Record<string, unknown> {
-  const { createdAt, updatedAt, ...rest } = report;
-  return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt) };
+  const { createdAt, updatedAt, messages, ...rest } = report;
+  return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt), ...(messages && { messages: messages.map((m) => ({ ...m, at: iso(m.at) })) }) };
 }
 
 function noSuchCase(): HttpError {
@@ -76,7 +80,7 @@ function codeOf(req: Request): string {
 }
 
 export function createCaseHandlers(deps: CaseHandlerDeps) {
-  const { store, now, audit } = deps;
+  const { store, now, audit, person } = deps;
   const sealed: AuditRepo = store.pseaReports.audit;
   const sealedAudit = async (actor: string, action: string, target?: string, details?: AuditEntry['details']) => {
     await sealed.append({ at: now(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}) });
@@ -142,6 +146,27 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
     sendJson(res, 200, { report: reportView(updated) });
   };
 
+  const sendPseaMessage: Handler = async (req, res) => {
+    const code = codeOf(req);
+    const body = s.parse(c.PseaMessageBody, req.body);
+    const report = await store.pseaReports.get(code);
+    if (!report) throw noSuchReport();
+    if (report.contact !== 'this_chat' || !report.contactKey || !report.channel) {
+      throw new HttpError(409, 'NoChatContact', 'The person did not ask to be contacted in the chat.');
+    }
+    const actor = callerOf(req).account.id;
+    const message = { id: randomUUID(), from: 'focal_point' as const, text: body.text, at: now(), staffId: actor };
+    try {
+      await person.pseaMessage({ ...report, contactKey: report.contactKey, channel: report.channel }, body.text, message.id);
+    } catch (err) {
+      if (err instanceof PersonUnreachableError) throw new HttpError(409, 'PersonUnreachable', 'The person cannot be reached: their conversation is gone, or their channel is not running.');
+      throw err;
+    }
+    const updated = await store.pseaReports.addMessage(code, message);
+    await sealedAudit(actor, 'psea.message', code);
+    sendJson(res, 201, { report: reportView(updated ?? report) });
+  };
+
   const listPseaAudit: Handler = async (req, res) => {
     const query = s.parse(s.AuditQuery, req.query, 'query');
     // Written first, like GET /api/audit: reading the trail leaves a trace in it.
@@ -153,5 +178,5 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
     });
   };
 
-  return { listCases, getCase, setCaseStatus, getPseaReport, setPseaReportStatus, listPseaAudit };
+  return { listCases, getCase, setCaseStatus, getPseaReport, setPseaReportStatus, sendPseaMessage, listPseaAudit };
 }

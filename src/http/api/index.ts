@@ -157,7 +157,7 @@ export function createApiRouter(options: ApiOptions): Router {
       res.json(document);
     },
     events: createEventsHandler(events, now),
-    ...createCaseHandlers({ store, now, audit: staff.audit }),
+    ...createCaseHandlers({ store, now, audit: staff.audit, person: options.person }),
     ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
     ...createCannedResponseHandlers({ store, now, audit: staff.audit }),
     ...createReferralHandlers({ store, now, audit: staff.audit, person: options.person, log, partners: options.partners ?? loadPartners() }),

@@ -63,7 +63,7 @@ describe('staff API: every role × every endpoint', () => {
     // One fresh login per case (logout revokes its account's sessions): above the default per-IP limit.
     api = await startApi({ loginLimitPerIp: 1000 });
     target = await api.addStaff('target@example.org', ['operator']);
-    await seedCaseSamples(api.store);
+    await seedCaseSamples(api.store, api.chat);
     await seedTicketSamples(api.store, api.chat);
     await seedCannedSamples(api.store);
     await seedReferralSamples(api.store);
