@@ -85,10 +85,9 @@ describe('Operator console in Chromium', function () {
     return page;
   }
 
-  /** A person on Direct Line (no browser) sending `messages`; their conversation id. */
-  async function personSays(messages: object[]): Promise<string> {
-    const start = await fetch(`${faro.url}/v3/directline/conversations`, { method: 'POST' });
-    const { conversationId, token } = (await start.json()) as { conversationId: string; token: string };
+  /** A person on Direct Line (no browser) sending `messages`; their conversation. */
+  async function personSays(messages: object[], conversation?: { conversationId: string; token: string }): Promise<{ conversationId: string; token: string }> {
+    const { conversationId, token } = conversation ?? ((await (await fetch(`${faro.url}/v3/directline/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string });
     for (const message of messages) {
       const res = await fetch(`${faro.url}/v3/directline/conversations/${conversationId}/activities`, {
         method: 'POST',
@@ -97,12 +96,19 @@ describe('Operator console in Chromium', function () {
       });
       expect(res.status).to.equal(200);
     }
-    return conversationId;
+    return { conversationId, token };
+  }
+
+  /** What the bot sent the person so far on Direct Line. */
+  async function personReceived({ conversationId, token }: { conversationId: string; token: string }): Promise<string[]> {
+    const res = await fetch(`${faro.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
+    const { activities } = (await res.json()) as { activities: { from: { role?: string }; text?: string }[] };
+    return activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
   }
 
   /** A person who asked for someone over Direct Line (no browser): their ticket's ref. */
   async function personWaiting(): Promise<string> {
-    const conversationId = await personSays([{ value: { action: 'lang:es' } }, { text: 'acepto' }, { text: 'quiero hablar con una persona' }]);
+    const { conversationId } = await personSays([{ value: { action: 'lang:es' } }, { text: 'acepto' }, { text: 'quiero hablar con una persona' }]);
     for (let i = 0; i < 100; i += 1) {
       const ticket = (await faro.store.tickets.list({ status: 'open' })).find((t) => t.contactKey.includes(conversationId));
       if (ticket) return ticket.ref;
@@ -228,7 +234,7 @@ describe('Operator console in Chromium', function () {
   it('lets the PSEA focal point read a report as text and move it on with the keyboard; no serious axe violations', async () => {
     const pia = await consoleFor('pia@example.org', 'es-PE', 'Reportes confidenciales (PEAS)');
     const words = 'Pasó en el comedor.\nNo quiero que me identifiquen. <img src=x onerror=window.__pwned=1>';
-    await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:this_chat' } }, { text: words }]);
+    const person = await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:this_chat' } }, { text: words }]);
     await pia.getByRole('alert').filter({ hasText: 'Se presentó un reporte confidencial.' }).waitFor();
     const report = (await faro.store.pseaReports.list()).find((r) => r.text === words);
     expect(report, 'the report as filed').to.include({ contact: 'this_chat', status: 'open' });
@@ -250,6 +256,17 @@ describe('Operator console in Chromium', function () {
     const facts = await pia.locator('.psea-report .facts').innerText();
     for (const fact of ['Responder por este chat', report!.channel!, 'Español']) expect(facts).to.contain(fact);
     expect(await seriousViolations(pia)).to.deep.equal([]);
+
+    // The person asked to be contacted here: the focal point writes, the person reads and answers.
+    await pia.getByLabel('Mensaje para la persona').fill('Hola, soy Pía, punto focal. ¿Estás a salvo ahora?');
+    await pia.getByRole('button', { name: 'Enviar' }).click();
+    await pia.locator('.followup').filter({ hasText: '¿Estás a salvo ahora?' }).waitFor();
+    for (let i = 0; i < 100 && !(await personReceived(person)).some((text) => text.includes('¿Estás a salvo ahora?')); i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await personReceived(person)).join('\n')).to.include('Hola, soy Pía, punto focal.');
+    await personSays([{ text: 'Sí, estoy con mi hermana.' }], person);
+    await pia.locator('[data-key="psea-refresh"]').click();
+    await pia.locator('.followup').filter({ hasText: 'Sí, estoy con mi hermana.' }).waitFor();
+    expect(await pia.locator('.followup img').count()).to.equal(0);
 
     // A refusal shows the server's message; the report stays as it was.
     await pia.route(`**/api/psea-reports/${code}/status`, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'NotFound', message: 'No such report.' } }) }), { times: 1 });

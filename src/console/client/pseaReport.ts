@@ -5,11 +5,11 @@
  * own, so a failure stays visible across the re-render that follows.
  */
 import type { Ctx } from './context.ts';
-import { append, el } from './dom.ts';
+import { append, el, field } from './dom.ts';
 import { time } from './format.ts';
 import { fill, label, s } from './i18n.ts';
 import { CASE_STATUSES, type CaseStatus, type PseaReport } from './types.ts';
-import { whileBusy } from './ui.ts';
+import { alertBox, whileBusy } from './ui.ts';
 
 /** The report being shown: `report` is missing while it loads (or when loading failed). */
 export interface OpenReport {
@@ -30,8 +30,48 @@ export function pseaReportSection(ctx: Ctx, open: OpenReport, errors: HTMLElemen
     append(section, errors.textContent ? null : el('p', { role: 'status' }, t.loading), errors);
     return section;
   }
-  section.append(el('p', { class: 'hint' }, t.sealed), facts(report), el('h4', {}, t.words), el('p', { class: 'text words', lang: report.lang }, report.text), statusControl(ctx, report, errors, changed));
+  section.append(el('p', { class: 'hint' }, t.sealed), facts(report), el('h4', {}, t.words), el('p', { class: 'text words', lang: report.lang }, report.text));
+  if (report.contact === 'this_chat') section.append(followup(ctx, report, changed));
+  section.append(statusControl(ctx, report, errors, changed));
   return section;
+}
+
+/** What was typed for each report, kept across re-renders (a live update re-renders the view). */
+const drafts = new Map<string, string>();
+
+/** The person asked to be contacted in the chat: the messages so far, and a form to write. */
+function followup(ctx: Ctx, report: PseaReport, changed: (report: PseaReport) => void): HTMLElement {
+  const t = s().psea.followup;
+  const messages = report.messages ?? [];
+  const list =
+    messages.length === 0
+      ? el('p', { class: 'empty' }, t.empty)
+      : el(
+          'ul',
+          { class: 'notes followup' },
+          ...messages.map((m) => el('li', {}, el('p', { class: 'meta' }, fill(t.by, { who: m.from === 'person' ? t.person : t.you, time: time(m.at) })), el('p', { class: 'text', lang: m.from === 'person' ? report.lang : undefined }, m.text))),
+        );
+  const text = el('textarea', { rows: '3', maxlength: '2000', 'data-key': 'psea-message' });
+  text.value = drafts.get(report.code) ?? '';
+  text.addEventListener('input', () => drafts.set(report.code, text.value));
+  const send = el('button', { type: 'submit', 'data-key': 'psea-send' }, t.send);
+  const errors = alertBox();
+  const form = el('form', { class: 'note-form' }, field(t.label, text), errors, send);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const message = text.value.trim();
+    if (!message) {
+      text.focus();
+      return;
+    }
+    void whileBusy(send, t.sending, errors, async () => {
+      const answer = await ctx.api.post<{ report: PseaReport }>(`/api/psea-reports/${encodeURIComponent(report.code)}/messages`, { text: message });
+      drafts.delete(report.code);
+      ctx.announce(t.sent);
+      changed(answer.report);
+    });
+  });
+  return el('section', { class: 'psea-followup', 'aria-labelledby': 'psea-followup-heading' }, el('h4', { id: 'psea-followup-heading' }, t.heading), el('p', { class: 'hint' }, t.hint), list, form);
 }
 
 function facts(report: PseaReport): HTMLElement {

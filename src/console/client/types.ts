@@ -101,4 +101,6 @@ export interface PseaReport {
   status: CaseStatus;
   createdAt: string;
   updatedAt: string;
+  /** The follow-up in the chat, when the person asked to be contacted there. */
+  messages?: { id: string; from: 'focal_point' | 'person'; text: string; at: string; staffId?: string }[];
 }
