@@ -1,7 +1,7 @@
 /**
  * The console: login, then what the signed-in role may use (from `GET /api/auth/me`):
  * queue + ticket for operators and supervisors, canned-response management for supervisors,
- * the sealed-report banner and list for the PSEA focal point. Live updates come from one
+ * the sealed reports (alert, list, report, follow-up in the chat) for the PSEA focal point. Live updates come from one
  * EventSource; every (re)open reloads what is shown, since the server does not replay.
  */
 import { Api, ApiError } from './api.ts';
