@@ -535,10 +535,13 @@ export const faroMachine = dialog.createMachine({
       initial: 'info',
       states: {
         info: { entry: 'prompt', on: { CHOOSE: { guard: { type: 'is', params: { action: 'psea:report' } }, target: 'contact' } } },
-        contact: { entry: 'prompt', on: { CHOOSE: { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' } } },
+        contact: { entry: 'prompt', on: { CHOOSE: { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' }, PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] } } },
         describe: {
           entry: 'prompt',
           on: {
+            // In the middle of a new report, a message from the focal point is shown but does not
+            // take the person away: what they write next is still the report.
+            PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] },
             TEXT: [
               // In danger too: the report is filed, then the emergency numbers come first.
               { guard: 'isDangerousReport', target: '#faro.safety', actions: ['fileSealedReport', 'sayPseaCode', 'forgetPseaContact'] },

@@ -146,6 +146,19 @@ describe('Faro dialog: handoff', () => {
     expect(JSON.stringify(chat.session.persist())).not.to.contain('PSE-777');
   });
 
+  it('shows a focal point\'s message to someone writing a new report without taking them away from it', () => {
+    const chat = Chat.consented();
+    chat.say('me piden fotos íntimas para darme la ayuda');
+    chat.click('psea:report');
+    chat.click('psea:contact:this_chat');
+    chat.send({ signal: { type: 'PSEA_MESSAGE', code: 'OLD-333', text: 'Hola, soy Marta.' } });
+    expect(chat.step).to.equal('psea.describe');
+    expect(chat.text).to.include('Hola, soy Marta.');
+    chat.say('el coordinador del albergue otra vez');
+    expect(chat.step).to.equal('psea.done');
+    expect(chat.last.effects.map((e) => e.type)).to.deep.equal(['psea.report']);
+  });
+
   it('keeps nothing for staff before consent', () => {
     const chat = new Chat();
     expect(chat.say('hola').transcript).to.equal(null);
