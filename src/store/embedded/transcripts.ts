@@ -16,7 +16,7 @@
  */
 import type nedb from '@seald-io/nedb';
 import type { TranscriptLine } from '../../core/domain.ts';
-import { byTranscriptOrder, transcriptLimit } from '../common.ts';
+import { byTranscriptOrder, newestLines, transcriptLimit } from '../common.ts';
 import type { TranscriptRepo } from '../ports.ts';
 import { eraseFromFile, insertIfNew, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
@@ -52,7 +52,7 @@ export function transcriptRepo(db: () => Datastore, log: GroupCommit): Transcrip
           lines.push(line);
         }
       }
-      return lines.sort(byTranscriptOrder).slice(-limit);
+      return newestLines(lines.sort(byTranscriptOrder), limit);
     },
     async eraseByContact(contactKey) {
       await eraseFromFile(db(), { contactKey }, log);
