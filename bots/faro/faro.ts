@@ -2,6 +2,7 @@
  * Composition root of the default deployment: picks the store, the dialog, the channels and
  * the HTTP server, and wires them. Only this file (and tests) know the concrete adapters.
  */
+import { loadUnderstanding } from '../../content/understanding/index.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const answers = buildAnswerIndex(published);
   const dialog = createFaroDialog({
     answers,
+    understanding: loadUnderstanding(),
     settings: {
       hotline: config.HOTLINE_NUMBER,
       openingHours: { es: config.OPENING_HOURS_ES, en: config.OPENING_HOURS_EN },

@@ -9,6 +9,7 @@ import type { Dialog, DialogSession, DialogTurn, TurnContext, TurnInput } from '
 import { DEFAULT_LANG, isLang, type Lang } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
+import type { Understanding } from '../understanding/understand.ts';
 import { createTranslations, type Translate } from './i18n.ts';
 import { interpret } from './intents.ts';
 import { faroMachine, initialContext, type Emitted, type FaroContext } from './machine.ts';
@@ -24,7 +25,13 @@ interface Saved {
   context: FaroContext;
 }
 
-export function createFaroDialog(deps: { answers: AnswerIndex; settings: DialogSettings }): Dialog {
+export interface FaroDeps {
+  answers: AnswerIndex;
+  understanding: Understanding;
+  settings: DialogSettings;
+}
+
+export function createFaroDialog(deps: FaroDeps): Dialog {
   const translations = createTranslations();
   return {
     version: FARO_DIALOG_VERSION,
@@ -75,7 +82,7 @@ class FaroSession implements DialogSession {
   constructor(
     saved: Saved | null,
     input: { lang: Lang } | undefined,
-    private readonly deps: { answers: AnswerIndex; settings: DialogSettings },
+    private readonly deps: FaroDeps,
     private readonly translations: Record<Lang, Translate>,
     restarted: boolean,
   ) {
@@ -98,6 +105,7 @@ class FaroSession implements DialogSession {
       lang: before.context.lang,
       choices: this.restarted ? [] : choices,
       answers: this.deps.answers,
+      understanding: this.deps.understanding,
       ...(lookup && { lookup }),
     });
     // A new conversation's greeting (entry prompt) is kept only if this message adds nothing.
@@ -136,9 +144,12 @@ class FaroSession implements DialogSession {
  * point alone (sealed), so they are kept out of the transcript operators read.
  */
 function transcriptOf(ctx: FaroContext, stepBefore: string, stepAfter: string): DialogTurn['transcript'] {
-  if (ctx.consent !== 'accepted' || stepBefore.startsWith('psea.') || stepAfter.startsWith('psea.')) return null;
+  if (ctx.consent !== 'accepted' || isSealed(stepBefore) || isSealed(stepAfter)) return null;
   return { ticketRef: ctx.ticketRef };
 }
+
+/** PSEA steps, and the gentle question whether aid staff did it (its words may be a disclosure). */
+const isSealed = (step: string) => step.startsWith('psea.') || step === 'check.psea';
 
 /** `{ intake: 'ageGroup' }` → `intake.ageGroup`. */
 function stepOf(value: unknown): string {

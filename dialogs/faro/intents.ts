@@ -9,11 +9,15 @@ import type { Lang, Topic } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import { CONFIDENT } from '../faq/answerIndex.ts';
-import { detectSignal } from '../signals/detect.ts';
+import { signalFlags } from '../signals/detect.ts';
+import type { Reading, Understanding } from '../understanding/understand.ts';
 import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
 
 export type Intent =
-  | { type: 'SIGNAL'; signal: 'psea' | 'danger' }
+  /** `danger` with `psea`: the disclosure also tells of danger (emergency contacts first). */
+  | { type: 'SIGNAL'; signal: 'psea' | 'danger'; danger?: boolean }
+  /** May be a protection signal: ask gently once. */
+  | { type: 'CHECK'; about: 'safety' | 'psea' }
   | { type: 'LANG'; lang: Lang }
   | { type: 'HUMAN' }
   | { type: 'MENU' }
@@ -47,6 +51,7 @@ export interface IntentContext {
   /** The options of the last message, as shown. */
   choices: Choice[];
   answers: AnswerIndex;
+  understanding: Understanding;
   /** What the runtime found under a reference named in the message, if any. */
   lookup?: ReferenceLookup;
 }
@@ -82,36 +87,41 @@ const SYNONYMS: Record<string, Set<string>> = {
 
 /** Steps where unmatched text is an answer to the question, not a question for the FAQ. */
 const isAnswerStep = (step: string) => step.startsWith('intake.') || step === 'complaint.text' || step === 'psea.describe' || step === 'feedback.comment' || step === 'status';
-/** Steps before a language and a consent decision: free text is not searched. */
-const isOpeningStep = (step: string) => step === 'language' || step === 'consent';
 
 export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (input.signal) return input.signal;
   const text = input.text ?? '';
-  // Checked even when a button was clicked: a client may send both, and the text wins then.
-  const signal = detectSignal(text);
+  // Read even when a button was clicked: a client may send both, and the text wins then.
+  const reading = ctx.understanding.read(text);
   // A PSEA report describes exploitation: its words would read as a signal and the report
   // would never be filed. Here only plain commands interrupt; danger is kept to show help after.
-  if ((ctx.step === 'psea.describe' || ctx.step === 'psea.followup') && !input.action) return reportIntent(text, signal);
-  if (signal) return { type: 'SIGNAL', signal };
+  if (isReportStep(ctx.step) && !input.action) return reportIntent(text, ctx);
+  if (reading.psea) return reading.danger ? { type: 'SIGNAL', signal: 'psea', danger: true } : { type: 'SIGNAL', signal: 'psea' };
+  if (reading.danger) return { type: 'SIGNAL', signal: 'danger' };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
   // Talking to an operator: everything is for them, except leaving and erasing one's data.
   if (ctx.step === 'handoff.live') return liveIntent(text, n);
   if (n === '') return { type: 'UNCLEAR' };
-  const command = globalCommand(n);
+  const command = globalCommand(n, reading);
   if (command) return command;
   // A reference asks for its status, except inside an answer (a complaint may quote one).
   if (ctx.lookup && (ctx.step === 'status' || !isAnswerStep(ctx.step))) return { type: 'STATUS', lookup: ctx.lookup };
-  const chosen = resolveChoice(n, ctx.choices);
+  const chosen = resolveChoice(n, ctx.choices, isAnswerStep(ctx.step));
   if (chosen) return chosen;
-  if (isAnswerStep(ctx.step)) return { type: 'TEXT', text };
   const ws = n.split(' ');
   // "quiero poner una queja": short messages naming a complaint; long ones may be questions.
-  if (ws.length <= 6 && hasWord(ws, COMPLAINT_WORDS)) return { type: 'COMPLAIN' };
-  if (ws.every((w) => GREETING_WORDS.has(w))) return { type: 'GREET' };
-  if (isOpeningStep(ctx.step)) return { type: 'UNCLEAR' };
-  return ask(text, ctx);
+  const complains = (ws.length <= 6 && hasWord(ws, COMPLAINT_WORDS)) || reading.complaint;
+  if (isAnswerStep(ctx.step)) {
+    // An intake question takes only its answers: a complaint or a worry is heard as such.
+    if (!ctx.step.startsWith('intake.')) return { type: 'TEXT', text };
+    if (reading.check) return { type: 'CHECK', about: reading.check };
+    return complains ? { type: 'COMPLAIN' } : { type: 'TEXT', text };
+  }
+  if (reading.check) return { type: 'CHECK', about: reading.check };
+  if (complains) return { type: 'COMPLAIN' };
+  if (ws.every((w) => GREETING_WORDS.has(w)) || (reading.greeting && ws.length <= 4)) return { type: 'GREET' };
+  return ask(text, ctx, reading);
 }
 
 function liveIntent(text: string, n: string): Intent {
@@ -121,13 +131,24 @@ function liveIntent(text: string, n: string): Intent {
   return text.trim() === '' ? { type: 'UNCLEAR' } : { type: 'TEXT', text };
 }
 
-function reportIntent(text: string, signal: 'psea' | 'danger' | null): Intent {
+/** Steps of a PSEA report where the person's words are the report. At the contact question
+ * the options still count, and someone who starts telling what happened keeps their words. */
+const isReportStep = (step: string) => step === 'psea.describe' || step === 'psea.followup' || step === 'psea.contact';
+
+function reportIntent(text: string, ctx: IntentContext): Intent {
   const n = normalize(text);
   if (n === '') return { type: 'UNCLEAR' };
   if (MENU.has(n)) return { type: 'MENU' };
   if (HELP.has(n)) return { type: 'HELP' };
   if (HUMAN_ALONE.has(n)) return { type: 'HUMAN' };
-  return signal === 'danger' ? { type: 'TEXT', text, danger: true } : { type: 'TEXT', text };
+  if (ctx.step === 'psea.contact') {
+    const chosen = resolveChoice(n, ctx.choices, true);
+    if (chosen) return chosen;
+    if (n.split(' ').length < 4) return { type: 'UNCLEAR' };
+  }
+  // Danger here only by the lexicon's words: the classifier reads "estoy en casa de mi prima"
+  // in a follow-up as trouble, and the emergency numbers would answer someone who said they are safe.
+  return signalFlags(text).danger ? { type: 'TEXT', text, danger: true } : { type: 'TEXT', text };
 }
 
 function fromAction(action: string): Intent {
@@ -140,14 +161,14 @@ function fromAction(action: string): Intent {
   return { type: 'CHOOSE', action };
 }
 
-function globalCommand(n: string): Intent | null {
+function globalCommand(n: string, reading: Reading): Intent | null {
   if (MENU.has(n)) return { type: 'MENU' };
   if (HELP.has(n)) return { type: 'HELP' };
   if (LANG_EN.has(n)) return { type: 'LANG', lang: 'en' };
   if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
   const ws = n.split(' ');
-  if (HUMAN_ALONE.has(n) || (hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS))) return { type: 'HUMAN' };
-  if (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) return { type: 'WITHDRAW' };
+  if ((hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || reading.erase) return { type: 'WITHDRAW' };
+  if (HUMAN_ALONE.has(n) || (hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || reading.human) return { type: 'HUMAN' };
   return null;
 }
 
@@ -178,7 +199,9 @@ function hasWord(ws: string[], inVocabulary: (word: string) => boolean): boolean
 const NUMBER_PREFIX = /^(?:opcion|opción|option|numero|number|la|el|nro)\s+/;
 const SEVERAL_NUMBERS = /^\d{1,2}(?:\s+(?:y\s+|and\s+)?\d{1,2})+$/;
 
-function resolveChoice(n: string, choices: Choice[]): Intent | null {
+/** `strict` (an answer to a question): a title found inside a longer message is not an answer
+ * ("mi hija se fue con un hombre" does not answer "Género" with "Hombre"). */
+function resolveChoice(n: string, choices: Choice[], strict = false): Intent | null {
   if (choices.length === 0) return null;
   const bare = n.replace(NUMBER_PREFIX, '');
   if (/^\d{1,2}$/.test(bare)) {
@@ -191,7 +214,7 @@ function resolveChoice(n: string, choices: Choice[]): Intent | null {
   }
   let best: { choice: Choice; score: number; length: number } | null = null;
   for (const choice of choices) {
-    const score = choiceScore(n, choice);
+    const score = choiceScore(n, choice, strict);
     const length = choice.title.length;
     if (score > 0 && (!best || score > best.score || (score === best.score && length > best.length))) best = { choice, score, length };
   }
@@ -210,20 +233,23 @@ function normalizedTitle(title: string): string {
 }
 
 /** 3 exact title or synonym, 2 title with a typo, 1 title contained as a phrase, 0 no match. */
-function choiceScore(n: string, choice: Choice): number {
+function choiceScore(n: string, choice: Choice, strict: boolean): number {
   const title = normalizedTitle(choice.title);
   if (title === '') return 0;
   if (n === title || SYNONYMS[choice.action]?.has(n)) return 3;
   const budget = typoBudget(title);
   if (budget > 0 && editDistance(n, title, budget) <= budget) return 2;
-  if (title.length >= 3 && ` ${n} `.includes(` ${title} `)) return 1;
+  if (!strict && title.length >= 3 && ` ${n} `.includes(` ${title} `)) return 1;
   return 0;
 }
 
-function ask(text: string, ctx: IntentContext): Intent {
-  const matches = ctx.answers.search(text, ctx.lang, 3);
+/** A question, searched in the message's own language when it is one the answers are written in
+ * (answer ids are the same in every language; the conversation's language is shown). */
+function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
+  const lang = reading.lang === 'en' || reading.lang === 'es' ? reading.lang : ctx.lang;
+  const matches = ctx.answers.search(text, lang, 3);
   const top = matches[0];
-  const topic = ctx.answers.topicOf(text, ctx.lang);
+  const topic = ctx.answers.topicOf(text, lang) ?? reading.topic;
   if (!top && !topic) return { type: 'UNCLEAR' };
   const best = top && top.confidence >= CONFIDENT ? top.answerId : null;
   return { type: 'ASK', best, suggestions: best ? [] : matches.map((m) => m.answerId), topic: best && top ? top.topic : topic };

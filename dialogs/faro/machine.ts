@@ -49,6 +49,12 @@ export interface FaroContext {
   /** The report whose focal point wrote to the person (who chose to be contacted in this chat):
    * what they write in `psea.followup` is added to it, sealed. */
   pseaFollowup: string | null;
+  /** A question recognised before language and consent: what was found (answer ids, a topic),
+   * never the words, shown once the person has decided on consent. */
+  asked: { best: string | null; suggestions: string[]; topic: Topic | null } | null;
+  /** Words a person started telling at the PSEA contact question: they become the report. Kept
+   * only until the contact choice, one turn later (the report is then filed and this cleared). */
+  pseaDraft: { text: string; danger: boolean } | null;
 }
 
 export type Score = 1 | 2 | 3 | 4 | 5;
@@ -119,6 +125,8 @@ export function initialContext(lang: Lang): FaroContext {
     rating: null,
     askedRef: null,
     pseaFollowup: null,
+    asked: null,
+    pseaDraft: null,
   };
 }
 
@@ -136,6 +144,14 @@ const dialog = setup({
     wantsHandoff: ({ context }) => context.pending === 'handoff',
     wantsIntake: ({ context }) => context.pending === 'intake',
     isPsea: ({ event }) => event.type === 'SIGNAL' && event.signal === 'psea',
+    isPseaInDanger: ({ event }) => event.type === 'SIGNAL' && event.signal === 'psea' && event.danger === true,
+    isPseaCheck: ({ event }) => event.type === 'CHECK' && event.about === 'psea',
+    wasAsked: ({ context }) => context.asked !== null,
+    wasAskedConfidently: ({ context }) => context.asked?.best != null,
+    wasAskedWithSuggestions: ({ context }) => (context.asked?.suggestions.length ?? 0) > 0,
+    hasPseaDraft: ({ context }) => context.pseaDraft !== null,
+    hasDangerousDraft: ({ context }) => context.pseaDraft?.danger === true,
+    isLongText: ({ event }) => event.type === 'TEXT' && event.text.trim().split(/\s+/).length >= 4,
     isStuck: ({ context }) => context.misses >= 1,
     hasConfidentAnswer: ({ event }) => event.type === 'ASK' && event.best !== null,
     hasSuggestions: ({ event }) => event.type === 'ASK' && event.suggestions.length > 0,
@@ -231,6 +247,19 @@ const dialog = setup({
       effect: { type: 'psea.reply', code: context.pseaFollowup ?? '', text: event.type === 'TEXT' ? event.text : '' } satisfies Effect,
     })),
     closeFollowup: assign({ pseaFollowup: null }),
+    rememberQuestion: assign({ asked: ({ event }) => (event.type === 'ASK' ? { best: event.best, suggestions: event.suggestions, topic: event.topic } : null) }),
+    answerAsked: assign(({ context }) => ({
+      answerId: context.asked?.best ?? null,
+      suggestions: context.asked?.suggestions ?? [],
+      topic: context.asked?.topic ?? context.topic,
+      asked: null,
+    })),
+    keepPseaDraft: assign({ pseaDraft: ({ event }) => (event.type === 'TEXT' ? { text: event.text, danger: event.danger === true } : null) }),
+    fileDraftReport: emit(({ context, event }) => ({
+      type: 'effect' as const,
+      effect: { type: 'psea.report', code: event.ref, text: context.pseaDraft?.text ?? '', contact: (chosen(event, 'psea:contact:') as PseaContact | null) ?? 'anonymous', lang: context.lang } satisfies Effect,
+    })),
+    forgetPseaDraft: assign({ pseaDraft: null }),
   },
 });
 
@@ -253,7 +282,9 @@ export const faroMachine = dialog.createMachine({
   initial: 'language',
   context: ({ input }) => initialContext(input?.lang ?? 'es'),
   on: {
-    SIGNAL: [{ guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
+    SIGNAL: [{ guard: 'isPseaInDanger', target: '.psea.urgent' }, { guard: 'isPsea', target: '.psea' }, { target: '.safety' }],
+    // Maybe a protection signal: ask gently once (a second such message takes the safe reading).
+    CHECK: [{ guard: 'isPseaCheck', target: '.check.psea' }, { target: '.check.safety' }],
     LANG: { actions: ['setLang', 'prompt'] },
     HELP: { actions: [{ type: 'say', params: { key: 'help' } }, 'prompt'] },
     GREET: { actions: [{ type: 'say', params: { key: 'greeting' } }, 'prompt'] },
@@ -298,6 +329,7 @@ export const faroMachine = dialog.createMachine({
       entry: 'prompt',
       on: {
         LANG: { target: 'consent', actions: 'setLang' },
+        ASK: { actions: ['rememberQuestion', 'prompt'] },
         GREET: { actions: 'prompt' },
         UNCLEAR: { actions: 'prompt' },
         MENU: { actions: 'prompt' },
@@ -315,29 +347,60 @@ export const faroMachine = dialog.createMachine({
           // Declining records nothing: no consent entry, no contact.
           {
             guard: 'declinesHandoff',
-            target: 'menu',
+            target: 'afterConsent',
             actions: [{ type: 'say', params: { key: 'handoff.withoutConsent' } }, assign({ consent: 'declined', pending: null })],
           },
           {
             guard: { type: 'is', params: { action: 'consent:decline' } },
-            target: 'menu',
+            target: 'afterConsent',
             actions: [{ type: 'say', params: { key: 'consent.declined' } }, assign({ consent: 'declined', pending: null })],
           },
           { actions: [{ type: 'say', params: { key: 'consent.choose' } }, 'prompt'] },
         ],
         UNCLEAR: { actions: [{ type: 'say', params: { key: 'consent.choose' } }, 'prompt'] },
+        ASK: { actions: ['rememberQuestion', { type: 'say', params: { key: 'consent.choose' } }, 'prompt'] },
         GREET: { actions: 'prompt' },
         MENU: { actions: 'prompt' },
       },
     },
-    // Transient: where to go once consent is given.
+    // Transient: where to go once consent is decided (what was asked for before it).
     afterConsent: {
       always: [
         { guard: 'wantsHandoff', target: 'handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
         { guard: 'wantsIntake', target: 'intake', actions: assign({ pending: null }) },
         { guard: 'wantsComplaint', target: 'complaint.text', actions: assign({ pending: null }) },
+        { guard: 'wasAskedConfidently', target: 'faq.answer', actions: 'answerAsked' },
+        { guard: 'wasAskedWithSuggestions', target: 'faq.suggest', actions: 'answerAsked' },
+        { guard: 'wasAsked', target: 'faq.questions', actions: 'answerAsked' },
         { target: 'menu' },
       ],
+    },
+    // "¿Estás en peligro ahora?" / "¿Lo hizo alguien que trabaja en la ayuda?": asked once, with
+    // the emergency and confidential options on screen; a second such message is taken as a yes.
+    check: {
+      initial: 'safety',
+      states: {
+        safety: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.safety' },
+              { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
+            ],
+            CHECK: { target: '#faro.safety' },
+          },
+        },
+        psea: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.psea' },
+              { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
+            ],
+            CHECK: { target: '#faro.psea' },
+          },
+        },
+      },
     },
     menu: {
       entry: ['prompt', 'resetMisses'],
@@ -456,7 +519,8 @@ export const faroMachine = dialog.createMachine({
           on: {
             TEXT: {},
             UNCLEAR: {},
-            SIGNAL: [{ guard: 'isPsea', target: '#faro.psea' }, { actions: { type: 'say', params: { key: 'safety.info' } } }],
+            SIGNAL: [{ guard: 'isPseaInDanger', target: '#faro.psea.urgent' }, { guard: 'isPsea', target: '#faro.psea' }, { actions: { type: 'say', params: { key: 'safety.info' } } }],
+            CHECK: {},
             MENU: [
               { guard: 'shouldAskRating', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.left' } }, 'startRating'] },
               { target: '#faro.menu' },
@@ -533,9 +597,26 @@ export const faroMachine = dialog.createMachine({
     // PSEA: information first; a confidential report on request, allowed without consent.
     psea: {
       initial: 'info',
+      // The words of an unfinished report never outlive it in the conversation.
+      exit: 'forgetPseaDraft',
       states: {
         info: { entry: 'prompt', on: { CHOOSE: { guard: { type: 'is', params: { action: 'psea:report' } }, target: 'contact' } } },
-        contact: { entry: 'prompt', on: { CHOOSE: { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' }, PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] } } },
+        // Exploitation that also tells of danger: the emergency contacts first, then the
+        // confidential report in the same reply, never an ordinary ticket.
+        urgent: { entry: 'prompt', on: { CHOOSE: { guard: { type: 'is', params: { action: 'psea:report' } }, target: 'contact' } } },
+        contact: {
+          entry: 'prompt',
+          on: {
+            CHOOSE: [
+              { guard: and(['choosesPseaContact', 'hasDangerousDraft']), target: 'done', actions: ['fileDraftReport', 'sayPseaCode', 'forgetPseaDraft', { type: 'say', params: { key: 'safety.info' } }] },
+              { guard: and(['choosesPseaContact', 'hasPseaDraft']), target: 'done', actions: ['fileDraftReport', 'sayPseaCode', 'forgetPseaDraft'] },
+              { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' },
+            ],
+            // Someone who starts telling what happened keeps their words: they are the report.
+            TEXT: { guard: 'isLongText', actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, 'prompt'] },
+            PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] },
+          },
+        },
         describe: {
           entry: 'prompt',
           on: {

@@ -105,6 +105,7 @@ function vars(ctx: FaroContext, env: RenderEnv): Record<string, string> {
 }
 
 const choice = (action: string, title: string): Choice => ({ action, title });
+const LISTED_PER_TOPIC = 8;
 
 function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
   const { t } = env;
@@ -125,7 +126,9 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
     }
     case 'faq.questions': {
       const topic = ctx.topic ?? 'regularization';
-      const list = env.answers.listTopic(topic, env.lang);
+      // A WhatsApp list holds 10 rows: the first answers of the topic (content order), a person and
+      // the menu. The others are found by typing the question.
+      const list = env.answers.listTopic(topic, env.lang).slice(0, LISTED_PER_TOPIC);
       const topicTitle = t(`choice.topic.${topic}`);
       if (list.length === 0) return one(t('faq.empty', { topic: topicTitle }), [human, menu], { topic });
       return one(t('faq.list', { topic: topicTitle, list: numbered(list) }), [...numberedChoices(list), human, menu], { topic });
@@ -173,8 +176,14 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       return one(t('psea.next'), [human, menu]);
     case 'psea.followup':
       return one(t('psea.followup'), [menu]);
+    case 'psea.urgent':
+      return one(`${t('safety.info')}\n\n${t('psea.info', vars(ctx, env))}`, [choice('psea:report', t('choice.pseaReport')), human, menu]);
     case 'safety':
       return one(t('safety.info'), [human, menu]);
+    case 'check.safety':
+      return one(t('check.safety'), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), human]);
+    case 'check.psea':
+      return one(t('check.psea', vars(ctx, env)), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), choice('psea:report', t('choice.pseaReport')), human]);
     case 'withdraw':
       return one(t('withdraw.confirm'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))]);
     default:

@@ -25,9 +25,16 @@ export interface SignalMatch {
   readonly why: string;
 }
 
+/** Both readings at once: a PSEA disclosure can carry danger too ("el voluntario me pega"). */
+export interface SignalFlags {
+  readonly psea: boolean;
+  readonly danger: boolean;
+}
+
 export interface SignalDetector {
   detect(text: string): ProtectionSignal | null;
   explain(text: string): SignalMatch | null;
+  flags(text: string): SignalFlags;
 }
 
 export function detectSignal(text: string): ProtectionSignal | null {
@@ -38,11 +45,21 @@ export function explainSignal(text: string): SignalMatch | null {
   return defaultDetector.explain(text);
 }
 
+export function signalFlags(text: string): SignalFlags {
+  return defaultDetector.flags(text);
+}
+
 /** Compiles a lexicon (e.g. `extendLexicon(DEFAULT_LEXICON, …)`); throws at start-up if it is malformed. */
 export function createSignalDetector(lexicon: Lexicon): SignalDetector {
   const compiled = compile(lexicon);
-  const explain = (text: string) => (typeof text === 'string' ? firstMatch(compiled, text) : null);
-  return { explain, detect: (text) => explain(text)?.signal ?? null };
+  const explain = (text: string) => (typeof text === 'string' ? matches(compiled, text, true)[0] ?? null : null);
+  const flags = (text: string): SignalFlags => {
+    const found = typeof text === 'string' ? matches(compiled, text, false) : [];
+    const psea = found.some((m) => m.signal === 'psea');
+    // Sexual violence by aid staff is PSEA (its tier comes after); danger beside it means danger to life or liberty.
+    return { psea, danger: found.some((m) => m.tier === 'immediate-danger' || (m.tier === 'sexual-violence' && !psea)) };
+  };
+  return { explain, flags, detect: (text) => explain(text)?.signal ?? null };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -84,9 +101,10 @@ interface Compiled {
   readonly cache: Map<string, readonly number[]>;
 }
 
-function firstMatch(c: Compiled, text: string): SignalMatch | null {
+/** The first matching rule (`firstOnly`), or the first of each signal, tier by tier. */
+function matches(c: Compiled, text: string, firstOnly: boolean): SignalMatch[] {
   const ws = words(text);
-  if (ws.length === 0) return null;
+  if (ws.length === 0) return [];
   const terms = ws.map((w) => termsOf(c, w));
   // occurrences[concept] = [start0, end0, start1, end1, …] (end exclusive), in start order.
   const occurrences: (number[] | undefined)[] = new Array(c.conceptCount);
@@ -98,8 +116,13 @@ function firstMatch(c: Compiled, text: string): SignalMatch | null {
       }
     }
   }
-  for (const rule of c.rules) if (ruleMatches(rule, occurrences)) return { signal: rule.signal, tier: rule.tier, why: rule.why };
-  return null;
+  const found: SignalMatch[] = [];
+  for (const rule of c.rules) {
+    if (found.some((m) => m.signal === rule.signal) || !ruleMatches(rule, occurrences)) continue;
+    found.push({ signal: rule.signal, tier: rule.tier, why: rule.why });
+    if (firstOnly || found.length === 2) break;
+  }
+  return found;
 }
 
 /** End position (exclusive) of `tokens[k…]` matched from `pos`, or -1. */

@@ -662,6 +662,55 @@ const SEXUAL_DEMAND = [
   ...exact(['asked|asks|wants|wanted|offered ~ ~ ~ sex|nudes']),
 ];
 
+// ---------------------------------------------------------------------------------------
+// Classes found missing in the first measured rounds (see README: Understanding)
+
+/** Threats to set fire to the home, often with the family inside. */
+const BURN = ['quema|quemar|quemara|quemaran|quemarnos|quemarla|queman|incendiar|incendia|incendiara', 'prender|prenderle|prende|meter|meterle candela|fuego', '=gasolina|=kerosene', ...exact(['burn|set fire|torch'])];
+const HOME_OR_US = ['casa|cuarto|cuartito|vivienda|rancho|carpa|puerta|=jato|nosotros|adentro|dentro|familia|hijos|ninos', ...exact(['house|home|room|us|family|kids|inside'])];
+/** A medical emergency happening now: someone who does not wake, breathe or respond. */
+const NOT_RESPONDING = [
+  'no despierta|reacciona|responde|respira|abre los ojos',
+  'respira raro|mal|feo',
+  'se esta poniendo|esta morado|morada|azul',
+  'convulsion*|inconscien*|desmay*',
+  'sangrando|sangra mucho',
+  '=trago|=tomo|=bebio ~ ~ veneno|cloro|lejia|pastillas|raticida|=racumin',
+  'olor a gas',
+  'nao acorda|respira|reage',
+  ...exact(['not breathing', 'won t|wont|doesn t|doesnt|not wake|waking up', 'unconscious|overdosed|seizure']),
+];
+/** Farewells: the last message, goodbyes, entrusting the children. */
+const FAREWELL = [
+  'ultima|ultimo vez|mensaje ~ ~ escribo|escribe|les|mando',
+  'me despido|despidi|despedi de ~ todos|ustedes|mis|mi',
+  'despedirme de ~ todos|mis|mi',
+  'cuiden|cuidenme|cuida a|de ~ mis|mi hijos|hijas|ninos|bebe|chamos',
+  'ya saben por que|xq|porque|pq',
+  'adios para siempre',
+  'me despedi|despedi de todos',
+  'cuidem dos|de meus|minha',
+  ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message']),
+];
+/** A child taken away or out of reach now: "se lo llevó sin permiso", "celular apagado". */
+const TAKEN_OR_SILENT = [
+  'se lo|la|los|las llevo|llevaron|llevan|quiere llevar',
+  'lo|la saca|sacan|sacara del pais',
+  'celular|telefono apagado|apagada',
+  'no contesta|contestan|responde|sabemos nada|sabemos donde',
+  'desde anoche|ayer|esta manana|la manana',
+  'se me|le perdio|perdieron',
+  'la|lo|las|los =vendieron|=vendio',
+  'sola|solo|solito|solita|solitos en|desde|llorando|encerrado|encerrada',
+  ...exact(['alone since|crying', 'phone off', 'since last night|yesterday|this morning']),
+];
+/** Money or a payment demanded for aid ("si no pagas no comes"): exploitation too. */
+const PAYMENT = ['=cobra|=cobran|=cobro|=cobraron|=cobraba|=cobrando|=cobrar|=cuota|=coima|pagarle|pagale|=propina', 'si no pagas|pagan|pago', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
+/** Filming or watching while people bathe or change. */
+const VOYEUR = ['graba|grababa|grabo|graban|mira|miraba|espia|espiaba|filma ~ ~ mientras|cuando ~ ~ bano|banamos|banan|bana|ducha|duchamos|cambiamos|cambio|cambian|desvisto'];
+const PT_AID = ['cesta|cestas|doacao|doacoes|abrigo|kit|ajuda|auxilio', 'cesta basica'];
+const PT_SEXUAL = ['transar|=ficar|=dormir|sair comigo|com ele', 'me =tocou|=tocava|=tocar|=passou a mao', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais'];
+
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
@@ -669,6 +718,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
+    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL,
   },
   rules: [
     // Immediate danger: self-harm
@@ -696,8 +746,17 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
     { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
     { tier: 'immediate-danger', all: ['CONFINE'], why: 'locked in, kidnapped, trapped' },
+    { tier: 'immediate-danger', all: ['BURN', 'HOME_OR_US'], within: 8, why: 'a threat to burn the home, or the family inside it' },
+    { tier: 'immediate-danger', all: ['NOT_RESPONDING'], why: 'someone who does not wake, breathe or respond; poison or pills taken; gas' },
+    { tier: 'immediate-danger', all: ['FAREWELL'], why: 'farewells and entrusting the children: a sign of suicide preparations' },
+    { tier: 'immediate-danger', all: ['TAKEN_OR_SILENT', 'RELATIVE'], within: 12, why: 'a child taken, sold, alone or out of reach now' },
+    { tier: 'immediate-danger', all: ['VOYEUR'], why: 'filmed or watched while bathing or changing' },
     // PSEA
     { tier: 'psea', all: ['PSEA_DIRECT'], why: 'sexual exploitation or harassment named as such' },
+    { tier: 'psea', all: ['AID', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
+    { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
+    { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid and a sexual demand or touching' },
+    { tier: 'psea', all: ['AID_WHO', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid staff and a sexual demand or touching' },
     { tier: 'psea', all: ['AID_WHO', 'SEXUAL'], within: 12, why: 'someone delivering aid, and sex' },
     { tier: 'psea', all: ['AID_GOODS', 'SEXUAL'], within: 5, why: '"comida por sexo"; close together, so "mi esposo me viola y no me da comida" stays danger' },
     { tier: 'psea', all: ['QUID', 'CONDITION', 'INTIMATE'], within: 12, unless: ['SEXUAL_ADJ'], unlessWithin: 1, why: '"la ayuda me la dan solo si me acuesto con él", "me prometió trabajo si salía con él": sexual exploitation' },

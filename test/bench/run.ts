@@ -8,6 +8,7 @@
  * Every reply's dialog step is checked; a mismatch fails the run.
  * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http
  */
+import { loadUnderstanding } from '../../content/understanding/index.ts';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -72,7 +73,7 @@ async function inProcessFloor() {
 }
 
 async function inProcess(label: string, store: Store) {
-  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), settings });
+  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
   const runtime = new TurnRuntime({ store, dialog, log: createLogger('silent'), ticketRef });
   runtime.register('bench', { deliver: async () => {} });
   let messages = 0;

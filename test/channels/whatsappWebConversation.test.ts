@@ -86,7 +86,7 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     const text = questions.texts[0]!;
     expect(text).to.match(/^Preguntas frecuentes sobre Salud:\n1\. /);
     expect(text).not.to.match(/^1\. 1$/m);
-    expect(text).to.match(/\n\n7\. Hablar con una persona\n8\. Menú principal$/);
+    expect(text).to.match(/\n\n9\. Hablar con una persona\n10\. Menú principal$/);
 
     const answer = await say('1');
     expect(answer.steps).to.deep.equal(['faq.answer', 'faq.answer']);

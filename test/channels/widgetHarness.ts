@@ -4,6 +4,7 @@
  * routes; a switch that drops and blocks WebSocket streams from the server side; tiny static
  * servers for "agency" pages on other origins; and one headless Chromium.
  */
+import { loadUnderstanding } from '../../content/understanding/index.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,8 @@ import { settings } from '../support/dialog.ts';
 export interface WidgetFaro {
   url: string;
   store: Store;
+  /** What staff actions go through (an operator's message: `createPersonLink(runtime).say`). */
+  runtime: TurnRuntime;
   /** Server-side control of the Direct Line WebSocket streams. */
   streams: {
     /** Open stream sockets right now. */
@@ -47,7 +50,7 @@ export async function startWidgetFaro(options: { origins: string[] }): Promise<W
   const log = createLogger('silent');
   const store = await openStore({ dataDir });
   await store.answers.upsertMany(loadSeedAnswers());
-  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), settings });
+  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
   const runtime = new TurnRuntime({ store, dialog, log, ticketRef });
   const directLine = createDirectLine({ turns: runtime, tokenKey: Buffer.from('widget-tests-0123456789abcdef0123'), origins: options.origins, log });
   runtime.register('webchat', directLine.sink);
@@ -76,6 +79,7 @@ export async function startWidgetFaro(options: { origins: string[] }): Promise<W
   return {
     url: server.url,
     store,
+    runtime,
     streams: {
       get open() {
         return sockets.size;

@@ -3,6 +3,7 @@
  * live chat, leaving it, the satisfaction question, signals about other tickets, opening
  * hours, and which turns staff may read (the transcript rule).
  */
+import { loadUnderstanding } from '../../content/understanding/index.ts';
 import { expect } from 'chai';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
@@ -171,6 +172,7 @@ describe('Faro dialog: handoff', () => {
   describe('opening hours', () => {
     const dialog = createFaroDialog({
       answers: buildAnswerIndex(loadSeedAnswers()),
+      understanding: loadUnderstanding(),
       settings: { ...settings, staffed: staffedBy(parseSchedule('mon-fri 09:00-18:00', 'America/Lima')) },
     });
     const lima = (iso: string) => Date.parse(`${iso}-05:00`);

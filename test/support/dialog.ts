@@ -1,3 +1,4 @@
+import { loadUnderstanding } from '../../content/understanding/index.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
@@ -13,7 +14,7 @@ export const settings = {
 let shared: Dialog | undefined;
 /** The real dialog over the real seed content. */
 export function faroDialog(): Dialog {
-  shared ??= createFaroDialog({ answers: buildAnswerIndex(loadSeedAnswers()), settings });
+  shared ??= createFaroDialog({ answers: buildAnswerIndex(loadSeedAnswers()), understanding: loadUnderstanding(), settings });
   return shared;
 }
 

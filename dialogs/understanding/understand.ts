@@ -1,0 +1,106 @@
+/**
+ * What a message says, read once per turn by two recognisers that fail differently:
+ * - the signal lexicon (dialogs/signals): compositional rules, typo-tolerant, written by
+ *   people who know how disclosures sound; precise, but it knows only the words it lists;
+ * - the classifier (./classifier.ts), trained on labelled messages: it generalises to new
+ *   phrasings and reads idiom, tense and information-seeking, but is never certain.
+ *
+ * For protection the safe reading wins: either recogniser taking a message for PSEA or danger
+ * is enough, unless the classifier is sure it is an everyday message (an idiom, a past event,
+ * a question about services) and gives the signal almost nothing, which turns the takeover
+ * into a gentle check-in. A message the classifier half-recognises as a signal gets the
+ * check-in too. Pure; the thresholds were chosen on the `dev` set (see README: Understanding).
+ */
+import type { Topic } from '../../src/core/domain.ts';
+import { isTopic } from '../../src/core/domain.ts';
+import { signalFlags } from '../signals/detect.ts';
+import { words } from '../text/normalize.ts';
+import { everydayReading } from './everyday.ts';
+import type { Classifier } from './classifier.ts';
+
+export type MessageLang = 'es' | 'en' | 'pt' | 'ht';
+
+export interface Reading {
+  /** Take over: the confidential PSEA route and/or the emergency contacts. */
+  readonly psea: boolean;
+  readonly danger: boolean;
+  /** Ask gently once, with the confidential and emergency options. */
+  readonly check: 'safety' | 'psea' | null;
+  readonly human: boolean;
+  readonly complaint: boolean;
+  readonly erase: boolean;
+  readonly greeting: boolean;
+  /** What the message is most likely about, when the classifier is fairly sure. */
+  readonly topic: Topic | null;
+  /** The message's own language, when the classifier is fairly sure. */
+  readonly lang: MessageLang | null;
+}
+
+export interface Understanding {
+  read(text: string): Reading;
+}
+
+/** Score thresholds (scores run from about 0 to 1). Chosen on `dev`, never on `test`. */
+export const THRESHOLDS = {
+  /** The classifier alone takes over. */
+  signal: 0.5,
+  /** The classifier alone asks gently. */
+  check: 0.3,
+  /** Sure enough of an everyday reading to turn a lexicon match into a check-in… */
+  everyday: 0.8,
+  /** …when the signal's own score is below this. */
+  vetoBelow: 0.15,
+  intent: 0.6,
+  topic: 0.4,
+  lang: 0.5,
+};
+
+const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
+const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
+const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, lang: null };
+
+export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Understanding {
+  const topics = classifier.labels.filter((l) => l.startsWith('topic:')).map((l) => l.slice(6)).filter(isTopic);
+  return {
+    read(text) {
+      if (typeof text !== 'string' || text.trim() === '') return NOTHING;
+      const rules = signalFlags(text);
+      const s = classifier.scores(text);
+      // Scores of a message of one or two words come mostly from the model's priors ("1",
+      // "listo"): there only the lexicon counts for signals, and intents need two words.
+      const length = words(text).length;
+      const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 3 : 2) ? s[label] ?? 0 : 0);
+      // A lexicon match counts unless the message reads as everyday (an idiom, a past and
+      // resolved event, a question for someone else) and the classifier does not confirm it.
+      const everyday = rules.psea || rules.danger ? everydayReading(text) : null;
+      const classifierSure = score('benign') >= t.everyday;
+      const counts = (matched: boolean, signal: 'psea' | 'danger') => matched && score(signal) < t.signal ? !(everyday || (classifierSure && score(signal) < t.vetoBelow)) : matched;
+      let psea = counts(rules.psea, 'psea') || score('psea') >= t.signal;
+      const danger = counts(rules.danger, 'danger') || score('danger') >= t.signal;
+      // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
+      if (danger && !psea && ((rules.psea && !everyday) || score('psea') >= t.check)) psea = true;
+      let check: Reading['check'] = null;
+      if (!psea && !danger) {
+        if (score('psea') >= t.check || (rules.psea && !everyday)) check = 'psea';
+        else if (score('danger') >= t.check || (rules.danger && !everyday)) check = 'safety';
+      }
+      const best = <T extends string>(options: readonly T[], prefix: string, min: number): T | null => {
+        let found: T | null = null;
+        let top = min;
+        for (const o of options) if (score(prefix + o) >= top) [found, top] = [o, score(prefix + o)];
+        return found;
+      };
+      return {
+        psea,
+        danger,
+        check,
+        human: score('human') >= t.intent,
+        complaint: score('complaint') >= t.intent,
+        erase: score('erase') >= t.intent,
+        greeting: score('greeting') >= t.intent,
+        topic: best(topics, 'topic:', t.topic),
+        lang: best(LANGS, 'lang:', t.lang),
+      };
+    },
+  };
+}
