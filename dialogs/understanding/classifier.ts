@@ -35,6 +35,9 @@ export function trainClassifier(examples: readonly Example[], settings = TRAININ
     x: Object.keys(features(e.text)).map((f) => featureIds.get(f) ?? (featureIds.set(f, featureIds.size), featureIds.size - 1)),
     y: labels.map((l) => (e.labels.includes(l) ? 1 : 0)),
   }));
+  // Rare labels (a complaint, an erasure request) would be drowned by the common ones: each
+  // label's positive examples weigh √(examples / positives), so every label is learnt.
+  const weight = labels.map((_, l) => Math.sqrt(rows.length / Math.max(1, rows.filter((r) => r.y[l] === 1).length)));
   const w = new Float64Array(featureIds.size * L);
   const bias = new Float64Array(L);
   const z = new Float64Array(L);
@@ -55,7 +58,7 @@ export function trainClassifier(examples: readonly Example[], settings = TRAININ
       z.set(bias);
       for (const f of x) for (let l = 0; l < L; l++) z[l]! += w[f * L + l]! * v;
       for (let l = 0; l < L; l++) {
-        const g = sigmoid(z[l]!) - y[l]!;
+        const g = (sigmoid(z[l]!) - y[l]!) * (y[l] === 1 ? weight[l]! : 1);
         bias[l]! -= rate * g;
         for (const f of x) w[f * L + l]! -= rate * (g * v + settings.l2 * w[f * L + l]!);
       }

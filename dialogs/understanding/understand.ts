@@ -14,7 +14,7 @@
 import type { Topic } from '../../src/core/domain.ts';
 import { isTopic } from '../../src/core/domain.ts';
 import { signalFlags } from '../signals/detect.ts';
-import { words } from '../text/normalize.ts';
+import { normalize, words } from '../text/normalize.ts';
 import { everydayReading } from './everyday.ts';
 import type { Classifier } from './classifier.ts';
 
@@ -43,18 +43,27 @@ export interface Understanding {
 /** Score thresholds (scores run from about 0 to 1). Chosen on `dev`, never on `test`. */
 export const THRESHOLDS = {
   /** The classifier alone takes over. */
-  signal: 0.5,
+  signal: 0.6,
   /** The classifier alone asks gently. */
-  check: 0.3,
+  check: 0.35,
   /** Sure enough of an everyday reading to turn a lexicon match into a check-in… */
   everyday: 0.8,
   /** …when the signal's own score is below this. */
   vetoBelow: 0.15,
-  intent: 0.6,
+  intent: 0.2,
   topic: 0.4,
   lang: 0.5,
 };
 
+/** Words of praise or of a service that failed: with a message that is not a question, feedback.
+ * Word classes, not sentences ("gracias por…", "no contesta", "deberían…"). */
+const FEEDBACK = new RegExp(`\\b(${[
+  'gracias|agradezco|agradecida|agradecido|agradecidos|bendiciones|felicito|felicitaciones|excelente atencion|muy amables|son unos panas|me ayudaron|nos ayudaron',
+  'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
+  'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio',
+  'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala pusieran|should have|you should|devia|deveriam',
+].join('|')})\\b`);
+const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
 const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
 const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, lang: null };
@@ -90,14 +99,16 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         for (const o of options) if (score(prefix + o) >= top) [found, top] = [o, score(prefix + o)];
         return found;
       };
+      // What the person wants: the likeliest of the intents, when it stands out at all.
+      const intent = best(INTENTS, '', t.intent);
       return {
         psea,
         danger,
         check,
-        human: score('human') >= t.intent,
-        complaint: score('complaint') >= t.intent,
-        erase: score('erase') >= t.intent,
-        greeting: score('greeting') >= t.intent,
+        human: intent === 'human',
+        complaint: intent === 'complaint' || (length >= 3 && score('question') < t.signal && FEEDBACK.test(normalize(text))),
+        erase: intent === 'erase',
+        greeting: intent === 'greeting',
         topic: best(topics, 'topic:', t.topic),
         lang: best(LANGS, 'lang:', t.lang),
       };

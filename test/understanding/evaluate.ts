@@ -77,10 +77,11 @@ export function outcomeOf(turn: DialogTurn, step: string): { outcome: Outcome; t
   if (step.startsWith('handoff.')) return { outcome: 'human', topic };
   if (step.startsWith('complaint.')) return { outcome: 'complaint', topic };
   if (step === 'withdraw' || texts.includes(NOTHING_STORED)) return { outcome: 'erase', topic };
+  // Not understood, with the question of the state repeated (an answer shown again is not an answer).
+  if (texts.some((t) => t.startsWith(NOT_UNDERSTOOD))) return { outcome: 'unclear', topic: null };
   if (step === 'faq.answer') return { outcome: 'answer', topic };
   if (step === 'faq.suggest') return { outcome: 'suggest', topic };
   if (step === 'faq.questions') return { outcome: 'topic', topic };
-  if (texts.some((t) => t.startsWith(NOT_UNDERSTOOD))) return { outcome: 'unclear', topic };
   return { outcome: 'other', topic };
 }
 
@@ -90,7 +91,8 @@ const HANDLED_AT_ONCE: readonly Outcome[] = ['psea+danger', 'psea', 'danger', 'c
  * live chat everything but protection signals (and erasure) is for the operator. */
 export function statesFor(m: Labelled): readonly State[] {
   if (m.expect === 'choice') return ['menu'];
-  if (m.expect === 'human' || m.expect === 'complaint' || m.expect === 'question' || m.expect === 'greeting') return ['first', 'menu', 'intake', 'faq'];
+  if (m.expect === 'question') return ['first', 'menu', 'faq'];
+  if (m.expect === 'human' || m.expect === 'complaint' || m.expect === 'greeting') return ['first', 'menu', 'intake', 'faq'];
   return STATES;
 }
 
