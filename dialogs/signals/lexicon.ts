@@ -421,7 +421,8 @@ const MISSING = [
   'desaparecio|desaparecida|desaparecido|desaparecidas|desaparecidos|desaparecieron',
   'no aparece|aparecen|volvio|regreso|regresa|vuelve',
   'se perdio|perdieron',
-  ...exact(['missing', 'disappeared', 'hasn t|hasnt|didn t|didnt|never come|came home|back', 'has not|did not come|came home|back']),
+  // Each space starts a new word: "hasn t" is two words ("hasn", "t"), so it gets its own phrase.
+  ...exact(['missing', 'disappeared', 'hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']),
 ];
 /** "no aparece en el sistema" is a records question. */
 const RECORDS = ['en el|la|los|las ~ sistema|lista|listas|web|pagina|padron|registro|base|planilla|reniec|migraciones|sis|plataforma|app|aplicativo'];
@@ -592,6 +593,7 @@ const EXCHANGE_ASK = [
 ];
 const DATE = [
   'salga|salir|saliera|salgamos|salgo|=sale con el|ella|=el',
+  'quise|quiso|quiere|quieres|quiero ir|irme|salir con el|ella',
   'que|q|k|pa|para salgamos',
   'salgamos juntos',
   'estar|estuviera|este|quedarme|dormir con =el',
@@ -690,6 +692,8 @@ const FAREWELL = [
   'adios para siempre',
   'me despedi|despedi de todos',
   'cuidem dos|de meus|minha',
+  'regale|regalando|regalar|regalo todas? mis cosas|ropa',
+  'deje|dejando|dejo ~ ~ mi|el celular|telefono|cosas|ropa|carta a|para ~ mi',
   ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message']),
 ];
 /** A child taken away or out of reach now: "se lo llevó sin permiso", "celular apagado". */
@@ -705,11 +709,30 @@ const TAKEN_OR_SILENT = [
   ...exact(['alone since|crying', 'phone off', 'since last night|yesterday|this morning']),
 ];
 /** Money or a payment demanded for aid ("si no pagas no comes"): exploitation too. */
-const PAYMENT = ['=cobra|=cobran|=cobro|=cobraron|=cobraba|=cobrando|=cobrar|=cuota|=coima|pagarle|pagale|=propina', 'si no pagas|pagan|pago', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
+const PAYMENT = [
+  '=cobra|=cobran|=cobro|=cobraron|=cobraba|=cobrando|=cobrar|=cuota|=coima|pagarle|pagale|=propina|=regalito|=comision|=porcentaje',
+  'si no pagas|pagan|pago',
+  'dar|darle|dale|entregar|entregarle la|una ~ mitad|parte',
+  '=quita|=quitan|=quito|=descuenta|=descuentan parte|algo|la mitad de ~ plata|dinero|bono|deposito', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
 /** Filming or watching while people bathe or change. */
 const VOYEUR = ['graba|grababa|grabo|graban|mira|miraba|espia|espiaba|filma ~ ~ mientras|cuando ~ ~ bano|banamos|banan|bana|ducha|duchamos|cambiamos|cambio|cambian|desvisto'];
-const PT_AID = ['cesta|cestas|doacao|doacoes|abrigo|kit|ajuda|auxilio', 'cesta basica'];
-const PT_SEXUAL = ['transar|=ficar|=dormir|sair comigo|com ele', 'me =tocou|=tocava|=tocar|=passou a mao', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais'];
+/** Portuguese and Haitian Creole words for aid and for a sexual demand. */
+const PT_AID = ['cesta|cestas|doacao|doacoes|abrigo|kit|ajuda|auxilio', 'cesta basica', '=manje|=kat|=ed|=lajan|=ong|=abri'];
+const PT_SEXUAL = [
+  'transar|=ficar|=dormir|sair comigo|com ele', 'me =tocou|=tocava|=tocar|=passou a mao', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais',
+  '=domi|=dormi ave|avel|avek', '=fe =sex|=seks', '=touche m|mwen',
+];
+/** Aid staff in person: danger they cause is PSEA too (sealed), besides the emergency contacts. */
+const AID_STAFF = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY'];
+/** The means at hand and ready: a sign of suicide preparations. */
+const MEANS = ['soga|cuerda|pastillas|veneno|raticida|cuchillo|navaja|cuchilla|gillette|arma|pistola|=corda|remedios'];
+const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guardando|escondidas|escondida|=pronta|=prontos'];
+/** Pills or poison swallowed: "me tomé como 20 paracetamol". */
+const INGESTED = [
+  'tome|trague|tomo|tomamos|=tomou|se tomo|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
+  ...exact(['took|swallowed ~ ~ pills|tablets|paracetamol|poison|bleach']),
+];
+const PRESCRIBED = ['presion|azucar|diabetes|tiroides|receta|recetaron|recetadas|doctor|medico|vitaminas|anticonceptivas|dolor|gastritis|alergia|=diaria|=diarias'];
 
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
@@ -718,7 +741,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
-    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL,
+    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, AID_STAFF, MEANS, READY, INGESTED, PRESCRIBED,
   },
   rules: [
     // Immediate danger: self-harm
@@ -751,11 +774,16 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['FAREWELL'], why: 'farewells and entrusting the children: a sign of suicide preparations' },
     { tier: 'immediate-danger', all: ['TAKEN_OR_SILENT', 'RELATIVE'], within: 12, why: 'a child taken, sold, alone or out of reach now' },
     { tier: 'immediate-danger', all: ['VOYEUR'], why: 'filmed or watched while bathing or changing' },
+    { tier: 'immediate-danger', all: ['MEANS', 'READY'], within: 5, why: 'the means at hand and ready ("tengo la soga lista")' },
+    { tier: 'immediate-danger', all: ['INGESTED'], unless: ['PRESCRIBED'], unlessWithin: 4, why: 'pills or poison swallowed; not "me tomé las pastillas de la presión"' },
     // PSEA
     { tier: 'psea', all: ['PSEA_DIRECT'], why: 'sexual exploitation or harassment named as such' },
     { tier: 'psea', all: ['AID', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
-    { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid and a sexual demand or touching' },
+    { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese or Creole: aid and a sexual demand or touching' },
+    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING', 'DATE'].map((danger) => ({ tier: 'psea' as const, all: ['AID_STAFF', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
+    { tier: 'psea', all: ['AID_STAFF', 'WITHHOLD', 'DOCS'], within: 20, why: 'aid staff keeping documents' },
+    { tier: 'psea', all: ['AID_STAFF', 'FORCED', 'FORCED_WHAT'], within: 20, why: 'aid staff forcing work or sex' },
     { tier: 'psea', all: ['AID_WHO', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid staff and a sexual demand or touching' },
     { tier: 'psea', all: ['AID_WHO', 'SEXUAL'], within: 12, why: 'someone delivering aid, and sex' },
     { tier: 'psea', all: ['AID_GOODS', 'SEXUAL'], within: 5, why: '"comida por sexo"; close together, so "mi esposo me viola y no me da comida" stays danger' },

@@ -33,22 +33,36 @@ const IDIOMS: readonly RegExp[] = [
   /\b(esta|estan|es|son|ta)\s+(que|q|k)\s+(mata|matan|arde)\b/,
   // "killing it", "this heat is killing me", "I'm dead 😂"
   /\bkilling\s+it\b/,
+  // "me tiene muerto", "me disparó el almuerzo" (treated me to), "secuestrada por mis sobrinos"
+  /\b(me|nos)\s+(tiene|tienen)\s+(muert[oa]s?|matad[oa]s?)\b/,
+  /\b(disparo|disparaste|disparan|disparar)\s+(el|la|un|una|unas|unos)\s+(almuerzo|cena|desayuno|cerveza|cervezas|cafe|pizza|helado|comida|pollo|menu|pasaje)\b/,
+  /\b(secuestrad[oa]s?|rehen|rehenes)\s+(por|de)\s+(mis|mi|los|las)\s+(hij[oa]s|sobrin[oa]s|niet[oa]s|nin[oa]s|chamos|amig[oa]s|hermanitos)\b/,
+  // Medicine taken as prescribed: "ya me tomé las pastillas de la presión"
+  /\b(pastillas|pastilla|pildoras|tabletas|medicinas|remedios)\s+(de|para|pa)\s+(la|el|mi)?\s*(presion|azucar|diabetes|tiroides|dolor|gastritis|colesterol|alergia|tos|fiebre|gripe|dormir)\b/,
   new RegExp(`\\b(${ANNOYANCE})\\s+(is|s|are)\\s+killing\\s+me\\b`),
 ];
 
-const PAST = /\b(hace|hacia)\s+(\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
-const RESOLVED = /\b(ya\s+(lo|la|los)\s+deje|ya\s+(estoy|estamos)\s+(bien|mejor|tranquila|tranquilo|a salvo)|ya\s+paso|ahora\s+(estoy|estamos|soy|vivo)|estoy\s+(mucho\s+)?mejor|(i m|im|i am)\s+(fine|ok|better|safe)\s+now|nunca\s+le\s+puse|ya no\s+(me|nos)|gracias\s+(a|por|x)\s+(la|el|los)?\s*(terapia|ayuda|dato|apoyo))\b/;
+const PAST = /\b(el|la)\s+(mes|ano|semana)\s+pasad[oa]\b|\b(quando cheguei|quando eu|ano passado)\b|\b(hace|hacia)\s+(\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
+const RESOLVED = /\b(ya\s+(lo|la|los)\s+deje|ya\s+(estoy|estamos)\s+(bien|mejor|tranquila|tranquilo|a salvo)|ya\s+paso|ahora\s+(estoy|estamos|soy|vivo)|estoy\s+(mucho\s+)?mejor|(i m|im|i am)\s+(fine|ok|better|safe)\s+now|nunca\s+le\s+puse|ya no\s+(me|nos)|gracias\s+(a|por|x)\s+(la|el|los)?\s*(terapia|ayuda|dato|apoyo)|ya\s+(salio|sali|se fue|se recupero|me recupere|tiene orden)|esta\s+en\s+terapia|orden\s+de\s+alejamiento|ahora\s+(estudio|trabajo|tengo)|(hoje|agora)\s+(estou|estamos)\s+bem|mas\s+hoje|gracias\s+a\s+dios\s+ya)\b/;
 
 /** Someone asking about services or information, not telling of harm to themselves now. */
-const FOR_OTHERS = /\b(exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend)\b/;
-const ASKING = /\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
+const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|compadre|amig[oa]|conocid[oa]|tia|tio|herman[oa]|colega|companer[oa])\b|\b(quiere saber|le quiero pasar|pasar el dato|codigo de conducta|ser voluntari[oa]|material|cifras|estadisticas|exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend)\b/;
+const ASKING = /\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
 
-export type Everyday = 'idiom' | 'resolved' | 'information' | null;
+/** Films, stories, news: what happened to someone on a screen or in the paper. */
+const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|cuento|libro|noticia|noticias|noticiero|telenovela|videojuego|juego|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
+/** Laughter, in words or emoji (read before normalising, which drops emoji). */
+const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\blol\b|\blmao\b|\bjsjs|😂|🤣|😅|😆|😜/i;
+
+/** `joking`: laughter beside alarming words; it asks gently rather than ignoring. */
+export type Everyday = 'idiom' | 'resolved' | 'information' | 'fiction' | 'joking' | null;
 
 export function everydayReading(text: string): Everyday {
   const n = normalize(text);
   if (IDIOMS.some((r) => r.test(n))) return 'idiom';
   if (PAST.test(n) && RESOLVED.test(n)) return 'resolved';
   if (FOR_OTHERS.test(n) && ASKING.test(n)) return 'information';
+  if (FICTION_OR_NEWS.test(n)) return 'fiction';
+  if (LAUGHTER.test(text)) return 'joking';
   return null;
 }

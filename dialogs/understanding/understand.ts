@@ -90,8 +90,10 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       if (danger && !psea && ((rules.psea && !everyday) || score('psea') >= t.check)) psea = true;
       let check: Reading['check'] = null;
       if (!psea && !danger) {
-        if (score('psea') >= t.check || (rules.psea && !everyday)) check = 'psea';
-        else if (score('danger') >= t.check || (rules.danger && !everyday)) check = 'safety';
+        // A joke beside alarming words is asked about gently; the other everyday readings are not.
+        const ask = !everyday || everyday === 'joking';
+        if (score('psea') >= t.check || (rules.psea && ask)) check = 'psea';
+        else if (score('danger') >= t.check || (rules.danger && ask)) check = 'safety';
       }
       const best = <T extends string>(options: readonly T[], prefix: string, min: number): T | null => {
         let found: T | null = null;
