@@ -44,6 +44,8 @@ export interface Understanding {
 export const THRESHOLDS = {
   /** The classifier alone takes over. */
   signal: 0.6,
+  /** The classifier alone takes over a message that reads as feedback about the service. */
+  sure: 0.9,
   /** The classifier alone asks gently. */
   check: 0.35,
   /** Sure enough of an everyday reading to turn a lexicon match into a check-in… */
@@ -78,22 +80,28 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // Scores of a message of one or two words come mostly from the model's priors ("1",
       // "listo"): there only the lexicon counts for signals, and intents need two words.
       const length = words(text).length;
-      const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 3 : 2) ? s[label] ?? 0 : 0);
+      const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 4 : 2) ? s[label] ?? 0 : 0);
       // A lexicon match counts unless the message reads as everyday (an idiom, a past and
       // resolved event, a question for someone else) and the classifier does not confirm it.
       const everyday = rules.psea || rules.danger ? everydayReading(text) : null;
       const classifierSure = score('benign') >= t.everyday;
       const counts = (matched: boolean, signal: 'psea' | 'danger') => matched && score(signal) < t.signal ? !(everyday || (classifierSure && score(signal) < t.vetoBelow)) : matched;
-      let psea = counts(rules.psea, 'psea') || score('psea') >= t.signal;
-      const danger = counts(rules.danger, 'danger') || score('danger') >= t.signal;
+      // Feedback about the service ("nos gritó en la ventanilla") read by the classifier alone as
+      // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
+      const n = normalize(text);
+      const feedback = length >= 3 && FEEDBACK.test(n);
+      const alone = (signal: 'psea' | 'danger') => score(signal) >= (feedback ? t.sure : t.signal);
+      let psea = counts(rules.psea, 'psea') || alone('psea');
+      const danger = counts(rules.danger, 'danger') || alone('danger');
       // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
       if (danger && !psea && ((rules.psea && !everyday) || score('psea') >= t.check)) psea = true;
       let check: Reading['check'] = null;
       if (!psea && !danger) {
         // A joke beside alarming words is asked about gently; the other everyday readings are not.
         const ask = !everyday || everyday === 'joking';
-        if (score('psea') >= t.check || (rules.psea && ask)) check = 'psea';
-        else if (score('danger') >= t.check || (rules.danger && ask)) check = 'safety';
+        const unsure = feedback ? t.sure : t.check;
+        if (score('psea') >= unsure || (rules.psea && ask)) check = 'psea';
+        else if (score('danger') >= unsure || (rules.danger && ask)) check = 'safety';
       }
       const best = <T extends string>(options: readonly T[], prefix: string, min: number): T | null => {
         let found: T | null = null;
@@ -108,7 +116,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         danger,
         check,
         human: intent === 'human',
-        complaint: intent === 'complaint' || (length >= 3 && score('question') < t.signal && FEEDBACK.test(normalize(text))),
+        complaint: intent === 'complaint' || (feedback && score('question') < t.signal),
         erase: intent === 'erase',
         greeting: intent === 'greeting',
         topic: best(topics, 'topic:', t.topic),

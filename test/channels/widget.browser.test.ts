@@ -5,10 +5,15 @@
  */
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createPersonLink } from '../../src/runtime/personLink.ts';
 import { html, launchChromium, startPageServer, startWidgetFaro, type PageServer, type WidgetFaro } from './widgetHarness.ts';
 
 const KEY = 'faro.widget.v1';
+/** WIDGET_SHOTS=/tmp npx mocha … saves screenshots of the phone-sized tests there. */
+const SHOTS = process.env.WIDGET_SHOTS;
+const REF = /[3-9A-Y]{3}-[3-9A-Y]{3}/;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface StoredSession {
@@ -53,6 +58,8 @@ describe('Web widget in Chromium', function () {
   const input = (page: Page, name = 'Escribe tu mensaje') => page.getByRole('textbox', { name });
   const options = (page: Page, name = 'Opciones') => page.getByRole('group', { name }).getByRole('button');
   const bot = (page: Page, text: string) => page.locator('.msg.bot', { hasText: text });
+  /** "Hablar con una persona" and "Menú principal", outside the options' scrolling list. */
+  const shortcuts = (page: Page) => page.locator('.keep button:visible');
 
   /** Waits until a bot message containing `text` is on screen. */
   const botSays = (page: Page, text: string) => bot(page, text).last().waitFor();
@@ -75,6 +82,19 @@ describe('Web widget in Chromium', function () {
     expect(res.status).to.equal(200);
     return ((await res.json()) as { activities: { id: string; text?: string; from: { role: string }; channelData?: { step?: string } }[] }).activities;
   }
+
+  const shot = async (page: Page, name: string) => {
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `widget-${name}.png`) });
+  };
+
+  /** Visible buttons whose whole text is a number ("1"): they would say nothing. */
+  const bareNumbers = async (page: Page) => {
+    const texts = await page.locator('button:visible').allTextContents();
+    expect(texts, 'the widget has buttons on screen').to.include('Salir rápido');
+    return texts.filter((t) => /^\s*\d+\s*$/.test(t));
+  };
+
+  const background = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
 
   /** What has the keyboard focus, looking inside the widget's shadow root. */
   const focused = (page: Page) =>
@@ -107,7 +127,7 @@ describe('Web widget in Chromium', function () {
 
     await say(page, '2'); // typed number → the second option, Salud
     await botSays(page, 'Preguntas frecuentes sobre Salud');
-    await options(page).filter({ hasText: /^1$/ }).click();
+    await options(page).filter({ hasText: /^1\. \S/ }).click();
     await botSays(page, 'Fuente:');
     await botSays(page, '¿Te sirvió esta información?');
 
@@ -115,7 +135,9 @@ describe('Web widget in Chromium', function () {
     await botSays(page, 'Tu número de caso es');
     await say(page, 'me quiero matar');
     await botSays(page, '105 Policía Nacional');
-    expect(await options(page).allTextContents()).to.deep.equal(['1. Hablar con una persona', '2. Menú principal']);
+    // Its two options are the shortcuts, below the (now empty) list.
+    expect(await options(page).count()).to.equal(0);
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona', 'Menú principal']);
 
     const session = await stored(page);
     const activities = await transcript(session);
@@ -138,12 +160,12 @@ describe('Web widget in Chromium', function () {
     await botSays(page, 'Antes de empezar');
 
     const backwards: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Shift+Tab');
       backwards.push(await focused(page));
     }
-    expect(backwards).to.deep.equal(['2. No acepto', '1. Acepto', 'Conversación', 'Cerrar el chat', 'Salir rápido', 'Switch to English']);
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(backwards).to.deep.equal(['Hablar con una persona', '2. No acepto', '1. Acepto', 'Conversación', 'Cerrar el chat', 'Salir rápido', 'Switch to English']);
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
     expect(await focused(page)).to.equal('textarea');
 
     await page.keyboard.type('acepto');
@@ -198,7 +220,8 @@ describe('Web widget in Chromium', function () {
     expect(await bot(page, 'Gracias').count()).to.equal(1);
     expect(await bot(page, '¿Sobre qué tema').count()).to.equal(1);
     expect(await page.locator('.msg.user').count()).to.equal(1);
-    expect(await options(page).count()).to.equal(10);
+    expect(await options(page).count()).to.equal(9); // and "Hablar con una persona" below them
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona']);
   });
 
   it('keeps the conversation across a reload, from the server, with no transcript in storage', async () => {
@@ -291,6 +314,147 @@ describe('Web widget in Chromium', function () {
     expect(await page.locator('.msg.user').allTextContents()).to.deep.equal(['Tú: Español']);
     await say(page, '1');
     await botSays(page, '¿Sobre qué tema necesitas información?');
+  });
+
+  it('keeps "Hablar con una persona" on screen at 360×740 and gives every button words', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(`${agency.url}/agency.html`);
+    await launcher(page).click();
+    await botSays(page, 'Antes de empezar');
+    // Already at the consent notice (the bot then asks for consent first); no menu to go back to yet.
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona']);
+    await options(page).filter({ hasText: 'Acepto' }).first().click();
+    await botSays(page, '¿Sobre qué tema necesitas información?');
+
+    // The main menu: nine options in their scrolling list, the tenth ("human") below it, in view.
+    const human = page.getByRole('button', { name: 'Hablar con una persona' });
+    expect(await options(page).count()).to.equal(9);
+    expect(await options(page).filter({ hasText: 'Hablar con una persona' }).count()).to.equal(0);
+    expect(await options(page).last().textContent()).to.equal('9. Registrar mi caso');
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona']);
+    const box = (await human.boundingBox())!;
+    expect(box.x).to.be.at.least(0);
+    expect(box.y).to.be.at.least(0);
+    expect(box.x + box.width).to.be.at.most(360);
+    expect(box.y + box.height).to.be.at.most(740);
+    // Nothing covers it: the widget's element under its centre is the button itself.
+    const under = await page.evaluate(
+      ([x, y]) => document.querySelector('[data-faro-widget]')!.shadowRoot!.elementFromPoint(x!, y!)?.textContent,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(under).to.equal('Hablar con una persona');
+    expect(await bareNumbers(page)).to.deep.equal([]);
+    await shot(page, 'menu');
+
+    // FAQ questions are numbered in the message; their buttons say the question, number first.
+    await options(page).filter({ hasText: 'Salud' }).click();
+    await botSays(page, 'Preguntas frecuentes sobre Salud');
+    const text = (await bot(page, 'Preguntas frecuentes sobre Salud').textContent())!;
+    const questions = text.split('\n').filter((line) => /^\d+\. \S/.test(line));
+    expect(questions.length).to.be.at.least(2);
+    const buttons = await options(page).allTextContents();
+    expect(buttons).to.deep.equal(questions);
+    expect(buttons[0]).to.match(/^1\. \S{2,}/);
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona', 'Menú principal']);
+    expect(await bareNumbers(page)).to.deep.equal([]);
+    expect((await human.boundingBox())!.y + (await human.boundingBox())!.height).to.be.at.most(740);
+    await shot(page, 'faq');
+    await say(page, '1'); // typing the number still picks the question
+    await botSays(page, 'Fuente:');
+    await botSays(page, '¿Te sirvió esta información?');
+    expect(await options(page).allTextContents()).to.deep.equal(['1. Sí', '2. No']);
+
+    await human.click();
+    await botSays(page, 'Tu número de caso es');
+    expect(await page.locator('.msg.user').last().textContent()).to.equal('Tú: Hablar con una persona');
+
+    // The case reference never breaks at its hyphen, whatever the width puts it at a line's end.
+    const message = bot(page, 'Tu número de caso es').last();
+    const ref = REF.exec((await message.textContent())!)![0];
+    expect(await message.locator('.ref').allTextContents()).to.deep.equal([ref]);
+    const broken: number[] = [];
+    for (let width = 280; width <= 480; width += 2) {
+      await page.setViewportSize({ width, height: 740 });
+      const lines = await message.locator('.ref').evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size);
+      if (lines !== 1) broken.push(width);
+    }
+    expect(broken, 'widths where the reference wrapped').to.deep.equal([]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await shot(page, 'reference');
+  });
+
+  it('shows an operator as the support team, hides the shortcuts while they talk, then asks 1–5', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(`${agency.url}/agency.html`);
+    await launcher(page).click();
+    await botSays(page, 'Antes de empezar');
+    await options(page).filter({ hasText: 'Acepto' }).first().click();
+    await botSays(page, '¿Sobre qué tema necesitas información?');
+    await say(page, 'quiero hablar con una persona');
+    await botSays(page, 'Tu número de caso es');
+    const ref = REF.exec((await bot(page, 'Tu número de caso es').last().textContent())!)![0];
+    const ticket = (await faro.store.tickets.get(ref))!;
+    const link = createPersonLink(faro.runtime);
+
+    await link.ticketChanged(ticket, 'claimed');
+    await botSays(page, 'Ahora estás hablando con una persona del equipo');
+    // The bot offers nothing while a person talks: no shortcut either (a tap on "menu" would end it).
+    expect(await shortcuts(page).count()).to.equal(0);
+    expect(await options(page).count()).to.equal(0);
+
+    await link.say(ticket, 'Hola, soy Ana. ¿En qué te puedo ayudar?', 'staff-ana');
+    const staff = page.locator('.msg.staff');
+    await staff.waitFor();
+    expect(await staff.locator('.who').textContent()).to.equal('Equipo de atención');
+    expect(await staff.locator('.who').isVisible()).to.equal(true);
+    // What a screen reader reads: who, then what.
+    expect(await staff.textContent()).to.equal('Equipo de atención: Hola, soy Ana. ¿En qué te puedo ayudar?');
+    const faroSays = bot(page, 'Ahora estás hablando');
+    expect(await faroSays.textContent()).to.match(/^Faro: /);
+    expect(await faroSays.locator('.who').count()).to.equal(0);
+    expect(await background(staff)).not.to.equal(await background(faroSays));
+    await shot(page, 'operator');
+
+    await say(page, 'Necesito un albergue para esta noche');
+    await page.locator('.msg.user', { hasText: 'albergue' }).waitFor();
+    await link.ticketChanged(ticket, 'closed');
+    await botSays(page, '¿Cómo te atendimos?');
+
+    // A 1–5 scale in one row, ends labelled, and "Ahora no" apart from it.
+    const scale = page.locator('.scale button');
+    expect(await scale.allTextContents()).to.deep.equal(['1 de 5, Muy mal', '2 de 5', '3 de 5', '4 de 5', '5 de 5, Muy bien']);
+    const boxes = await Promise.all([0, 1, 2, 3, 4].map(async (i) => (await scale.nth(i).boundingBox())!));
+    for (const [i, b] of boxes.entries()) {
+      expect(b.y, `button ${i + 1} in the row`).to.equal(boxes[0]!.y);
+      if (i > 0) expect(b.x).to.be.greaterThan(boxes[i - 1]!.x + boxes[i - 1]!.width);
+      expect(b.x + b.width).to.be.at.most(360);
+      expect(b.y + b.height).to.be.at.most(740);
+    }
+    const ends = page.locator('.scale > span');
+    expect(await ends.allTextContents()).to.deep.equal(['Muy mal', 'Muy bien']);
+    const [low, high] = [(await ends.first().boundingBox())!, (await ends.last().boundingBox())!];
+    expect(low.y).to.be.at.least(boxes[0]!.y + boxes[0]!.height);
+    expect(Math.abs(low.x - boxes[0]!.x)).to.be.below(2);
+    expect(Math.abs(high.x + high.width - (boxes[4]!.x + boxes[4]!.width))).to.be.below(2);
+    const skip = options(page).filter({ hasText: 'Ahora no' });
+    expect(await skip.textContent()).to.equal('Ahora no');
+    expect((await skip.boundingBox())!.y).to.be.at.least(low.y + low.height);
+    expect(await bareNumbers(page)).to.deep.equal([]);
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Hablar con una persona', 'Menú principal']);
+    await page.addScriptTag({ path: AXE });
+    expect(await seriousViolations(page), 'operator message and scale').to.deep.equal([]);
+    await shot(page, 'feedback');
+
+    // The labels follow the widget's language, the operator's too.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await botSays(page, 'How did we do?');
+    expect(await staff.locator('.who').textContent()).to.equal('Support team');
+    expect(await ends.allTextContents()).to.deep.equal(['Very bad', 'Very good']);
+    expect(await options(page, 'Options').filter({ hasText: 'Not now' }).count()).to.equal(1);
+    expect(await shortcuts(page).allTextContents()).to.deep.equal(['Talk to a person', 'Main menu']);
+    await page.getByRole('button', { name: '5 out of 5, Very good' }).click();
+    await botSays(page, 'Would you like to tell us anything else');
+    expect(await page.locator('.msg.user').last().textContent()).to.equal('You: 5 😊');
   });
 
   it('has no serious or critical accessibility violations (axe-core), closed and open, wide and 360 px', async () => {

@@ -16,6 +16,14 @@ export interface Activity {
   text: string;
   /** Bot messages: their buttons. */
   choices: Choice[];
+  /** Bot messages: the dialog step (`channelData.step`), '' when absent. */
+  step?: string;
+  /** Bot messages sent outside a turn (no `replyToId`: an operator's message, a referral's
+   * outcome, see directline/render.ts): the options on screen stay as they are. */
+  aside?: boolean;
+  /** An operator wrote it: `aside` with step `operator` (what src/runtime/personLink.ts sends)
+   * or `handoff.live`. Direct Line sends it `from` the bot, with no name. */
+  staff?: boolean;
   /** Person's messages: the id the widget gave it when posting, to match the echo. */
   clientActivityId?: string;
 }
@@ -56,7 +64,10 @@ function parseActivity(raw: unknown): Activity | undefined {
   if (!id) return undefined;
   const channelData = isObject(raw.channelData) ? raw.channelData : {};
   if (from.role === 'bot') {
-    return { id, role: 'bot', text: str(raw.text) ?? '', choices: choicesOf(raw.suggestedActions) };
+    const step = str(channelData.step) ?? '';
+    const aside = raw.replyToId === undefined;
+    const staff = aside && (step === 'operator' || step === 'handoff.live');
+    return { id, role: 'bot', text: str(raw.text) ?? '', choices: choicesOf(raw.suggestedActions), step, aside, staff };
   }
   const messageBack = isObject(channelData.messageBack) ? channelData.messageBack : {};
   const text = str(raw.text) ?? str(messageBack.displayText) ?? '';

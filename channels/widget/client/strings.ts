@@ -30,6 +30,16 @@ export interface Strings {
   notSent: string;
   retry: string;
   tooFast: string;
+  /** Who speaks in an operator's message (shown above it, and read out first). */
+  staff: string;
+  /** The shortcut buttons below the options, there in every step (but while an operator is
+   * talking: a stray tap on "menu" would end that chat). Same words as the bot's buttons. */
+  human: string;
+  menu: string;
+  /** The satisfaction scale: its ends, and "2 of 5" for screen readers. */
+  scaleLow: string;
+  scaleHigh: string;
+  scaleOf: string;
 }
 
 export const STRINGS: Record<Lang, Strings> = {
@@ -57,6 +67,12 @@ export const STRINGS: Record<Lang, Strings> = {
     notSent: 'No se envió.',
     retry: 'Reintentar',
     tooFast: 'Espera un momento antes de enviar otro mensaje.',
+    staff: 'Equipo de atención',
+    human: 'Hablar con una persona',
+    menu: 'Menú principal',
+    scaleLow: 'Muy mal',
+    scaleHigh: 'Muy bien',
+    scaleOf: 'de 5',
   },
   en: {
     launcher: 'Help chat',
@@ -82,6 +98,12 @@ export const STRINGS: Record<Lang, Strings> = {
     notSent: 'Not sent.',
     retry: 'Try again',
     tooFast: 'Wait a moment before sending another message.',
+    staff: 'Support team',
+    human: 'Talk to a person',
+    menu: 'Main menu',
+    scaleLow: 'Very bad',
+    scaleHigh: 'Very good',
+    scaleOf: 'out of 5',
   },
 };
 

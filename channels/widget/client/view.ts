@@ -2,11 +2,13 @@
  * The widget's DOM, in a shadow root: a launcher button and a chat panel.
  *
  * Keyboard and screen readers: the panel is a non-modal dialog named by its title; Tab goes
- * title bar (language, quick exit, close) → messages → options → text box → send; Enter sends
- * (Shift+Enter for a new line); Escape closes and gives focus back to the launcher. Messages
- * are a `role="log"` polite live region, each prefixed (for screen readers only) with who
- * said it; connection problems are a `role="status"`. The option buttons sit outside the log
- * so they are not read out as messages, and carry their number: typing it works too.
+ * title bar (language, quick exit, close) → messages → options → shortcuts → text box → send;
+ * Enter sends (Shift+Enter for a new line); Escape closes and gives focus back to the
+ * launcher. Messages are a `role="log"` polite live region, each prefixed (for screen readers
+ * only) with who said it (an operator's message shows it too: "Equipo de atención");
+ * connection problems are a `role="status"`. The option buttons sit outside the log so they
+ * are not read out as messages, and carry their number: typing it works too. Below them,
+ * outside their scrolling list, "Hablar con una persona" and "Menú principal" (see `setStep`).
  */
 import type { Choice } from './activity.ts';
 import { appendText } from './format.ts';
@@ -67,6 +69,9 @@ export class View {
   private readonly status = el('p', { class: 'status', role: 'status' });
   private readonly log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
   private readonly choices = el('div', { class: 'choices', role: 'group' });
+  private readonly humanButton = el('button', { type: 'button', class: 'human' });
+  private readonly menuButton = el('button', { type: 'button' });
+  private readonly keep = el('div', { class: 'keep', hidden: true }, this.humanButton, this.menuButton);
   private readonly inputLabel = el('label', { for: 'faro-input', class: 'sr' });
   private readonly input = el('textarea', { id: 'faro-input', rows: '1', maxlength: '2000', autocomplete: 'off' });
   private readonly sendButton = el('button', { type: 'submit' });
@@ -86,6 +91,8 @@ export class View {
     this.langButton.addEventListener('click', () => this.on.toggleLang());
     this.exitButton.addEventListener('click', () => this.on.quickExit());
     this.closeButton.addEventListener('click', () => this.on.closed());
+    this.humanButton.addEventListener('click', () => this.on.choose({ action: 'human', title: this.strings.human }));
+    this.menuButton.addEventListener('click', () => this.on.choose({ action: 'menu', title: this.strings.menu }));
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -101,6 +108,7 @@ export class View {
       this.status,
       this.log,
       this.choices,
+      this.keep,
       form,
     );
     this.panel.addEventListener('keydown', (event) => {
@@ -158,14 +166,21 @@ export class View {
     this.inputLabel.textContent = s.input;
     this.input.placeholder = s.placeholder;
     this.sendButton.textContent = s.send;
+    this.humanButton.textContent = s.human;
+    this.menuButton.textContent = s.menu;
+    for (const who of this.log.querySelectorAll('.who')) who.textContent = s.staff;
   }
 
   get currentLang(): Lang {
     return this.lang;
   }
 
-  addBot(text: string): HTMLElement {
-    const message = el('div', { class: 'msg bot' }, el('span', { class: 'sr' }, `${this.strings.bot}: `));
+  /** `staff`: an operator wrote it; it says so above the text, and to screen readers first. */
+  addBot(text: string, staff?: boolean): HTMLElement {
+    const s = this.strings;
+    const message = staff
+      ? el('div', { class: 'msg bot staff' }, el('span', { class: 'who' }, s.staff), el('span', { class: 'sr' }, ': '))
+      : el('div', { class: 'msg bot' }, el('span', { class: 'sr' }, `${s.bot}: `));
     appendText(message, text);
     this.append(message);
     return message;
@@ -200,16 +215,52 @@ export class View {
     };
   }
 
-  setChoices(choices: Choice[]): void {
+  /**
+   * The options of the message `text` (of dialog step `step`). `human` and `menu` are left to
+   * the shortcut row; the others keep their number, so typing it still works. A button titled
+   * only by its number (FAQ lists) takes its words from the message's "1. ¿…?" line. The
+   * satisfaction question (`rate:1`…`rate:5`) is a row of five with its ends labelled.
+   */
+  setChoices(choices: Choice[], text = '', step = ''): void {
     const hadFocus = this.choices.contains(this.root.activeElement);
-    this.choices.replaceChildren(
-      ...choices.map((choice, i) => {
-        const label = /^\d+$/.test(choice.title) ? choice.title : `${i + 1}. ${choice.title}`;
-        return el('button', { type: 'button', onclick: () => this.on.choose(choice) }, label);
-      }),
-    );
+    const s = this.strings;
+    const lines = new Map<string, string>();
+    for (const [line, n] of text.matchAll(/^\s*(\d+)[.)] +\S.*$/gm)) lines.set(n!, line.trim());
+    const scale: Node[] = [];
+    const buttons: Node[] = [];
+    choices.forEach((choice, i) => {
+      if (choice.action === 'human' || choice.action === 'menu') return;
+      const button = (...label: (Node | string)[]) => el('button', { type: 'button', onclick: () => this.on.choose(choice) }, ...label);
+      const n = step === 'feedback.score' ? /^rate:([1-5])$/.exec(choice.action)?.[1] : undefined;
+      if (n) {
+        const end = n === '1' ? `, ${s.scaleLow}` : n === '5' ? `, ${s.scaleHigh}` : '';
+        scale.push(button(n, el('span', { class: 'sr' }, ` ${s.scaleOf}${end}`)));
+      } else if (/^\d+$/.test(choice.title)) {
+        buttons.push(button(lines.get(choice.title) ?? choice.title));
+      } else {
+        buttons.push(button(step === 'feedback.score' ? choice.title : `${i + 1}. ${choice.title}`));
+      }
+    });
+    if (scale.length > 0) {
+      const end = (cls: string, label: string) => el('span', { class: cls, 'aria-hidden': 'true' }, label);
+      buttons.unshift(el('div', { class: 'scale' }, ...scale, end('lo', s.scaleLow), end('hi', s.scaleHigh)));
+    }
+    this.choices.replaceChildren(...buttons);
     // A click replaced the buttons under the focus: keep keyboard users in the chat.
     if (hadFocus) this.input.focus();
+  }
+
+  /**
+   * The shortcut row follows the dialog's step: "talk to a person" everywhere but while an
+   * operator is already talking (the bot offers nothing then, so a stray tap cannot end that
+   * chat), "main menu" wherever it leads somewhere else.
+   */
+  setStep(step: string): void {
+    const hidden = step === '' || step === 'handoff.live';
+    const hadFocus = this.keep.contains(this.root.activeElement);
+    this.keep.hidden = hidden;
+    this.menuButton.hidden = hidden || step === 'language' || step === 'consent' || step === 'menu';
+    if (hadFocus && (hidden || (this.root.activeElement === this.menuButton && this.menuButton.hidden))) this.input.focus();
   }
 
   setStatus(text: string, action?: { label: string; run: () => void }): void {
@@ -220,6 +271,7 @@ export class View {
   clearLog(): void {
     this.log.replaceChildren();
     this.setChoices([]);
+    this.setStep('');
   }
 
   /** Marks the log busy while a transcript is re-read, so it is not read out line by line. */

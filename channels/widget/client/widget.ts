@@ -9,6 +9,8 @@
  *   with the same `clientActivityID` arrives; a click shows the button's title as the person's
  *   bubble and posts `value: {action}` (the title travels in `channelData.messageBack`, as
  *   Web Chat does, so it is shown again after a reload). Activities are shown once per id.
+ *   An operator's message (sent between turns) is labelled as theirs and leaves the options
+ *   of the bot's last message on screen, as the server leaves the dialog where it was.
  * - The language button changes the labels and sends `lang:es`/`lang:en`: the bot repeats its
  *   last question in that language.
  * - Quick exit: closes the socket, removes every widget key from both storages and the whole
@@ -171,9 +173,12 @@ export class Widget {
         this.firstReply = undefined;
         continue;
       }
-      const shown = this.view.addBot(activity.text);
+      const shown = this.view.addBot(activity.text, activity.staff);
       this.firstReply ??= shown;
-      this.view.setChoices(activity.choices);
+      // A message between turns (an operator's) leaves the options of the last turn on screen.
+      if (activity.aside) continue;
+      this.view.setChoices(activity.choices, activity.text, activity.step);
+      this.view.setStep(activity.step ?? '');
     }
     if (this.firstReply) this.view.reveal(this.firstReply);
     this.view.setBusy(false);
