@@ -101,7 +101,7 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
   // Talking to an operator: everything is for them, except leaving and erasing one's data.
-  if (ctx.step === 'handoff.live') return liveIntent(text, n);
+  if (ctx.step === 'handoff.live') return liveIntent(text, n, reading);
   if (n === '') return { type: 'UNCLEAR' };
   const command = globalCommand(n, reading);
   if (command) return command;
@@ -124,10 +124,10 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   return ask(text, ctx, reading);
 }
 
-function liveIntent(text: string, n: string): Intent {
+function liveIntent(text: string, n: string, reading: Reading): Intent {
   if (MENU.has(n)) return { type: 'MENU' };
   const ws = n.split(' ');
-  if (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) return { type: 'WITHDRAW' };
+  if ((hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || reading.erase) return { type: 'WITHDRAW' };
   return text.trim() === '' ? { type: 'UNCLEAR' } : { type: 'TEXT', text };
 }
 
@@ -168,7 +168,8 @@ function globalCommand(n: string, reading: Reading): Intent | null {
   if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
   const ws = n.split(' ');
   if ((hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || reading.erase) return { type: 'WITHDRAW' };
-  if (HUMAN_ALONE.has(n) || (hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || reading.human) return { type: 'HUMAN' };
+  // "la señora que atiende nos gritó" is about a person, not a request for one.
+  if (HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || reading.human))) return { type: 'HUMAN' };
   return null;
 }
 

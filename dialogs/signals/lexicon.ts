@@ -486,6 +486,7 @@ const AID_PERSON = [
 ];
 const AID_ORG = [
   'ong|ongs|=onj',
+  'el|del|al|un =programa de ~ ayuda|alquiler|cash|efectivo|bono|bonos|alimentos|comida|vivienda|apoyo',
   'o n g',
   'acnur|=oim|unicef|=pma|=onu',
   'naciones unidas',
@@ -524,7 +525,7 @@ const TOUCH_STRONG = [
   ...exact(['touched|touching|touches|touch|groped|grope|gropes|groping|fondled|grabbed|grabs|grabbing me|her|my']),
 ];
 /** Bare "me tocó": touched, or "it was my turn". */
-const TOUCH_AMBIG = [`${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=tocado`];
+const TOUCH_AMBIG = [`${ME_OR_MI} ~ =toca|=toco|=tocaba|=tocan|=tocaron|=tocado`, `${ME_OR_MI} =mete|=metio|=metia|=pasa|=paso la? =mano|=manos`];
 /** "me tocó el bono", "me toca esperar": "toca" as "it is my turn". */
 const TURN = [
   'el|la|los|las|un|una|esperar|ir|pagar|venir|volver|regresar|hacer|salir|dormir|turno|bono|kit|canasta|ayuda|cupo|cita|entrevista|llamar|traer|llevar|buscar|=a|mi|mis|=que|=q',
@@ -672,15 +673,17 @@ const BURN = ['quema|quemar|quemara|quemaran|quemarnos|quemarla|queman|incendiar
 const HOME_OR_US = ['casa|cuarto|cuartito|vivienda|rancho|carpa|puerta|=jato|nosotros|adentro|dentro|familia|hijos|ninos', ...exact(['house|home|room|us|family|kids|inside'])];
 /** A medical emergency happening now: someone who does not wake, breathe or respond. */
 const NOT_RESPONDING = [
-  'no despierta|reacciona|responde|respira|abre los ojos',
+  'no despierta|reacciona|responde|respira',
+  'no abre los ojos',
   'respira raro|mal|feo',
   'se esta poniendo|esta morado|morada|azul',
   'convulsion*|inconscien*|desmay*',
-  'sangrando|sangra mucho',
+  'sangrando',
+  'sangra mucho',
   '=trago|=tomo|=bebio ~ ~ veneno|cloro|lejia|pastillas|raticida|=racumin',
   'olor a gas',
   'nao acorda|respira|reage',
-  ...exact(['not breathing', 'won t|wont|doesn t|doesnt|not wake|waking up', 'unconscious|overdosed|seizure']),
+  ...exact(['not breathing', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure']),
 ];
 /** Farewells: the last message, goodbyes, entrusting the children. */
 const FAREWELL = [
@@ -688,7 +691,10 @@ const FAREWELL = [
   'me despido|despidi|despedi de ~ todos|ustedes|mis|mi',
   'despedirme de ~ todos|mis|mi',
   'cuiden|cuidenme|cuida a|de ~ mis|mi hijos|hijas|ninos|bebe|chamos',
-  'ya saben por que|xq|porque|pq',
+  'ya saben xq|porque|pq',
+  'ya saben por que|q',
+  'me voy|irme|ire de|del este|esta mundo|vida',
+  'dejar|dejo este mundo',
   'adios para siempre',
   'me despedi|despedi de todos',
   'cuidem dos|de meus|minha',
@@ -698,32 +704,41 @@ const FAREWELL = [
 ];
 /** A child taken away or out of reach now: "se lo llevó sin permiso", "celular apagado". */
 const TAKEN_OR_SILENT = [
-  'se lo|la|los|las llevo|llevaron|llevan|quiere llevar',
+  'se lo|la|los|las llevo|llevaron|llevan',
+  'se lo|la quiere|quieren llevar',
   'lo|la saca|sacan|sacara del pais',
   'celular|telefono apagado|apagada',
-  'no contesta|contestan|responde|sabemos nada|sabemos donde',
-  'desde anoche|ayer|esta manana|la manana',
+  'no contesta|contestan|responde',
+  'no sabemos nada|donde',
+  'desde anoche|ayer',
+  'desde esta|la manana',
   'se me|le perdio|perdieron',
   'la|lo|las|los =vendieron|=vendio',
   'sola|solo|solito|solita|solitos en|desde|llorando|encerrado|encerrada',
-  ...exact(['alone since|crying', 'phone off', 'since last night|yesterday|this morning']),
+  ...exact(['alone since|crying', 'phone off', 'since yesterday', 'since last|this night|morning']),
 ];
 /** Money or a payment demanded for aid ("si no pagas no comes"): exploitation too. */
 const PAYMENT = [
   '=cobra|=cobran|=cobro|=cobraron|=cobraba|=cobrando|=cobrar|=cuota|=coima|pagarle|pagale|=propina|=regalito|=comision|=porcentaje',
   'si no pagas|pagan|pago',
   'dar|darle|dale|entregar|entregarle la|una ~ mitad|parte',
-  '=quita|=quitan|=quito|=descuenta|=descuentan parte|algo|la mitad de ~ plata|dinero|bono|deposito', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
+  '=quita|=quitan|=quito|=descuenta|=descuentan parte|algo de ~ plata|dinero|bono|deposito',
+  '=quita|=quitan|=quito|=descuenta|=descuentan la mitad',
+  'debajo|bajo de? la mesa', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
 /** Filming or watching while people bathe or change. */
-const VOYEUR = ['graba|grababa|grabo|graban|mira|miraba|espia|espiaba|filma ~ ~ mientras|cuando ~ ~ bano|banamos|banan|bana|ducha|duchamos|cambiamos|cambio|cambian|desvisto'];
+const VOYEUR = [
+  'se mete|metio|entra|entro al|a los? bano|banos|ducha|duchas|vestidor','graba|grababa|grabo|graban|mira|miraba|espia|espiaba|filma ~ ~ mientras|cuando ~ ~ bano|banamos|banan|bana|ducha|duchamos|cambiamos|cambio|cambian|desvisto'];
 /** Portuguese and Haitian Creole words for aid and for a sexual demand. */
 const PT_AID = ['cesta|cestas|doacao|doacoes|abrigo|kit|ajuda|auxilio', 'cesta basica', '=manje|=kat|=ed|=lajan|=ong|=abri'];
 const PT_SEXUAL = [
-  'transar|=ficar|=dormir|sair comigo|com ele', 'me =tocou|=tocava|=tocar|=passou a mao', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais',
+  'transar|=ficar|=dormir|sair comigo', 'transar|=ficar|=dormir|sair com ele', 'me =tocou|=tocava', 'passou a mao',
+  'legal|boazinha|carinhosa|boa com o|a chefe|coordenador|coordenadora|ele', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais',
   '=domi|=dormi ave|avel|avek', '=fe =sex|=seks', '=touche m|mwen',
 ];
 /** Aid staff in person: danger they cause is PSEA too (sealed), besides the emergency contacts. */
-const AID_STAFF = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY'];
+const AID_STAFF = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE'];
+/** A debt for the journey or the food that holds people where they work: debt bondage. */
+const BODY_DEBT = ['debo|debemos|debe|deben ~ ~ pasaje|viaje|comida|traslado', 'nadie puede|podemos irse|salir|irnos'];
 /** The means at hand and ready: a sign of suicide preparations. */
 const MEANS = ['soga|cuerda|pastillas|veneno|raticida|cuchillo|navaja|cuchilla|gillette|arma|pistola|=corda|remedios'];
 const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guardando|escondidas|escondida|=pronta|=prontos'];
@@ -741,7 +756,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
-    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, AID_STAFF, MEANS, READY, INGESTED, PRESCRIBED,
+    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, AID_STAFF, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
   },
   rules: [
     // Immediate danger: self-harm
@@ -774,6 +789,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['FAREWELL'], why: 'farewells and entrusting the children: a sign of suicide preparations' },
     { tier: 'immediate-danger', all: ['TAKEN_OR_SILENT', 'RELATIVE'], within: 12, why: 'a child taken, sold, alone or out of reach now' },
     { tier: 'immediate-danger', all: ['VOYEUR'], why: 'filmed or watched while bathing or changing' },
+    { tier: 'immediate-danger', all: ['BODY_DEBT'], why: 'a debt for the journey or the food, or nobody allowed to leave: debt bondage' },
     { tier: 'immediate-danger', all: ['MEANS', 'READY'], within: 5, why: 'the means at hand and ready ("tengo la soga lista")' },
     { tier: 'immediate-danger', all: ['INGESTED'], unless: ['PRESCRIBED'], unlessWithin: 4, why: 'pills or poison swallowed; not "me tomé las pastillas de la presión"' },
     // PSEA
@@ -781,7 +797,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['AID', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
     { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese or Creole: aid and a sexual demand or touching' },
-    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING', 'DATE'].map((danger) => ({ tier: 'psea' as const, all: ['AID_STAFF', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
+    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_STAFF', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
+    { tier: 'psea', all: ['PHOTO', 'AID', 'CONDITION'], within: 14, why: '"si no les mando un video no me pagan la cuota"' },
     { tier: 'psea', all: ['AID_STAFF', 'WITHHOLD', 'DOCS'], within: 20, why: 'aid staff keeping documents' },
     { tier: 'psea', all: ['AID_STAFF', 'FORCED', 'FORCED_WHAT'], within: 20, why: 'aid staff forcing work or sex' },
     { tier: 'psea', all: ['AID_WHO', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid staff and a sexual demand or touching' },

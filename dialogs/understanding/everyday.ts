@@ -17,7 +17,7 @@ const IDIOM_CAUSE = alt(`risa risas verguenza pena hambre sueno susto calor frio
   envidia celos alegria felicidad gusto curiosidad flojera sed dolor cabeza espalda tristeza colera rabia miedo estres`);
 const ANNOYANCE = alt(`trafico sol calor frio tarea trabajo chamba jefe jefa musica bulla ruido cola colas tramite tramites papeleo
   combi combis bus micro alquiler renta precio precios cuenta cuentas luz agua horario horarios dieta gym gimnasio espera
-  clase clases examen examenes profe profesor profesora vecino vecina vecinos suegra novela serie partido cancion
+  clase clases examen examenes matematicas prueba profe profesor profesora vecino vecina vecinos suegra novela serie partido cancion
   heat traffic job boss work homework class song rent`);
 const KILL = 'mata|matan|matas|mato|matando|matar|matara|kill|kills|killing';
 const DIE = 'muero|muere|muera|muerta|muerto|morir|morirme|morirse|morirnos|muriendo|morimos|mori|murio|moria|dying|die|died|morrendo|morro|morrer';
@@ -29,6 +29,9 @@ const IDIOMS: readonly RegExp[] = [
   new RegExp(`\\b(me|nos|te)\\s+(esta|estan)?\\s*(${KILL})\\s+(el|la|los|las|este|esta|ese|esa|con|de|tanto|mi)\\s+(\\w+\\s+)?(${ANNOYANCE})\\b`),
   // "el tráfico me mata", "la señora del cuarto de al lado me mata con su música"
   new RegExp(`\\b(${ANNOYANCE})\\s+(\\w+\\s+){0,5}(me|nos)\\s+(esta|estan)?\\s*(${KILL})\\b`),
+  // "mi suegra me va a matar cuando vea la olla", "me van a matar a preguntas", "el examen va a matar a mi hija"
+  /\b(me|nos|te|lo|la)\s+(va|van)\s+a\s+matar\s+(cuando|si|a preguntas|a besos|a trabajo|de)\b/,
+  new RegExp(`\\b(${ANNOYANCE})\\b.{0,30}\\b(va|van)\\s+a\\s+matar\\b`),
   // "está que mata", "ese reggaeton está q mata"
   /\b(esta|estan|es|son|ta)\s+(que|q|k)\s+(mata|matan|arde)\b/,
   // "killing it", "this heat is killing me", "I'm dead 😂"
@@ -50,7 +53,7 @@ const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|com
 const ASKING = /\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
 
 /** Films, stories, news: what happened to someone on a screen or in the paper. */
-const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|cuento|libro|noticia|noticias|noticiero|telenovela|videojuego|juego|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
+const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|cuento|libro|noticia|noticias|noticiero|telenovela|videojuego|juego|juega|jugando|free fire|fortnite|minecraft|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
 /** Laughter, in words or emoji (read before normalising, which drops emoji). */
 const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\blol\b|\blmao\b|\bjsjs|😂|🤣|😅|😆|😜/i;
 

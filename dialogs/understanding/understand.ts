@@ -60,10 +60,11 @@ export const THRESHOLDS = {
 /** Words of praise or of a service that failed: with a message that is not a question, feedback.
  * Word classes, not sentences ("gracias por…", "no contesta", "deberían…"). */
 const FEEDBACK = new RegExp(`\\b(${[
-  'gracias|agradezco|agradecida|agradecido|agradecidos|bendiciones|felicito|felicitaciones|excelente atencion|muy amables|son unos panas|me ayudaron|nos ayudaron',
+  'gracias|agradezco|agradecida|agradecido|agradecidos|bendiciones|felicito|felicitaciones|excelente|muy amables|son unos panas|me ayudaron|nos ayudaron',
+  'super bien|muy bien atendid[oa]|buen servicio|buena atencion|tenganla en cuenta|tenganlo en cuenta',
   'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
-  'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio',
-  'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala pusieran|should have|you should|devia|deveriam',
+  'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio|como animales',
+  'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
 ].join('|')})\\b`);
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
@@ -90,7 +91,9 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
       const n = normalize(text);
       const feedback = length >= 3 && FEEDBACK.test(n);
-      const alone = (signal: 'psea' | 'danger') => score(signal) >= (feedback ? t.sure : t.signal);
+      // Nor does it alone take over an idiom, a story or a past event unless it is near-certain.
+      const everydayText = everyday ?? (score('psea') >= t.signal || score('danger') >= t.signal ? everydayReading(text) : null);
+      const alone = (signal: 'psea' | 'danger') => score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
       let psea = counts(rules.psea, 'psea') || alone('psea');
       const danger = counts(rules.danger, 'danger') || alone('danger');
       // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
