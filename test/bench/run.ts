@@ -6,7 +6,8 @@
  * each under load (concurrent people) and for a single person, next to floors measured in the
  * same run: a plain function for in-process, a bare express JSON echo for HTTP.
  * Every reply's dialog step is checked; a mismatch fails the run.
- * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http
+ * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http|understanding
+ * Before the phases: what understanding one message costs (./understanding.ts).
  */
 import { loadUnderstanding } from '../../content/understanding/index.ts';
 import autocannon from 'autocannon';
@@ -27,6 +28,7 @@ import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { settings } from '../support/dialog.ts';
 import { SCRIPT } from './script.ts';
+import { benchUnderstanding } from './understanding.ts';
 import { drive, memory, round, summarise, type Phase } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -188,6 +190,9 @@ async function checkOneConversation(url: string) {
 
 async function main() {
   console.log(`Faro benchmark: ${SCRIPT.length}-turn script, ${USERS} concurrent people, ≤ ${SECONDS}s or ${TURNS} turns per phase, Node ${process.version}`);
+  const understanding = benchUnderstanding();
+  console.log(`understanding one message (dev set at the menu): ${JSON.stringify(understanding)}`);
+  if (args.only === 'understanding') return;
   if (args.only !== 'http') {
     await inProcessFloor();
     const memoryStore = createMemoryStore();
