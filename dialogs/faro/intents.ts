@@ -256,11 +256,13 @@ function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
   const topic = reading.topic ?? ctx.answers.topicOf(text, lang);
   const top = matches[0];
   if (!top && !topic) return { type: 'UNCLEAR' };
-  const confident = top && top.confidence >= CONFIDENT && (reading.topic === null || top.topic === reading.topic) ? top : undefined;
+  const confident = top && top.confidence >= CONFIDENT && (reading.topic === null || top.topic === reading.topic || reading.topicScore < SURE_OF_TOPIC) ? top : undefined;
   const best = confident ?? (reading.topic ? matches.find((m) => m.topic === reading.topic && m.confidence >= IN_TOPIC) : undefined);
   if (best) return { type: 'ASK', best: best.answerId, suggestions: [], topic: best.topic };
   return { type: 'ASK', best: null, suggestions: matches.slice(0, 3).map((m) => m.answerId), topic: topic ?? top?.topic ?? null };
 }
 
+/** How sure of another topic the classifier must be to hold back a confident match. */
+const SURE_OF_TOPIC = 0.8;
 /** Least search confidence for an answer of the classifier's topic (some words in common). */
 const IN_TOPIC = 0.1;

@@ -669,8 +669,9 @@ const SEXUAL_DEMAND = [
 // Classes found missing in the first measured rounds (see README: Understanding)
 
 /** Threats to set fire to the home, often with the family inside. */
-const BURN = ['quema|quemar|quemara|quemaran|quemarnos|quemarla|queman|incendiar|incendia|incendiara', 'prender|prenderle|prende|meter|meterle candela|fuego', '=gasolina|=kerosene', ...exact(['burn|set fire|torch'])];
-const HOME_OR_US = ['casa|cuarto|cuartito|vivienda|rancho|carpa|puerta|=jato|nosotros|adentro|dentro|familia|hijos|ninos', ...exact(['house|home|room|us|family|kids|inside'])];
+/** Exact: "queda" is one letter from "quema", "centro" from "dentro". */
+const BURN = ['=quema|=quemar|=quemara|=quemaran|=quemarnos|=quemarla|=queman|=quemo|=incendiar|=incendia|=incendiara', 'prender|prenderle|prende|meter|meterle candela|fuego', '=gasolina|=kerosene', ...exact(['burn|set fire|torch'])];
+const HOME_OR_US = ['casa|cuarto|cuartito|vivienda|rancho|carpa|puerta|=jato|nosotros|=adentro|=dentro|familia|hijos|ninos', ...exact(['house|home|room|us|family|kids|inside'])];
 /** A medical emergency happening now: someone who does not wake, breathe or respond. */
 const NOT_RESPONDING = [
   'no despierta|reacciona|responde|respira',
@@ -710,8 +711,6 @@ const TAKEN_OR_SILENT = [
   'celular|telefono apagado|apagada',
   'no contesta|contestan|responde',
   'no sabemos nada|donde',
-  'desde anoche|ayer',
-  'desde esta|la manana',
   'se me|le perdio|perdieron',
   'la|lo|las|los =vendieron|=vendio',
   'sola|solo|solito|solita|solitos en|desde|llorando|encerrado|encerrada',

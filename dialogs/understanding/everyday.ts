@@ -18,6 +18,7 @@ const IDIOM_CAUSE = alt(`risa risas verguenza pena hambre sueno susto calor frio
 const ANNOYANCE = alt(`trafico sol calor frio tarea trabajo chamba jefe jefa musica bulla ruido cola colas tramite tramites papeleo
   combi combis bus micro alquiler renta precio precios cuenta cuentas luz agua horario horarios dieta gym gimnasio espera
   clase clases examen examenes matematicas prueba profe profesor profesora vecino vecina vecinos suegra novela serie partido cancion
+  muela muelas diente dientes cabeza espalda rodilla rodillas estomago barriga pie pies cintura
   heat traffic job boss work homework class song rent`);
 const KILL = 'mata|matan|matas|mato|matando|matar|matara|kill|kills|killing';
 const DIE = 'muero|muere|muera|muerta|muerto|morir|morirme|morirse|morirnos|muriendo|morimos|mori|murio|moria|dying|die|died|morrendo|morro|morrer';
@@ -32,6 +33,8 @@ const IDIOMS: readonly RegExp[] = [
   // "mi suegra me va a matar cuando vea la olla", "me van a matar a preguntas", "el examen va a matar a mi hija"
   /\b(me|nos|te|lo|la)\s+(va|van)\s+a\s+matar\s+(cuando|si|a preguntas|a besos|a trabajo|de)\b/,
   new RegExp(`\\b(${ANNOYANCE})\\b.{0,30}\\b(va|van)\\s+a\\s+matar\\b`),
+  // "una muela que me mata", "un dolor de cabeza que me está matando"
+  new RegExp(`\\b(${ANNOYANCE})\\s+(que|q|k)\\s+(me|nos)\\s+(esta\\s+)?(${KILL})\\b`),
   // "está que mata", "ese reggaeton está q mata"
   /\b(esta|estan|es|son|ta)\s+(que|q|k)\s+(mata|matan|arde)\b/,
   // "killing it", "this heat is killing me", "I'm dead 😂"

@@ -30,8 +30,9 @@ export interface Reading {
   readonly complaint: boolean;
   readonly erase: boolean;
   readonly greeting: boolean;
-  /** What the message is most likely about, when the classifier is fairly sure. */
+  /** What the message is most likely about, when the classifier is fairly sure, and how sure. */
   readonly topic: Topic | null;
+  readonly topicScore: number;
   /** The message's own language, when the classifier is fairly sure. */
   readonly lang: MessageLang | null;
 }
@@ -69,7 +70,7 @@ const FEEDBACK = new RegExp(`\\b(${[
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
 const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
-const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, lang: null };
+const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, topicScore: 0, lang: null };
 
 export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Understanding {
   const topics = classifier.labels.filter((l) => l.startsWith('topic:')).map((l) => l.slice(6)).filter(isTopic);
@@ -93,7 +94,10 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       const feedback = length >= 3 && FEEDBACK.test(n);
       // Nor does it alone take over an idiom, a story or a past event unless it is near-certain.
       const everydayText = everyday ?? (score('psea') >= t.signal || score('danger') >= t.signal ? everydayReading(text) : null);
-      const alone = (signal: 'psea' | 'danger') => score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
+      // A question the lexicon finds nothing in ("¿el albergue acepta mascotas?") is never taken over
+      // by the classifier alone: its words of aid places and programmes are also the words of disclosures.
+      const asking = score('question') >= t.signal;
+      const alone = (signal: 'psea' | 'danger') => !asking && score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
       let psea = counts(rules.psea, 'psea') || alone('psea');
       const danger = counts(rules.danger, 'danger') || alone('danger');
       // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
@@ -102,7 +106,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       if (!psea && !danger) {
         // A joke beside alarming words is asked about gently; the other everyday readings are not.
         const ask = !everyday || everyday === 'joking';
-        const unsure = feedback ? t.sure : t.check;
+        const unsure = feedback ? t.sure : asking ? t.signal : t.check;
         if (score('psea') >= unsure || (rules.psea && ask)) check = 'psea';
         else if (score('danger') >= unsure || (rules.danger && ask)) check = 'safety';
       }
@@ -114,6 +118,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       };
       // What the person wants: the likeliest of the intents, when it stands out at all.
       const intent = best(INTENTS, '', t.intent);
+      const topic = best(topics, 'topic:', t.topic);
       return {
         psea,
         danger,
@@ -122,7 +127,8 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         complaint: intent === 'complaint' || (feedback && score('question') < t.signal),
         erase: intent === 'erase',
         greeting: intent === 'greeting',
-        topic: best(topics, 'topic:', t.topic),
+        topic,
+        topicScore: topic ? score(`topic:${topic}`) : 0,
         lang: best(LANGS, 'lang:', t.lang),
       };
     },
