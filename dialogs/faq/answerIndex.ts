@@ -30,8 +30,9 @@ export interface AnswerMatch {
 }
 
 export interface AnswerIndex {
-  /** Best matches in the person's language, best first, at most `limit` (default 3). */
-  search(text: string, lang: Lang, limit?: number): AnswerMatch[];
+  /** Best matches in the person's language, best first, at most `limit` (default 3); with
+   * `topic`, only that topic's answers compete (and the margin is taken among them). */
+  search(text: string, lang: Lang, limit?: number, topic?: Topic): AnswerMatch[];
   /** The topic the text is about, if clear enough (e.g. "mi chamo tiene tos" → health). */
   topicOf(text: string, lang: Lang): Topic | null;
   /** Published answers of a topic in a language, in a stable order (for numbered lists). */
@@ -456,7 +457,7 @@ function coverage(groups: string[][], weights: number[], result: SearchResult, e
   return { cov: total > 0 ? sum / total : 0, strength: Math.min(1, sum / STRENGTH_FULL) };
 }
 
-function rank(index: LangIndex, groups: string[][]): AnswerMatch[] {
+function rank(index: LangIndex, groups: string[][], topic?: Topic): AnswerMatch[] {
   // A number the content never mentions ("300 soles", "hace 3 dias") is a detail, not a topic.
   groups = groups.filter((g) => !(g.length === 1 && DIGITS.test(g[0]!) && !index.df.has(g[0]!)));
   if (groups.length === 0) return [];
@@ -465,6 +466,7 @@ function rank(index: LangIndex, groups: string[][]): AnswerMatch[] {
     // A word the content uses as written is taken as written: typo search only for unknown
     // words (it is also the costly part of a search).
     fuzzy: (t) => (index.df.has(t) ? 0 : typoBudget(t)),
+    ...(topic ? { filter: (r) => index.answers.get(r.id as string)?.topic === topic } : {}),
   });
   if (results.length === 0) return [];
   const top = results.slice(0, RANK_DEPTH);
@@ -547,20 +549,20 @@ export function buildAnswerIndex(answers: Answer[]): AnswerIndex {
   // One-entry memo: the dialog often asks `search` and `topicOf` about the same message.
   let memoKey: string | undefined;
   let memo: Ranked | undefined;
-  function ranked(text: string, lang: Lang): Ranked {
-    const key = `${lang}\u0000${text}`;
+  function ranked(text: string, lang: Lang, topic?: Topic): Ranked {
+    const key = `${lang}\u0000${topic ?? ''}\u0000${text}`;
     if (memoKey === key && memo !== undefined) return memo;
     const groups = analyzeText(text, lang);
-    const result: Ranked = { groups, matches: rank(indexes[lang], groups) };
+    const result: Ranked = { groups, matches: rank(indexes[lang], groups, topic) };
     memoKey = key;
     memo = result;
     return result;
   }
 
   return {
-    search(text, lang, limit = 3) {
+    search(text, lang, limit = 3, topic) {
       if (typeof text !== 'string' || indexes[lang] === undefined || limit <= 0) return [];
-      return ranked(text, lang).matches.slice(0, limit);
+      return ranked(text, lang, topic).matches.slice(0, limit);
     },
 
     topicOf(text, lang) {

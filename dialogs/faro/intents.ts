@@ -9,6 +9,7 @@ import type { Lang, Topic } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import { CONFIDENT } from '../faq/answerIndex.ts';
+import { inSpanishWords } from '../faq/glossary.ts';
 import { signalFlags } from '../signals/detect.ts';
 import type { Reading, Understanding } from '../understanding/understand.ts';
 import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
@@ -233,31 +234,41 @@ function normalizedTitle(title: string): string {
   return n;
 }
 
-/** 3 exact title or synonym, 2 title with a typo, 1 title contained as a phrase, 0 no match. */
+/** 3 exact title or synonym, 2 title with a typo, 1 title contained in a short message, 0 no match. */
 function choiceScore(n: string, choice: Choice, strict: boolean): number {
   const title = normalizedTitle(choice.title);
   if (title === '') return 0;
   if (n === title || SYNONYMS[choice.action]?.has(n)) return 3;
   const budget = typoBudget(title);
   if (budget > 0 && editDistance(n, title, budget) <= budget) return 2;
-  if (!strict && title.length >= 3 && ` ${n} `.includes(` ${title} `)) return 1;
+  if (!strict && title.length >= 3 && wordCount(n) <= wordCount(title) + AROUND_A_TITLE && ` ${n} `.includes(` ${title} `)) return 1;
   return 0;
 }
 
+/** Words a short message may hold besides a title and still pick it ("quiero info de salud
+ * porfa"); a longer one is a question that mentions the topic ("trabajo 12 horas por 900 soles,
+ * es legal?") and goes to the FAQ. */
+const AROUND_A_TITLE = 4;
+const wordCount = (s: string) => s.split(' ').length;
+
 /** A question, searched in the message's own language when it is one the answers are written in
- * (answer ids are the same in every language; the conversation's language is shown). The
+ * (answer ids are the same in every language; the conversation's language is shown), and in the
+ * Spanish answers, word by word through the glossary, when it is Portuguese or Creole. The
  * classifier's topic, when it has one, decides between close matches: the best match of that
  * topic is answered even when the search alone is unsure (measured on `dev`: about twice the
  * questions answered, wrong-topic answers unchanged at 2%), and a confident match of another
  * topic is offered among suggestions instead of answered. */
 function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
-  const lang = reading.lang === 'en' || reading.lang === 'es' ? reading.lang : ctx.lang;
-  const matches = ctx.answers.search(text, lang, 10);
-  const topic = reading.topic ?? ctx.answers.topicOf(text, lang);
+  const foreign = reading.lang === 'pt' || reading.lang === 'ht';
+  const lang: Lang = foreign ? 'es' : (reading.lang ?? ctx.lang);
+  const query = foreign ? inSpanishWords(text) : text;
+  const matches = ctx.answers.search(query, lang, 10);
+  const topic = reading.topic ?? ctx.answers.topicOf(query, lang);
   const top = matches[0];
   if (!top && !topic) return { type: 'UNCLEAR' };
   const confident = top && top.confidence >= CONFIDENT && (reading.topic === null || top.topic === reading.topic || reading.topicScore < SURE_OF_TOPIC) ? top : undefined;
-  const best = confident ?? (reading.topic ? matches.find((m) => m.topic === reading.topic && m.confidence >= IN_TOPIC) : undefined);
+  const inTopic = !confident && reading.topic ? ctx.answers.search(query, lang, 1, reading.topic)[0] : undefined;
+  const best = confident ?? (inTopic && inTopic.confidence >= IN_TOPIC ? inTopic : undefined);
   if (best) return { type: 'ASK', best: best.answerId, suggestions: [], topic: best.topic };
   return { type: 'ASK', best: null, suggestions: matches.slice(0, 3).map((m) => m.answerId), topic: topic ?? top?.topic ?? null };
 }

@@ -54,7 +54,7 @@ export const THRESHOLDS = {
   /** …when the signal's own score is below this. */
   vetoBelow: 0.15,
   intent: 0.2,
-  topic: 0.4,
+  topic: 0.2,
   lang: 0.5,
 };
 
@@ -66,6 +66,11 @@ const FEEDBACK = new RegExp(`\\b(${[
   'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
   'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio|como animales',
   'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
+  // displeasure with the service told without a complaint word
+  'no me gusto|no nos gusto|me molesto|mal servicio|muy mal atendid[oa]|(ya )?estaba cerrado|cerraron antes|se cierra solo|se cuelga|se traba|no carga|nadie (contesta|responde|atiende)|nunca (contestan|responden|atienden|llaman)|me dejaron esperando|delante de todos',
+  'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|so rude|very rude|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
+  // requests to the service to do something differently (ustedes imperatives)
+  'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem|mete',
 ].join('|')})\\b`);
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
@@ -87,7 +92,9 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // resolved event, a question for someone else) and the classifier does not confirm it.
       const everyday = rules.psea || rules.danger ? everydayReading(text) : null;
       const classifierSure = score('benign') >= t.everyday;
-      const counts = (matched: boolean, signal: 'psea' | 'danger') => matched && score(signal) < t.signal ? !(everyday || (classifierSure && score(signal) < t.vetoBelow)) : matched;
+      // An everyday reading outweighs a merely likely classifier score: only a near-certain one confirms.
+      const counts = (matched: boolean, signal: 'psea' | 'danger') =>
+        matched && (everyday ? score(signal) >= t.sure : score(signal) >= t.signal || !(classifierSure && score(signal) < t.vetoBelow));
       // Feedback about the service ("nos gritó en la ventanilla") read by the classifier alone as
       // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
       const n = normalize(text);
