@@ -119,4 +119,35 @@ describe('Faro dialog: understanding people as they write', () => {
     human.say('eu quero falar com uma pessoa por favor');
     expect(human.step).to.match(/^handoff\./);
   });
+
+  it('answers a Portuguese or Creole question from the Spanish answers, in the conversation language', () => {
+    for (const [text, topic] of [
+      ['meu filho pode estudar na escola pública sem documento?', 'education'],
+      ['Èske pitit mwen ka ale lekòl piblik san papye?', 'education'],
+      ['tem ajuda de comida pra família venezuelana?', 'social_protection'],
+    ] as const) {
+      const chat = Chat.consented();
+      chat.say(text);
+      expect(chat.step, text).to.equal('faq.answer');
+      expect(chat.last.replies[0]!.topic, text).to.equal(topic);
+      expect(chat.text, 'answered in Spanish').to.include('¿Te sirvió');
+    }
+  });
+
+  it('takes a long question that names a topic as a question, and a short message naming it as the menu pick', () => {
+    const question = Chat.consented();
+    question.say('trabajo 12 horas diarias en un restaurante por 900 soles, eso es legal?');
+    expect(question.step).to.equal('faq.answer');
+    const pick = Chat.consented();
+    pick.say('quiero info de trabajo');
+    expect(pick.step).to.equal('faq.questions');
+  });
+
+  it('hears displeasure with the service and requests to change it as feedback, not as a question', () => {
+    for (const text of ['el formulario se cierra solo cuando voy por la mitad', 'avisen por whatsapp cuando haya entrega, no solo por facebook']) {
+      const chat = Chat.consented();
+      chat.say(text);
+      expect(chat.step, text).to.match(/^complaint\./);
+    }
+  });
 });
