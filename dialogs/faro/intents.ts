@@ -63,7 +63,9 @@ const MENU = phrases(['menu', 'menú', 'inicio', 'volver', 'regresar', 'volver a
 const HELP = phrases(['ayuda', 'help', 'no entiendo', 'no entendi', 'que hago', 'como funciona', 'no se que hacer', 'i dont understand', 'i do not understand', 'what can i do']);
 const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in english', 'en ingles', 'speak english', 'do you speak english', 'hablas ingles']);
 const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
-const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que']);
+const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que',
+  // politeness around a greeting, and greetings in Portuguese and Creole
+  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'alo', 'sak', 'pase']);
 const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
 const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator']);
 const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat']);
