@@ -65,13 +65,19 @@ const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in e
 const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
 const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que',
   // politeness around a greeting, and greetings in Portuguese and Creole
-  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'alo', 'sak', 'pase']);
+  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'alo', 'sak', 'pase', 'tudo', 'bem', 'tout', 'moun', 'lea', 'leyendo', 'esto', 'everyone']);
 const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
-const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'someone', 'somebody', 'person', 'human', 'agent', 'operator']);
-const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'talk', 'speak', 'chat']);
+const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'representante', 'supervisor', 'supervisora', 'someone', 'somebody', 'person', 'human', 'agent', 'operator', 'representative', 'pessoa', 'atendente', 'moun']);
+const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'atendida', 'atendido', 'talk', 'speak', 'chat', 'falar', 'pale']);
+/** Asking to be called back or put through is asking for a person: "llámenme", "please call
+ * me", "rele m", "me pasa con su supervisor". */
+const CALL_ME = /\b(me|nos)\s+(pasa|pase|pasan|pasen|pasaban|pasas|comunica|comunique|comuniquen)\s+con\b|\b(call|phone|ring) me\b|\bllam(enme|ame|eme)\b|\bme (llamen|llaman|llamas|pueden llamar|liga|ligue|liguem)\b|\brele m(wen)?\b/;
 const COMPLAINT_WORDS = vocabulary(['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment']);
-const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'delete', 'erase', 'remove', 'withdraw']);
-const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'data', 'everything', 'consent', 'information']);
+const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'borre', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'anulen', 'anular', 'quiten', 'saquen', 'delete', 'erase', 'remove', 'withdraw', 'apaga', 'apague', 'apagar', 'apaguem', 'excluir', 'exclua', 'efase', 'efase']);
+const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'numero', 'telefono', 'nombre', 'historial', 'chat', 'data', 'everything', 'consent', 'information', 'number', 'phone', 'history', 'dados', 'conversa', 'mensagens', 'done', 'enfomasyon']);
+/** Not wanting to stay in the records is erasure too: "no quiero seguir en su base de datos",
+ * "mwen pa vle nou kenbe done m yo". */
+const NOT_KEPT = /\b(no quiero|ya no quiero|no deseo)\s+(seguir|estar|aparecer|figurar)\s+(en|dentro)\b.*\b(base|sistema|datos|registro|registros)\b|\b(pa vle)\b.*\b(kenbe|konseve)\b|\b(nao quero)\s+(que )?(guardem|fiquem com)\b|\b(dont|do not) (want you to )?(keep|store)\b/;
 
 /** Words that mean a choice, by action, in both languages. Whole-message matches only. */
 const SYNONYMS: Record<string, Set<string>> = {
@@ -130,8 +136,13 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
 function liveIntent(text: string, n: string, reading: Reading): Intent {
   if (MENU.has(n)) return { type: 'MENU' };
   const ws = n.split(' ');
-  if ((hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || reading.erase) return { type: 'WITHDRAW' };
+  if (wantsErasure(n, ws, reading)) return { type: 'WITHDRAW' };
   return text.trim() === '' ? { type: 'UNCLEAR' } : { type: 'TEXT', text };
+}
+
+/** Erasure is always confirmed before anything is deleted, so the safe reading may be generous. */
+function wantsErasure(n: string, ws: string[], reading: Reading): boolean {
+  return (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || NOT_KEPT.test(n) || reading.erase;
 }
 
 /** Steps of a PSEA report where the person's words are the report. At the contact question
@@ -170,9 +181,9 @@ function globalCommand(n: string, reading: Reading): Intent | null {
   if (LANG_EN.has(n)) return { type: 'LANG', lang: 'en' };
   if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
   const ws = n.split(' ');
-  if ((hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || reading.erase) return { type: 'WITHDRAW' };
+  if (wantsErasure(n, ws, reading)) return { type: 'WITHDRAW' };
   // "la señora que atiende nos gritó" is about a person, not a request for one.
-  if (HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || reading.human))) return { type: 'HUMAN' };
+  if (HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || CALL_ME.test(n) || reading.human))) return { type: 'HUMAN' };
   return null;
 }
 

@@ -301,6 +301,9 @@ const THREAT = [
   `${ME_OR_MI} =va|=van|=iba|=iban|=quiere|=quieren a? =desaparecer`,
   'amenazad*|amenasad*',
   'amenaza|amenazas|amenazo|amenazaron de|con ~ muerte|=matar|matarme|matarnos|matarla|matarlo',
+  // intimidation: "ya saben dónde vivo y que me calle"
+  'ya ~ saben|se|sabemos donde vivo|vives|vivimos|estudian',
+  'que|q me calle|callara|quede callada|quede callado',
   ...exact(['threatened|threatens|threatening|threaten me|us|my|to|her|him', 'death threat*']),
 ];
 const DANGER_NOW = [
@@ -514,7 +517,7 @@ const AID_GOODS = [
 ];
 /** Someone at a shelter or soup kitchen is someone delivering aid. */
 const AID_PLACE = ['albergue|refugio|comedor', 'olla comun', 'centro de acogida', ...exact(['shelter|refuge'])];
-const AID_WHO = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE'];
+const AID_WHO = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE', '@AID_ROLE'];
 const AID = ['@AID_WHO', '@AID_GOODS'];
 
 const BODY = '=partes|=cuerpo|=senos|=pechos|=nalgas|=trasero|=piernas|=pierna|=vagina|=intimas|=culo|=poto|=tetas|=pompis';
@@ -593,6 +596,9 @@ const EXCHANGE_ASK = [
   ...exact(['something in return', 'favors|favours|things in return|exchange', 'in exchange for favors|favours|sex']),
 ];
 const DATE = [
+  'cuando ya? todos se fueron|vayan|hayan|vallan',
+  'quedarse|quedarte|quedarme|quede|quedes|quedara despues|luego|sola|solita|solas con',
+  'cuando no haya|hay nadie',
   'salga|salir|saliera|salgamos|salgo|=sale con el|ella|=el',
   'quise|quiso|quiere|quieres|quiero ir|irme|salir con el|ella',
   'que|q|k|pa|para salgamos',
@@ -735,7 +741,7 @@ const PT_SEXUAL = [
   '=domi|=dormi ave|avel|avek', '=fe =sex|=seks', '=touche m|mwen',
 ];
 /** Aid staff in person: danger they cause is PSEA too (sealed), besides the emergency contacts. */
-const AID_STAFF = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE'];
+const AID_STAFF = ['@AID_WHO'];
 /** A debt for the journey or the food that holds people where they work: debt bondage. */
 const BODY_DEBT = ['debo|debemos|debe|deben ~ ~ pasaje|viaje|comida|traslado', 'nadie puede|podemos irse|salir|irnos'];
 /** The means at hand and ready: a sign of suicide preparations. */
@@ -748,6 +754,101 @@ const INGESTED = [
 ];
 const PRESCRIBED = ['presion|azucar|diabetes|tiroides|receta|recetaron|recetadas|doctor|medico|vitaminas|anticonceptivas|dolor|gastritis|alergia|=diaria|=diarias'];
 
+// ---------------------------------------------------------------------------------------
+// Classes found missing in blind round 3: aid roles and acts in English, Portuguese and
+// Haitian Creole, nakedness asked for, silence bought with the aid, debts paid with "services"
+
+/** Aid-side people and places the lists above did not name, in es, en, pt and ht. */
+const AID_ROLE = [
+  'interprete|traductor|traductora',
+  'el|la|los|las del =bono|=bonos|=kit|=kits|reparto|comedor|albergue|registro|padron',
+  'el|la|los|las de la|las|los canasta|canastas|carpa|olla|ayuda|lista|entrega|ong',
+  'motorista|coordenador|coordenadora|=voluntario|=voluntaria|=funcionario|=funcionaria',
+  'que|q anota|anotam os nomes',
+  'hace|hacen|hacia|hizo las visitas|encuestas',
+  'visitador|visitadora|evaluador|evaluadora',
+  '=responsab|=gadyen|=enteprèt|=volontè|=volonte|=pwogram|=distribisyon',
+  'moun|neg|nèg|fanm|msye ki bay',
+  'moun ong',
+  ...exact(['interpreter|translator|driver|guard', 'night|shelter|camp staff', 'distribution point|site|center|centre', 'cash transfer|assistance|card', 'the lady|man|guy|woman who registers|hands']),
+];
+/** Nakedness asked for or shown: "sin ropa", "sem roupa", "san rad", "naked". */
+const NAKED = [
+  'sin ropa',
+  'en ropa interior',
+  'en calzones|tanga|brasier',
+  '=desnuda|=desnudo|=desnudas|=desnudos|=calata|=calato|=calatas',
+  'sem roupa',
+  '=pelada|=pelado',
+  'san rad',
+  '=toutouni',
+  ...exact(['naked|nude|nudes', 'no|without clothes', 'in underwear|lingerie']),
+];
+/** Speaking up, and losing the aid for it: "si hablo me sacan del programa", "si m pale l ap retire nou". */
+const SPEAK_UP = [
+  'si hablo|digo|cuento|denuncio|aviso|reclamo|hablamos|decimos',
+  'se eu falar|contar|denunciar',
+  'si m|nou pale|di|rakonte',
+  ...exact(['if i|we tell|talk|speak|report|complain']),
+];
+const LOSE_AID = [
+  'me|nos saca|sacan|sacara|sacaran|quita|quitan|quitara|quitaran|bota|botan|borra|borran ~ ~ lista|programa|bono|albergue|ayuda|cupo',
+  'tira|tiram|corta|cortam ~ ~ programa|lista|ajuda|bonus|abrigo',
+  'retire|wete nou|m|mwen|non',
+  'ap retire',
+  ...exact(['cut|remove|kick|drop ~ ~ ~ program|list|aid|shelter|assistance|benefits']),
+];
+/** English, Portuguese and Creole acts the Spanish lists name: grabbing, asking out, favours, money. */
+const ACT_ABROAD = [
+  ...exact([
+    'grab|grabbed|grabs|grabbing|pulled|pull|pulls|dragged|drags ~ ~ ~ girl|girls|woman|women|her|child|kid|boy',
+    'asked|asks|asking me out',
+    'in my|our favour|favor',
+    'her|his|their fee|cut',
+  ]),
+  'pede|pedem|pediu|cobra|cobram ~ ~ metade|parte|dinheiro|taxa',
+  'mande|mande m|mwen|nou lajan',
+  '=manyen|=manyen m|=manyen fanm',
+  'vin|ale kote l|li',
+  'vin kote l aswe',
+  'femen m|mwen|nou nan chanm|kay li',
+];
+/** Danger told in English, Portuguese and Creole in words the lists above lack. */
+const DANGER_ABROAD = [
+  ...exact([
+    'banging|pounding|kicking on|at the|my door',
+    'rope|pills|knife|gun ready|is ready',
+    'have the rope|pills|knife',
+    'breaking|break in|into',
+  ]),
+  'pular|jogar da|de ponte|predio|janela|viaduto',
+  'me jogar da|de|na',
+  'engoliu|engoli|bebeu|tomou ~ ~ bateria|pilha|remedios|veneno|sanitaria|comprimidos|cloro',
+  'ficou com|pegou|tomou|tem ~ ~ passaporte|passaportes|documentos',
+  'nao deixa|deixam ~ ~ sair',
+  'tocar|botar fogo',
+  '=touye|=touyé m|mwen|nou|li|tèt',
+  '=boule kay|nou|lakay',
+  'mete dife',
+  'bwe|bwè|vale ~ ~ klorox|pwazon|grenn|medikaman|kloroks',
+  'femen m|mwen|nou',
+  'pa ka soti',
+  'pa kite m|nou soti',
+  'pran paspo|paspò|papye m|mwen',
+  'poko tounen',
+];
+/** A body forced on someone: "se me tiró encima", "me arrinconó", "me besó a la fuerza". Only
+ * with aid nearby: "mi perro se me tiró encima" is play. */
+const ASSAULT = [
+  'se me|le|nos tiro|tiraba|subio|subia|echo|echaba encima',
+  'me|la|nos arrincono|arrinconaba|arrinconaron',
+  'me|la beso|besaba|quiso besar a? la? fuerza',
+  'me|la quiso|intento besar',
+  ...exact(['jumped|forced himself on me|her', 'cornered me|her', 'kissed me|her by force']),
+];
+/** A debt paid with "services", or work that turns into a debt: trafficking. */
+const SERVICE_DEBT = ['pagar|pague|pagando ~ ~ deuda|deudas con|en servicios|favores|trabajo'];
+
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
@@ -756,6 +857,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
     BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, AID_STAFF, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
+    AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
   },
   rules: [
     // Immediate danger: self-harm
@@ -812,6 +914,16 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['PHOTO', 'AID_WHO'], within: 12, unless: ['DOC_CONTEXT'], why: '"el de la ONG me pidió fotos", but not "fotos del DNI"' },
     { tier: 'psea', all: ['SEXUAL_DEMAND', 'AID'], within: 12, why: '"me piden fotos íntimas para darme la ayuda": a sexual demand with aid at stake' },
     { tier: 'psea', all: ['TOUCH_AMBIG', 'AID_WHO'], within: 8, unless: ['TURN'], unlessWithin: 1, why: '"el voluntario me tocó", but not "me tocó el bono"' },
+    // Classes found missing in blind round 3
+    { tier: 'immediate-danger', all: ['DANGER_ABROAD'], why: 'danger in English, Portuguese or Creole: a door being banged, the means ready, jumping, swallowed, papers kept, fire, locked in' },
+    { tier: 'immediate-danger', all: ['SERVICE_DEBT'], why: 'a debt paid with "services": trafficking' },
+    { tier: 'psea', all: ['AID_WHO', 'DANGER_ABROAD'], within: 20, why: 'aid staff and danger (en, pt, ht): PSEA too' },
+    { tier: 'psea', all: ['PHOTO', 'NAKED'], within: 14, why: 'naked photos or videos asked for (to "verify", for the aid): the sealed route' },
+    { tier: 'psea', all: ['AID_WHO', 'NAKED'], within: 14, why: 'aid staff and nakedness' },
+    { tier: 'psea', all: ['SPEAK_UP', 'LOSE_AID'], within: 12, why: 'silence bought with the aid: "si hablo me sacan del programa"' },
+    { tier: 'psea', all: ['AID_WHO', 'ACT_ABROAD'], within: 16, why: 'aid staff and grabbing, asking out, favours, money or touching (en, pt, ht)' },
+    { tier: 'psea', all: ['AID', 'ASSAULT'], within: 20, why: 'aid staff (or the aid at stake) and a body forced on someone' },
+    { tier: 'psea', all: ['PT_AID', 'ACT_ABROAD'], within: 16, why: 'Creole or Portuguese: aid and a demand for money, touching or coming to his place' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },

@@ -46,19 +46,26 @@ const IDIOMS: readonly RegExp[] = [
   // Medicine taken as prescribed: "ya me tomé las pastillas de la presión"
   /\b(pastillas|pastilla|pildoras|tabletas|medicinas|remedios)\s+(de|para|pa)\s+(la|el|mi)?\s*(presion|azucar|diabetes|tiroides|dolor|gastritis|colesterol|alergia|tos|fiebre|gripe|dormir)\b/,
   new RegExp(`\\b(${ANNOYANCE})\\s+(is|s|are)\\s+killing\\s+me\\b`),
+  // "me partí de la risa", "estoy hecha pedazos" (worn out), "minha chefe vai me matar se eu chegar atrasada"
+  /\b(parti|parto|partimos|partiste|partio)\s+(de|del)\s+(la\s+)?risa\b/,
+  /\b(hech[oa]s?|molid[oa]s?)\s+(pedazos|polvo|lena|trizas|mierda)\b/,
+  /\b(vai|vao)\s+me\s+matar\s+(se|quando)\b/,
+  // shutting oneself in to study or work, and being locked out: "me encerré a estudiar", "locked me out"
+  /\b(me|nos)\s+(encerre|encerramos|encierro|encerraba)\s+(\w+\s+){0,4}(a|para|pa)\s+(estudiar|trabajar|dormir|descansar|leer|ver|jugar)\b/,
+  /\blocked\s+(me|us|himself|herself|myself)\s+out\b/,
 ];
 
 const PAST = /\b(el|la)\s+(mes|ano|semana)\s+pasad[oa]\b|\b(quando cheguei|quando eu|ano passado)\b|\b(hace|hacia)\s+(\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
 const RESOLVED = /\b(ya\s+(lo|la|los)\s+deje|ya\s+(estoy|estamos)\s+(bien|mejor|tranquila|tranquilo|a salvo)|ya\s+paso|ahora\s+(estoy|estamos|soy|vivo)|estoy\s+(mucho\s+)?mejor|(i m|im|i am)\s+(fine|ok|better|safe)\s+now|nunca\s+le\s+puse|ya no\s+(me|nos)|gracias\s+(a|por|x)\s+(la|el|los)?\s*(terapia|ayuda|dato|apoyo)|ya\s+(salio|sali|se fue|se recupero|me recupere|tiene orden)|esta\s+en\s+terapia|orden\s+de\s+alejamiento|ahora\s+(estudio|trabajo|tengo)|(hoje|agora)\s+(estou|estamos)\s+bem|mas\s+hoje|gracias\s+a\s+dios\s+ya)\b/;
 
 /** Someone asking about services or information, not telling of harm to themselves now. */
-const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|compadre|amig[oa]|conocid[oa]|tia|tio|herman[oa]|colega|companer[oa])\b|\b(quiere saber|le quiero pasar|pasar el dato|codigo de conducta|ser voluntari[oa]|material|cifras|estadisticas|exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend)\b/;
-const ASKING = /\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
+const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|compadre|amig[oa]|conocid[oa]|tia|tio|herman[oa]|colega|companer[oa])\b|\b(quiere saber|le quiero pasar|pasar el dato|codigo de conducta|ser voluntari[oa]|material|cifras|estadisticas|exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend|anuncio|anuncios|publicacion|oferta de trabajo|job ad|job ads|posting|scam)\b/;
+const ASKING = /\b(como|cmo)\s+(le|la|lo|les)\s+(digo|ayudo|aconsejo|explico|convenzo)\b|\b(alguien|ustedes)\s+(puede|pueden)\s+(venir|dar|dictar|explicar)\b|\bhow\s+(do|can|should)\s+i\s+(report|help|tell)\b|\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
 
 /** Films, stories, news: what happened to someone on a screen or in the paper. */
 const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|cuento|libro|noticia|noticias|noticiero|telenovela|videojuego|juego|juega|jugando|free fire|fortnite|minecraft|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
 /** Laughter, in words or emoji (read before normalising, which drops emoji). */
-const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\blol\b|\blmao\b|\bjsjs|😂|🤣|😅|😆|😜/i;
+const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\bk{3,}\b|\b(rs){2,}\b|\blol\b|\blmao\b|\bjsjs|😂|🤣|😅|😆|😜/i;
 
 /** `joking`: laughter beside alarming words; it asks gently rather than ignoring. */
 export type Everyday = 'idiom' | 'resolved' | 'information' | 'fiction' | 'joking' | null;

@@ -71,6 +71,11 @@ const FEEDBACK = new RegExp(`\\b(${[
   'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|so rude|very rude|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
   // requests to the service to do something differently (ustedes imperatives)
   'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem|mete',
+  // found missing in round 3: waiting, closing early, aid running out, queue jumping, kindness; en, pt, ht
+  'se acabaron|se acabo|es la (\\d+|\\d+ra|tercera|segunda|cuarta) vez|tan malo|tan mala|se colaron|super amable|muy amable|muy paciente|fue amable|fueron amables',
+  'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
+  'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
+  'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
 ].join('|')})\\b`);
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
