@@ -109,7 +109,8 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (reading.danger) return { type: 'SIGNAL', signal: 'danger' };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
-  // Talking to an operator: everything is for them, except leaving and erasing one's data.
+  // Talking to an operator: everything is for them, except leaving, erasing one's data and a
+  // possible signal (asked about as everywhere).
   if (ctx.step === 'handoff.live') return liveIntent(text, n, reading);
   if (n === '') return { type: 'UNCLEAR' };
   const command = globalCommand(n, reading);
@@ -137,6 +138,7 @@ function liveIntent(text: string, n: string, reading: Reading): Intent {
   if (MENU.has(n)) return { type: 'MENU' };
   const ws = n.split(' ');
   if (wantsErasure(n, ws, reading)) return { type: 'WITHDRAW' };
+  if (reading.check) return { type: 'CHECK', about: reading.check };
   return text.trim() === '' ? { type: 'UNCLEAR' } : { type: 'TEXT', text };
 }
 

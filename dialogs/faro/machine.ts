@@ -385,6 +385,7 @@ export const faroMachine = dialog.createMachine({
           on: {
             CHOOSE: [
               { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.safety' },
+              { guard: and([{ type: 'is', params: { action: 'no' } }, 'hasOperator']), target: '#faro.handoff', actions: { type: 'say', params: { key: 'check.glad' } } },
               { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
             ],
             CHECK: { target: '#faro.safety' },
@@ -395,6 +396,7 @@ export const faroMachine = dialog.createMachine({
           on: {
             CHOOSE: [
               { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.psea' },
+              { guard: and([{ type: 'is', params: { action: 'no' } }, 'hasOperator']), target: '#faro.handoff', actions: { type: 'say', params: { key: 'check.glad' } } },
               { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
             ],
             CHECK: { target: '#faro.psea' },
@@ -520,7 +522,9 @@ export const faroMachine = dialog.createMachine({
             TEXT: {},
             UNCLEAR: {},
             SIGNAL: [{ guard: 'isPseaInDanger', target: '#faro.psea.urgent' }, { guard: 'isPsea', target: '#faro.psea' }, { actions: { type: 'say', params: { key: 'safety.info' } } }],
-            CHECK: {},
+            // A possible PSEA disclosure is asked about away from the operator (check.psea is
+            // sealed); possible danger is the operator's to judge: they read it.
+            CHECK: [{ guard: 'isPseaCheck', target: '#faro.check.psea' }, {}],
             MENU: [
               { guard: 'shouldAskRating', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.left' } }, 'startRating'] },
               { target: '#faro.menu' },

@@ -35,6 +35,19 @@ describe('Faro dialog: handoff', () => {
     }
   });
 
+  it('asks about a possible PSEA disclosure away from the operator (sealed) and returns to them; a possible danger stays with the operator', () => {
+    const { chat, ref } = waiting();
+    joined(chat, ref);
+    const turn = chat.say('el voluntario me mira raro jaja');
+    expect(chat.step).to.equal('check.psea');
+    expect(turn.transcript, 'sealed').to.equal(null);
+    chat.click('no');
+    expect(chat.step).to.equal('handoff.live');
+    const unsure = chat.say('jaja me quiero morir con este bot');
+    expect(chat.step).to.equal('handoff.live');
+    expect(unsure.transcript, 'the operator reads a possible danger').to.deep.equal({ ticketRef: ref });
+  });
+
   it('ignores signals about another ticket (an old claim or close arriving late)', () => {
     const { chat } = waiting();
     expect(joined(chat, 'OLD-111').replies).to.deep.equal([]);
