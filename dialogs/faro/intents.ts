@@ -65,7 +65,7 @@ const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in e
 const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
 const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que',
   // politeness around a greeting, and greetings in Portuguese and Creole
-  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'alo', 'sak', 'pase', 'tudo', 'bem', 'tout', 'moun', 'lea', 'leyendo', 'esto', 'everyone']);
+  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'sak', 'pase', 'tudo', 'bem', 'tout', 'moun', 'lea', 'leyendo', 'esto', 'everyone']);
 const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
 const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'representante', 'supervisor', 'supervisora', 'someone', 'somebody', 'person', 'human', 'agent', 'operator', 'representative', 'pessoa', 'atendente', 'moun']);
 const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'atendida', 'atendido', 'talk', 'speak', 'chat', 'falar', 'pale']);
@@ -73,7 +73,7 @@ const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar',
  * me", "rele m", "me pasa con su supervisor". */
 const CALL_ME = /\b(me|nos)\s+(pasa|pase|pasan|pasen|pasaban|pasas|comunica|comunique|comuniquen)\s+con\b|\b(call|phone|ring) me\b|\bllam(enme|ame|eme)\b|\bme (llamen|llaman|llamas|pueden llamar|liga|ligue|liguem)\b|\brele m(wen)?\b/;
 const COMPLAINT_WORDS = vocabulary(['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment']);
-const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'borre', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'anulen', 'anular', 'quiten', 'saquen', 'delete', 'erase', 'remove', 'withdraw', 'apaga', 'apague', 'apagar', 'apaguem', 'excluir', 'exclua', 'efase', 'efase']);
+const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'borre', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'anulen', 'anular', 'quiten', 'saquen', 'delete', 'erase', 'remove', 'withdraw', 'apaga', 'apague', 'apagar', 'apaguem', 'excluir', 'exclua', 'efase']);
 const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'numero', 'telefono', 'nombre', 'historial', 'chat', 'data', 'everything', 'consent', 'information', 'number', 'phone', 'history', 'dados', 'conversa', 'mensagens', 'done', 'enfomasyon']);
 /** Not wanting to stay in the records is erasure too: "no quiero seguir en su base de datos",
  * "mwen pa vle nou kenbe done m yo". */
