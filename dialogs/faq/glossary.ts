@@ -21,7 +21,7 @@ const PORTUGUESE: Record<string, string> = {
   solicitacao: 'solicitud', pedido: 'solicitud', permissao: 'permiso', autorizacao: 'permiso',
   certidao: 'partida', nascimento: 'nacimiento', nasceu: 'nacio', registrar: 'inscribir', registro: 'inscripcion',
   identidade: 'identidad', migracao: 'migraciones', tirar: 'sacar', renovar: 'renovar', custa: 'cuesta',
-  quanto: 'cuanto', multa: 'multa', multas: 'multas', perdi: 'perdi', roubaram: 'robaron',
+  multa: 'multa', multas: 'multas', perdi: 'perdi', roubaram: 'robaron',
   // health
   saude: 'salud', medico: 'medico', medica: 'medico', doutor: 'doctor', hospital: 'hospital', posto: 'posta',
   febre: 'fiebre', gravidez: 'embarazo', gravida: 'embarazada', gestante: 'embarazada', exame: 'examen',
@@ -52,7 +52,6 @@ const PORTUGUESE: Record<string, string> = {
   violencia: 'violencia', denunciar: 'denunciar', denuncia: 'denuncia', discriminacao: 'discriminacion',
   abuso: 'abuso', agressao: 'agresion', advogado: 'abogado', advogada: 'abogado', juridica: 'legal',
   delegacia: 'comisaria', policia: 'policia', xingaram: 'insultaron', maltrato: 'maltrato', protecao: 'proteccion',
-  onde: 'donde',
 };
 
 const HAITIAN_CREOLE: Record<string, string> = {
@@ -78,8 +77,7 @@ const HAITIAN_CREOLE: Record<string, string> = {
   // protection
   vyolans: 'violencia', abi: 'abuso', avoka: 'abogado', lapolis: 'policia', denonse: 'denunciar', plent: 'denuncia',
   diskriminasyon: 'discriminacion', pwoteksyon: 'proteccion',
-  // question words the search keeps ("ki kote" = where, "konbyen" = how much)
-  kote: 'donde', konbyen: 'cuanto', koute: 'cuesta', kijan: 'como',
+  koute: 'cuesta',
 };
 
 /** Names and acronyms written the same in every language. */

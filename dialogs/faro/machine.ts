@@ -276,6 +276,11 @@ function fieldState(field: IntakeField, next: string) {
 
 const notUnderstood = ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, 'prompt'] as const;
 const invalidAnswer = [{ type: 'say', params: { key: 'intake.invalid' } }, 'prompt'] as const;
+/** "No" to a gentle check-in: back to the operator when one is with the person, else the menu. */
+const CHECK_DECLINED = [
+  { guard: and([{ type: 'is', params: { action: 'no' } }, 'hasOperator']), target: '#faro.handoff', actions: { type: 'say', params: { key: 'check.glad' } } },
+  { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
+] as const;
 
 export const faroMachine = dialog.createMachine({
   id: 'faro',
@@ -385,8 +390,7 @@ export const faroMachine = dialog.createMachine({
           on: {
             CHOOSE: [
               { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.safety' },
-              { guard: and([{ type: 'is', params: { action: 'no' } }, 'hasOperator']), target: '#faro.handoff', actions: { type: 'say', params: { key: 'check.glad' } } },
-              { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
+              ...CHECK_DECLINED,
             ],
             CHECK: { target: '#faro.safety' },
           },
@@ -396,8 +400,7 @@ export const faroMachine = dialog.createMachine({
           on: {
             CHOOSE: [
               { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.psea' },
-              { guard: and([{ type: 'is', params: { action: 'no' } }, 'hasOperator']), target: '#faro.handoff', actions: { type: 'say', params: { key: 'check.glad' } } },
-              { guard: { type: 'is', params: { action: 'no' } }, target: '#faro.menu', actions: { type: 'say', params: { key: 'check.glad' } } },
+              ...CHECK_DECLINED,
             ],
             CHECK: { target: '#faro.psea' },
           },

@@ -740,8 +740,6 @@ const PT_SEXUAL = [
   'legal|boazinha|carinhosa|boa com o|a chefe|coordenador|coordenadora|ele', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais',
   '=domi|=dormi ave|avel|avek', '=fe =sex|=seks', '=touche m|mwen',
 ];
-/** Aid staff in person: danger they cause is PSEA too (sealed), besides the emergency contacts. */
-const AID_STAFF = ['@AID_WHO'];
 /** A debt for the journey or the food that holds people where they work: debt bondage. */
 const BODY_DEBT = ['debo|debemos|debe|deben ~ ~ pasaje|viaje|comida|traslado', 'nadie puede|podemos irse|salir|irnos'];
 /** The means at hand and ready: a sign of suicide preparations. */
@@ -856,7 +854,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
     PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
-    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, AID_STAFF, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
+    BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
   },
   rules: [
@@ -898,10 +896,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['AID', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
     { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese or Creole: aid and a sexual demand or touching' },
-    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_STAFF', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
+    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_WHO', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
     { tier: 'psea', all: ['PHOTO', 'AID', 'CONDITION'], within: 14, why: '"si no les mando un video no me pagan la cuota"' },
-    { tier: 'psea', all: ['AID_STAFF', 'WITHHOLD', 'DOCS'], within: 20, why: 'aid staff keeping documents' },
-    { tier: 'psea', all: ['AID_STAFF', 'FORCED', 'FORCED_WHAT'], within: 20, why: 'aid staff forcing work or sex' },
+    { tier: 'psea', all: ['AID_WHO', 'WITHHOLD', 'DOCS'], within: 20, why: 'aid staff keeping documents' },
+    { tier: 'psea', all: ['AID_WHO', 'FORCED', 'FORCED_WHAT'], within: 20, why: 'aid staff forcing work or sex' },
     { tier: 'psea', all: ['AID_WHO', 'PT_SEXUAL'], within: 12, why: 'Portuguese: aid staff and a sexual demand or touching' },
     { tier: 'psea', all: ['AID_WHO', 'SEXUAL'], within: 12, why: 'someone delivering aid, and sex' },
     { tier: 'psea', all: ['AID_GOODS', 'SEXUAL'], within: 5, why: '"comida por sexo"; close together, so "mi esposo me viola y no me da comida" stays danger' },

@@ -68,9 +68,9 @@ const FEEDBACK = new RegExp(`\\b(${[
   'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
   // displeasure with the service told without a complaint word
   'no me gusto|no nos gusto|me molesto|mal servicio|muy mal atendid[oa]|(ya )?estaba cerrado|cerraron antes|se cierra solo|se cuelga|se traba|no carga|nadie (contesta|responde|atiende)|nunca (contestan|responden|atienden|llaman)|me dejaron esperando|delante de todos',
-  'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|so rude|very rude|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
+  'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
   // requests to the service to do something differently (ustedes imperatives)
-  'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem|mete',
+  'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem',
   // found missing in round 3: waiting, closing early, aid running out, queue jumping, kindness; en, pt, ht
   'se acabaron|se acabo|es la (\\d+|\\d+ra|tercera|segunda|cuarta) vez|tan malo|tan mala|se colaron|super amable|muy amable|muy paciente|fue amable|fueron amables',
   'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
