@@ -77,7 +77,10 @@ const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarm
 const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'numero', 'telefono', 'nombre', 'historial', 'chat', 'data', 'everything', 'consent', 'information', 'number', 'phone', 'history', 'dados', 'conversa', 'mensagens', 'done', 'enfomasyon']);
 /** Not wanting to stay in the records is erasure too: "no quiero seguir en su base de datos",
  * "mwen pa vle nou kenbe done m yo". */
-const NOT_KEPT = /\b(no quiero|ya no quiero|no deseo)\s+(seguir|estar|aparecer|figurar)\s+(en|dentro)\b.*\b(base|sistema|datos|registro|registros)\b|\b(pa vle)\b.*\b(kenbe|konseve)\b|\b(nao quero)\s+(que )?(guardem|fiquem com)\b|\b(dont|do not) (want you to )?(keep|store)\b/;
+/** "holaaa", "buenasss": a greeting with its last letter held. */
+const isGreetingWord = (w: string) => GREETING_WORDS.has(w) || GREETING_WORDS.has(w.replace(/(.)\1+$/, '$1'));
+
+const NOT_KEPT = /\b(no quiero|ya no quiero|no deseo)\s+(seguir|estar|aparecer|figurar)\s+(en|dentro)\b.*\b(base|sistema|datos|registro|registros)\b|\b(pa vle)\b.*\b(kenbe|konseve)\b|\b(nao quero)\s+(mais )?(que )?(voces )?(guardem|fiquem com|mantenham|tenham)\b|\b(dont|do not) (want you to )?(keep|store)\b/;
 
 /** Words that mean a choice, by action, in both languages. Whole-message matches only. */
 const SYNONYMS: Record<string, Set<string>> = {
@@ -130,7 +133,7 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   }
   if (reading.check) return { type: 'CHECK', about: reading.check };
   if (complains) return { type: 'COMPLAIN' };
-  if (ws.every((w) => GREETING_WORDS.has(w)) || (reading.greeting && ws.length <= 4)) return { type: 'GREET' };
+  if (ws.every(isGreetingWord) || (reading.greeting && ws.length <= 4)) return { type: 'GREET' };
   return ask(text, ctx, reading);
 }
 

@@ -424,12 +424,14 @@ const MISSING = [
   'desaparecio|desaparecida|desaparecido|desaparecidas|desaparecidos|desaparecieron',
   'no aparece|aparecen|volvio|regreso|regresa|vuelve',
   'se perdio|perdieron',
+  '=sumiu|=sumiram|desapareceu|nao voltou',
+  'no se|sabemos|sabe donde esta|estan|anda|andan',
   // Each space starts a new word: "hasn t" is two words ("hasn", "t"), so it gets its own phrase.
   ...exact(['missing', 'disappeared', 'hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']),
 ];
 /** "no aparece en el sistema" is a records question. */
 const RECORDS = ['en el|la|los|las ~ sistema|lista|listas|web|pagina|padron|registro|base|planilla|reniec|migraciones|sis|plataforma|app|aplicativo'];
-const RELATIVE = ['hija|hijo|hijas|hijos|nina|nino|ninos|ninas|chamo|chama|chamos|chamas|esposa|esposo|hermana|hermano|mama|papa|sobrina|sobrino|bebe|chibolo|chibola|menor|nieta|nieto|prima|primo|novia', ...exact(['daughter|son|child|kid|kids|children|wife|husband|sister|brother|mom|mother|baby|girl|boy'])];
+const RELATIVE = ['hija|hijo|hijas|hijos|nina|nino|ninos|ninas|chamo|chama|chamos|chamas|esposa|esposo|hermana|hermano|mama|papa|sobrina|sobrino|bebe|chibolo|chibola|=menor|nieta|nieto|prima|primo|novia', 'filho|filha|filhos|=pitit|=timoun', ...exact(['daughter|son|child|kid|kids|children|wife|husband|sister|brother|mom|mother|baby|girl|boy'])];
 /** "me trajeron engañada para trabajar": deceptive recruitment. */
 const DECEIVED = ['enganada|enganado|enganadas|enganados|enganaron|engano|enganan', ...exact(['tricked|lied|deceived'])];
 const RECRUITED = ['trabajar|trabajo|chamba|viaje|viajar|trajeron|trajo|traer|traerme|pasaje|pasajes', ...exact(['work|job|travel|brought|trip'])];
@@ -500,7 +502,7 @@ const AID_ORG = [
   'world vision',
   'aldeas infantiles',
   'organizacion|=fundacion|asociacion|iglesia',
-  ...exact(['ngo|ngos|unhcr|iom|wfp|church|organization|organisation|charity', 'united nations', 'red cross']),
+  ...exact(['ngo|ngos|unhcr|iom|wfp|church|organization|organisation|charity', 'united nations', 'red cross', 'aid|relief group|groups|agency|agencies|team|org']),
 ];
 const AID_DELIVERY = [
   'entrega|entregan|entregaba|entregaban|reparte|reparten|repartia|repartian|distribuye|distribuyen',
@@ -511,12 +513,19 @@ const AID_GOODS = [
   'kit|kits|=bono|=bonos|canasta|canastas|canastita|viveres|comida|alimento|alimentos|voucher|vouchers|vaucher|baucher|boucher|=vale|=vales|cupon|cupones|tarjeta|tarjetas',
   'dinero|=plata|efectivo|=cash|donacion|donaciones|donativo|beneficio|beneficios|=cupo|=cupos|subsidio',
   'alojamiento|hospedaje',
+  'el|del|al|un|su|ese =apoyo|=apoyos',
   'inscribir|inscribirme|inscriba|anotar|anotarme|anote|registrar|registrarme|registre|apuntarme|apunte|padron',
   'la|en|de =lista|=listas',
   ...exact(['food|aid|voucher|vouchers|kit|kits|card|cards|assistance|rations|ration|supplies|groceries|benefits|money']),
 ];
 /** Someone at a shelter or soup kitchen is someone delivering aid. */
-const AID_PLACE = ['albergue|refugio|comedor', 'olla comun', 'centro de acogida', ...exact(['shelter|refuge'])];
+const AID_PLACE = [
+  'albergue|refugio|comedor', 'olla comun', 'centro|hogar|casa de acogida', 'centro|ponto|posto de doacao|doacoes|distribuicao',
+  // children's spaces and health campaigns run by agencies (found missing in round 4)
+  'espacio|espacios amigable|amigables|seguro|seguros|protegido|ludico', 'ludoteca', 'espaco amigo|seguro',
+  'campana|brigada|jornada de ~ ~ salud|medica|vacunacion|gratuita|gratis',
+  ...exact(['shelter|refuge', 'child|children|kids friendly? s? space|spaces|center|club|area']),
+];
 const AID_WHO = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE', '@AID_ROLE'];
 const AID = ['@AID_WHO', '@AID_GOODS'];
 
@@ -707,7 +716,8 @@ const FAREWELL = [
   'cuidem dos|de meus|minha',
   'regale|regalando|regalar|regalo todas? mis cosas|ropa',
   'deje|dejando|dejo ~ ~ mi|el celular|telefono|cosas|ropa|carta a|para ~ mi',
-  ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message']),
+  'carta|cartas|nota|notas de despedida|adios',
+  ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message', 'goodbye letter|letters|note|notes', 'wrote|written|writing ~ ~ goodbye', 'tonight|today im done|gone', 'tonight|today i m|am done|gone', 'this is goodbye']),
 ];
 /** A child taken away or out of reach now: "se lo llevó sin permiso", "celular apagado". */
 const TAKEN_OR_SILENT = [
@@ -738,7 +748,7 @@ const PT_AID = ['cesta|cestas|doacao|doacoes|abrigo|kit|ajuda|auxilio', 'cesta b
 const PT_SEXUAL = [
   'transar|=ficar|=dormir|sair comigo', 'transar|=ficar|=dormir|sair com ele', 'me =tocou|=tocava', 'passou a mao',
   'legal|boazinha|carinhosa|boa com o|a chefe|coordenador|coordenadora|ele', '=fotos|=foto|=nudes sem|de roupa|calcinha', 'favores sexuais',
-  '=domi|=dormi ave|avel|avek', '=fe =sex|=seks', '=touche m|mwen',
+  '=domi|=dormi ave|avel|avek', 'fe bagay ave|avel|avek l|li?', '=fe =sex|=seks', '=touche m|mwen',
 ];
 /** A debt for the journey or the food that holds people where they work: debt bondage. */
 const BODY_DEBT = ['debo|debemos|debe|deben ~ ~ pasaje|viaje|comida|traslado', 'nadie puede|podemos irse|salir|irnos'];
@@ -748,7 +758,7 @@ const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guar
 /** Pills or poison swallowed: "me tomé como 20 paracetamol". */
 const INGESTED = [
   'tome|trague|tomo|tomamos|=tomou|se tomo|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
-  ...exact(['took|swallowed ~ ~ pills|tablets|paracetamol|poison|bleach']),
+  ...exact(['took|swallowed|downed ~ ~ ~ ~ pills|tablets|paracetamol|poison|bleach']),
 ];
 const PRESCRIBED = ['presion|azucar|diabetes|tiroides|receta|recetaron|recetadas|doctor|medico|vitaminas|anticonceptivas|dolor|gastritis|alergia|=diaria|=diarias'];
 
@@ -768,6 +778,9 @@ const AID_ROLE = [
   '=responsab|=gadyen|=enteprèt|=volontè|=volonte|=pwogram|=distribisyon',
   'moun|neg|nèg|fanm|msye ki bay',
   'moun ong',
+  'senor|senora|senorita|hombre|tipo|muchacho|muchacha|chico|chica|joven de|del ~ =vales|=vale|=bono|=bonos|=kit|=kits|canasta|canastas|viveres|reparto|entrega|donaciones|tarjetas',
+  'el|la q|que cuida|cuidaba|vigila en? la? noche|noches',
+  'seguranca|vigia|vigilante|guarda|guardia do|da|de|del ~ abrigo|centro|deposito|albergue|acopio|reparto',
   ...exact(['interpreter|translator|driver|guard', 'night|shelter|camp staff', 'distribution point|site|center|centre', 'cash transfer|assistance|card', 'the lady|man|guy|woman who registers|hands']),
 ];
 /** Nakedness asked for or shown: "sin ropa", "sem roupa", "san rad", "naked". */
@@ -785,6 +798,8 @@ const NAKED = [
 /** Speaking up, and losing the aid for it: "si hablo me sacan del programa", "si m pale l ap retire nou". */
 const SPEAK_UP = [
   'si hablo|digo|cuento|denuncio|aviso|reclamo|hablamos|decimos',
+  'si abro|abres|abra|abrimos|abre la boca',
+  'nadie le|te|me|les|nos va|iba a creer',
   'se eu falar|contar|denunciar',
   'si m|nou pale|di|rakonte',
   ...exact(['if i|we tell|talk|speak|report|complain']),
@@ -793,6 +808,8 @@ const LOSE_AID = [
   'me|nos saca|sacan|sacara|sacaran|quita|quitan|quitara|quitaran|bota|botan|borra|borran ~ ~ lista|programa|bono|albergue|ayuda|cupo',
   'tira|tiram|corta|cortam ~ ~ programa|lista|ajuda|bonus|abrigo',
   'retire|wete nou|m|mwen|non',
+  'mete m|nou|mwen deyo',
+  'me|nos quedo|quedaria|quedaba|quedamos|quedas sin nada|ayuda|bono|cupo|lugar',
   'ap retire',
   ...exact(['cut|remove|kick|drop ~ ~ ~ program|list|aid|shelter|assistance|benefits']),
 ];
@@ -803,6 +820,8 @@ const ACT_ABROAD = [
     'asked|asks|asking me out',
     'in my|our favour|favor',
     'her|his|their fee|cut',
+    'touched|touches|touching me|her|him',
+    'touched|touches my|her body|breast|breasts|leg|legs|butt|private',
   ]),
   'pede|pedem|pediu|cobra|cobram ~ ~ metade|parte|dinheiro|taxa',
   'mande|mande m|mwen|nou lajan',
@@ -824,6 +843,7 @@ const DANGER_ABROAD = [
   'engoliu|engoli|bebeu|tomou ~ ~ bateria|pilha|remedios|veneno|sanitaria|comprimidos|cloro',
   'ficou com|pegou|tomou|tem ~ ~ passaporte|passaportes|documentos',
   'nao deixa|deixam ~ ~ sair',
+  'trancad*|=trancaram|=trancou',
   'tocar|botar fogo',
   '=touye|=touyé m|mwen|nou|li|tèt',
   '=boule kay|nou|lakay',
@@ -847,6 +867,83 @@ const ASSAULT = [
 /** A debt paid with "services", or work that turns into a debt: trafficking. */
 const SERVICE_DEBT = ['pagar|pague|pagando ~ ~ deuda|deudas con|en servicios|favores|trabajo'];
 
+
+// ---------------------------------------------------------------------------------------
+// Classes found missing in blind round 4
+
+/** Aid money skimmed: signing for more than was paid, "the rest is a commission". */
+const SKIM = [
+  'firmar|firme|firmamos|firmaron|firmo por|x',
+  'el|lo resto|demas|diferencia ~ ~ ~ comision|para|pa|se',
+  'se queda|quedaba|quedan|quedo|quedaron|quedaban con ~ ~ parte|resto|mitad|diferencia|vuelto',
+  'assinar|assinei|assinamos por',
+  'ficou|fica|ficam com ~ ~ resto|metade|parte|diferenca',
+  'kenbe|pran rès|res|mwatye',
+  ...exact(['signed|sign for', 'kept|keeps|keep|keeping the rest|difference|half']),
+];
+/** A proposal or an advance turned down (what follows is often losing the place or the aid). */
+const REFUSED = [
+  'no|nunca acepte|acepto|aceptaba|aceptamos|quise|quiso|accedi|accedio ~ a? lo|que|q ~ ~ propuso|propone|proponia|pidio|pide|pedia|ofrecio',
+  'no|nunca acepte|acepto|quise|accedi|accedio a? su|sus|la|las propuesta|propuestas|proposicion|invitacion|invitaciones|insinuacion|insinuaciones',
+  'rechace|rechazo|rechazaba|rechazamos su|sus|la|las propuesta|propuestas|proposicion|invitacion|invitaciones|insinuacion|insinuaciones',
+  'por|x|xq|porque|pq no ~ querer|quise|quiero|acepte|aceptar|aceptaba salir|acostarme|ir|quedarme|dormir con|a el|ella|su',
+  'se eu recusar', 'recusei',
+  'nao aceitei|aceitar|quis a? proposta|convite',
+  '=refize',
+  ...exact(['refused|refuse|rejected|reject him|his|to', 'said no to him', 'turned him|his down']),
+];
+/** Payment asked in kind, told as innuendo: "todo tiene un precio", "y no hablaba de plata". */
+const INNUENDO_PAY = [
+  'todo|tudo tiene|tem un|um? precio|preco',
+  'no|nao ~ hablaba|referia|era|falava|estaba de|a ~ plata|dinero|dinheiro|pago',
+  'pagar|pague|pagarle|pagues|pagamos|pagaria de|con otra|otra forma|manera|cosa',
+  'otro|otra tipo|clase|forma de pago',
+  'en especie',
+  'pagar|pagando de outro|outra jeito|forma',
+  'peye ~ yon lot jan',
+  ...exact(['everything has a price', 'not talking about money', 'pay another|other way', 'pay in kind|other ways']),
+];
+/** Touched where one should not be: with aid staff PSEA, with anyone sexual violence. */
+const WHERE_NOT = ['donde no ~ debia|debe|deberia|debio|tenia', 'partes intimas|privadas', 'mis|sus|las partes', ...exact(['where he shouldn t|shouldnt', 'private parts'])];
+/** A child (or a relative young enough to be one) named in the message. */
+const AGES = Array.from({ length: 17 }, (_, i) => `=${i + 1}`).join('|');
+const MINOR = [
+  'nina|nino|ninas|ninos|nena|nene|=menor|=menores|chiquita|chiquito|hija|hijo|hijas|hijos|sobrina|sobrino|nieta|nieto|hermanita|hermanito|ahijada|ahijado',
+  `${AGES} anos|anitos|an|ans`,
+  `de|tiene|tem|gen ${AGES}`,
+  'filha|filho|menina|menino|crianca|criancas|sobrinha|neta',
+  '=pitit|=timoun|=tifi|ti fi|ti gason',
+  ...exact(['daughter|son|girl|boy|child|kid|kids|niece|nephew|minor|teen|teenager|granddaughter', `she|he s|is ${AGES}`, `${AGES} years|yrs old?`]),
+];
+/** What a groomer does: messages, gifts, secrecy, being alone with the child, entering the room. */
+const GROOM = [
+  'manda|mandaba|mando|envia|enviaba|escribe|escribia mensajes|mensajitos|mensaje|fotos|audios|=whatsapp|=wsp',
+  'le|les regala|regalaba|regalo|compra|compraba|ofrece|ofrecia|promete|prometio ~ ~ saldo|chocolates|dulces|celular|ropa|regalos|regalitos|golosinas|plata|dinero',
+  'le|les guarda|guardaba ~ ~ aparte',
+  'bonita|linda|hermosa|preciosa|guapa|bella',
+  'quede|quedara|quedarse|quedo|queda|este|estar|estuviera a? solas|solo|sola con',
+  'no le|les diga|digas|cuente|cuentes ~ ~ ~ nadie|mama|mami|papa|mamá',
+  'entra|entraba|entro|mete|metia|metio ~ ~ ~ cuarto|bano|habitacion|dormitorio|ducha|carpa',
+  'tocando|toca|tocaba la puerta del bano|cuarto',
+  'mandando|manda|mandou mensagem|mensagens|fotos',
+  'dar|da|deu|promete|prometeu|prometendo um? celular|presente|presentes|dinheiro',
+  'nao contar|conta|contasse pra|para ~ mae|ninguem',
+  'voye mesaj', 'pa di manman|papa|pèsonn|pesonn',
+  ...exact(['texts|texting|messages|messaging|dms her|him', 'gives|gave|buys|bought her|him gifts|a phone|candy|presents', 'alone with him', 'not to tell']),
+];
+/** Someone waiting at the person's door or room now. */
+/** Entering where people sleep or wash, at night or while they do. */
+const ENTERS_ROOM = ['@INTRUDES', 'entra|entraba|entro|entran|entraban|mete|metia|metio al|a|en ~ ~ cuarto|cuartos|habitacion|habitaciones|bano|banos|ducha|duchas|dormitorio|dormitorios|carpa|carpas'];
+const NIGHT_OR_BATH = ['madrugada|noche|noches|durmiendo|duermen|banandose|banando|duchandose|cambiandose', ...exact(['night|sleeping|showering'])];
+const LURKING = [
+  'me|nos esta|estan esperando afuera|abajo|fuera|afueras',
+  'esta|estan afuera|fuera de mi|nuestro|su cuarto|habitacion|carpa',
+  'esta|estan tocando|golpeando la|mi puerta del bano|cuarto',
+  'esperando la|ali fora', 'esta|ta na minha porta',
+  'ap tann mwen|m deyò|deyo',
+  ...exact(['outside my|our room|tent|door', 'at my|our door|room|tent right now']),
+];
+
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
@@ -856,6 +953,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
     BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
+    SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
   },
   rules: [
     // Immediate danger: self-harm
@@ -878,7 +976,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['CANT_LEAVE'], unless: ['ABROAD'], unlessWithin: 1, why: 'not allowed to leave; not "no me dejan salir del país" (a travel question)' },
     { tier: 'immediate-danger', all: ['CANT_LEAVE_WEAK', 'EXPLOIT'], within: 12, why: '"no puedo irme" with unpaid work, a boss or a debt' },
     { tier: 'immediate-danger', all: ['FORCED', 'FORCED_WHAT'], within: 5, why: 'forced work, begging, crime or prostitution' },
-    { tier: 'immediate-danger', all: ['MISSING', 'RELATIVE'], within: 5, unless: ['RECORDS'], unlessWithin: 1, why: 'a child or relative missing; not "no aparece en el sistema"' },
+    { tier: 'immediate-danger', all: ['MISSING', 'RELATIVE'], within: 7, unless: ['RECORDS'], unlessWithin: 1, why: 'a child or relative missing; not "no aparece en el sistema"' },
     { tier: 'immediate-danger', all: ['DEBT_BONDAGE'], why: 'a debt for the journey, paid by working: debt bondage' },
     { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
     { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
@@ -922,6 +1020,20 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['AID_WHO', 'ACT_ABROAD'], within: 16, why: 'aid staff and grabbing, asking out, favours, money or touching (en, pt, ht)' },
     { tier: 'psea', all: ['AID', 'ASSAULT'], within: 20, why: 'aid staff (or the aid at stake) and a body forced on someone' },
     { tier: 'psea', all: ['PT_AID', 'ACT_ABROAD'], within: 16, why: 'Creole or Portuguese: aid and a demand for money, touching or coming to his place' },
+    // Classes found missing in blind round 4
+    { tier: 'immediate-danger', all: ['AID_WHO', 'MINOR', 'GROOM'], within: 24, why: 'aid staff grooming a child (messages, gifts, secrecy, alone with him): PSEA and a child at risk' },
+    ...(['immediate-danger', 'psea'] as const).flatMap((tier) => ['TOUCH_AMBIG', 'ACT_ABROAD', 'SEXUAL', 'SEXUAL_VIOLENCE'].map((act) => ({ tier, all: ['AID_WHO', 'MINOR', act], within: 20, why: `aid staff and a child, and ${act}: PSEA and a child at risk` }))),
+    { tier: 'immediate-danger', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash, at night or while they do' },
+    { tier: 'immediate-danger', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door or the room now' },
+    { tier: 'psea', all: ['AID_WHO', 'MINOR', 'GROOM'], within: 24, why: 'aid staff grooming a child' },
+    { tier: 'psea', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash' },
+    { tier: 'psea', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door: asked about in the sealed route' },
+    { tier: 'psea', all: ['AID', 'SKIM'], within: 20, why: 'aid money skimmed ("firmé por 500, me dieron 300"): exploitation, never an ordinary complaint' },
+    { tier: 'psea', all: ['AID_WHO', 'REFUSED'], within: 20, why: 'a proposal refused, and the aid worker or the place at stake' },
+    { tier: 'psea', all: ['PT_AID', 'REFUSED'], within: 20, why: 'Creole or Portuguese: a proposal refused, and the aid at stake' },
+    { tier: 'psea', all: ['AID', 'INNUENDO_PAY'], within: 24, why: '"todo tiene un precio", "y no hablaba de plata": payment in kind for aid' },
+    { tier: 'psea', all: ['AID_WHO', 'TOUCH_AMBIG', 'WHERE_NOT'], within: 20, why: 'aid staff touching where they should not' },
+    { tier: 'sexual-violence', all: ['TOUCH_AMBIG', 'WHERE_NOT'], within: 5, why: '"me tocó donde no debía"' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },

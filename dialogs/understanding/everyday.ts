@@ -14,7 +14,8 @@ const alt = (words: string) => words.trim().split(/\s+/).join('|');
 
 /** What one "dies of" or what "kills" one in an idiom. */
 const IDIOM_CAUSE = alt(`risa risas verguenza pena hambre sueno susto calor frio amor ganas emocion aburrimiento cansancio nervios
-  envidia celos alegria felicidad gusto curiosidad flojera sed dolor cabeza espalda tristeza colera rabia miedo estres`);
+  envidia celos alegria felicidad gusto curiosidad flojera sed dolor cabeza espalda tristeza colera rabia miedo estres
+  cansaco sono medo vergonha saudade raiva`);
 const ANNOYANCE = alt(`trafico sol calor frio tarea trabajo chamba jefe jefa musica bulla ruido cola colas tramite tramites papeleo
   combi combis bus micro alquiler renta precio precios cuenta cuentas luz agua horario horarios dieta gym gimnasio espera
   clase clases examen examenes matematicas prueba profe profesor profesora vecino vecina vecinos suegra novela serie partido cancion
@@ -53,17 +54,22 @@ const IDIOMS: readonly RegExp[] = [
   // shutting oneself in to study or work, and being locked out: "me encerré a estudiar", "locked me out"
   /\b(me|nos)\s+(encerre|encerramos|encierro|encerraba)\s+(\w+\s+){0,4}(a|para|pa)\s+(estudiar|trabajar|dormir|descansar|leer|ver|jugar)\b/,
   /\blocked\s+(me|us|himself|herself|myself)\s+out\b/,
+  // found missing in round 4: a device or a battery that "died", "dead tired", kept busy "kidnapped" by chores
+  /\b(celular|cel|telefono|fono|movil|bateria|pila|laptop|compu|computadora|tablet|phone|battery|laptop|wifi|internet|saldo|datos|carro|moto|celu)\s+(\w+\s+){0,2}(se\s+)?(me\s+|nos\s+)?(murio|muere|murieron|mueren|muerto|muerta|died|dead|morreu|mouri)\b/,
+  /\bse\s+(me|nos|le)\s+(murio|muere|murieron)\s+(el|la|mi|su)\s+(celular|cel|celu|telefono|fono|movil|bateria|pila|laptop|compu|computadora|tablet|carro|moto)\b/,
+  /\b(dead|dog)\s+tired\b|\bdead\s+on\s+my\s+feet\b|\b(bored|scared|tired|worried|freezing|starving)\s+to\s+death\b/,
+  /\b(secuestrad[oa]s?|rehen|rehenes|pres[oa]s?)\s+(\w+\s+){0,4}(cocinando|limpiando|estudiando|viendo|jugando|ayudando|planchando|arreglando|pintando|armando|lavando|haciendo\s+(hallacas|arepas|tamales|empanadas|tortas?|tareas?|la\s+tarea|deberes|comida|el\s+almuerzo|la\s+cena|mercado|la\s+mudanza))\b/,
 ];
 
 const PAST = /\b(el|la)\s+(mes|ano|semana)\s+pasad[oa]\b|\b(quando cheguei|quando eu|ano passado)\b|\b(hace|hacia)\s+(\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
 const RESOLVED = /\b(ya\s+(lo|la|los)\s+deje|ya\s+(estoy|estamos)\s+(bien|mejor|tranquila|tranquilo|a salvo)|ya\s+paso|ahora\s+(estoy|estamos|soy|vivo)|estoy\s+(mucho\s+)?mejor|(i m|im|i am)\s+(fine|ok|better|safe)\s+now|nunca\s+le\s+puse|ya no\s+(me|nos)|gracias\s+(a|por|x)\s+(la|el|los)?\s*(terapia|ayuda|dato|apoyo)|ya\s+(salio|sali|se fue|se recupero|me recupere|tiene orden)|esta\s+en\s+terapia|orden\s+de\s+alejamiento|ahora\s+(estudio|trabajo|tengo)|(hoje|agora)\s+(estou|estamos)\s+bem|mas\s+hoje|gracias\s+a\s+dios\s+ya)\b/;
 
 /** Someone asking about services or information, not telling of harm to themselves now. */
-const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|compadre|amig[oa]|conocid[oa]|tia|tio|herman[oa]|colega|companer[oa])\b|\b(quiere saber|le quiero pasar|pasar el dato|codigo de conducta|ser voluntari[oa]|material|cifras|estadisticas|exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend|anuncio|anuncios|publicacion|oferta de trabajo|job ad|job ads|posting|scam)\b/;
-const ASKING = /\b(como|cmo)\s+(le|la|lo|les)\s+(digo|ayudo|aconsejo|explico|convenzo)\b|\b(alguien|ustedes)\s+(puede|pueden)\s+(venir|dar|dictar|explicar)\b|\bhow\s+(do|can|should)\s+i\s+(report|help|tell)\b|\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
+const FOR_OTHERS = /\b(mi|una|un|su)\s+(vecin[oa]|prim[oa]|cunad[oa]|comadre|compadre|amig[oa]|conocid[oa]|tia|tio|herman[oa]|colega|companer[oa])\b|\b(quiere saber|le quiero pasar|pasar el dato|codigo de conducta|ser voluntari[oa]|material|cifras|estadisticas|exposicion|tarea|tesis|taller|talleres|charla|charlas|curso|capacitacion|investigacion|proyecto|colegio|universidad|entrevista|entrevistas|organizar|prevencion|school|talk|workshop|project|thesis|presentation|para una amiga|para un amigo|para mi amiga|una vecina|un vecino|una conocida|una amiga|un amigo|mi amiga|for a friend|my friend|anuncio|anuncios|publicacion|oferta de trabajo|job ad|job ads|posting|scam|community|comunidad|my group|mi grupo|share|compartir|difundir|si uno ve|si alguien ve|si una persona ve|if someone|if you see|se alguem|se a gente ve)\b/;
+const ASKING = /\b(como|cmo)\s+(le|la|lo|les)\s+(digo|ayudo|aconsejo|explico|convenzo)\b|\b(alguien|ustedes)\s+(puede|pueden)\s+(venir|dar|dictar|explicar)\b|\bhow\s+(do|can|should)\s+i\s+(report|help|tell)\b|\b(que|q|k)\s+(numero|opciones|pena|linea|ley|hago|puede)\b|\b(tienen|hay)\s+(material|linea|numero|algun|alguna)\b|\b(que|q|k)\s+se\s+hace\b|\ba\s+quien\s+se\s+llama\b|(?<!\bno (se|sabemos|sabe) )\b(donde|a donde|adonde|con quien|hay algun|hay alguna|que es|como se|como puedo|como puede|a quien|cual es|informacion|info|numero|where|who|is there|how can|what is|do you have)\b/;
 
 /** Films, stories, news: what happened to someone on a screen or in the paper. */
-const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|cuento|libro|noticia|noticias|noticiero|telenovela|videojuego|juego|juega|jugando|free fire|fortnite|minecraft|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
+const FICTION_OR_NEWS = /\b(pelicula|peli|serie|novela|(un|el|ese|este|del) cuento|cuentos|libro|documental|documentary|documentario|reportaje|podcast|episodio|episode|noticia|noticias|noticiero|telenovela|videojuego|juego|juega|jugando|free fire|fortnite|minecraft|lei que|lei q|vi en|salio en|movie|film|news|capturaron|detuvieron)\b/;
 /** Laughter, in words or emoji (read before normalising, which drops emoji). */
 const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\bk{3,}\b|\b(rs){2,}\b|\blol\b|\blmao\b|\bjsjs|😂|🤣|😅|😆|😜/i;
 

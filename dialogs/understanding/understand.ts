@@ -76,6 +76,8 @@ const FEEDBACK = new RegExp(`\\b(${[
   'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
   'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
   'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
+  // found missing in round 4: a call cut off by the hotline
+  'me colgo|me colgaron|nos colgo|nos colgaron|me corto la llamada|me cortaron la llamada|hung up on me|desligou na minha cara|desligaram',
 ].join('|')})\\b`);
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { createSignalDetector, detectSignal, explainSignal, type ProtectionSignal } from '../../dialogs/signals/detect.ts';
+import { createSignalDetector, detectSignal, explainSignal, signalFlags, type ProtectionSignal } from '../../dialogs/signals/detect.ts';
 import { DEFAULT_LEXICON, extendLexicon } from '../../dialogs/signals/lexicon.ts';
 
 interface SignalCase {
   readonly text: string;
   readonly expect: ProtectionSignal | null;
   readonly note?: string;
+  /** The other signal the message carries too ("el de la ONG toca a mi hija": danger and PSEA). */
+  readonly also?: ProtectionSignal;
 }
 
 const { cases } = JSON.parse(readFileSync(new URL('./signals.cases.json', import.meta.url), 'utf8')) as { cases: SignalCase[] };
@@ -26,6 +28,7 @@ describe('protection signals', () => {
         const match = explainSignal(c.text);
         expect(match?.signal ?? null, `matched: ${match ? match.why : 'nothing'}`).to.equal(c.expect);
         expect(detectSignal(c.text)).to.equal(c.expect);
+        if (c.also) expect(signalFlags(c.text)[c.also], `also ${c.also}`).to.equal(true);
       });
     }
   });
