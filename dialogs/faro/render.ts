@@ -122,8 +122,7 @@ function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
       const text = ctx.consent === 'declined' ? `${t('menu.ask')}\n${t('menu.anonymous')}` : t('menu.ask');
       const topics = TOPICS.map((topic) => choice(`topic:${topic}`, t(`choice.topic.${topic}`)));
       const register = ctx.consent === 'accepted' ? [choice('intake', t('choice.intake'))] : [];
-      // A person is always option 9, whether or not registration is offered after it.
-      return one(text, [...topics, choice('complaints', t('choice.complaints')), human, ...register]);
+      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human]);
     }
     case 'faq.questions': {
       const topic = ctx.topic ?? 'regularization';
