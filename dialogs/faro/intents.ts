@@ -116,6 +116,10 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   // possible signal (asked about as everywhere).
   if (ctx.step === 'handoff.live') return liveIntent(text, n, reading);
   if (n === '') return { type: 'UNCLEAR' };
+  // A button's title typed as it is chooses it, before the classifier's guesses: "registrar mi
+  // caso" read by the classifier alone as erasure must not offer to erase.
+  const titled = ctx.choices.find((c) => normalizedTitle(c.title) === n);
+  if (titled) return fromAction(titled.action);
   const command = globalCommand(n, reading);
   if (command) return command;
   // A reference asks for its status, except inside an answer (a complaint may quote one).

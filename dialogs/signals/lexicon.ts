@@ -303,6 +303,9 @@ const THREAT = [
   'amenaza|amenazas|amenazo|amenazaron de|con ~ muerte|=matar|matarme|matarnos|matarla|matarlo',
   // intimidation: "ya saben dónde vivo y que me calle"
   'ya ~ saben|se|sabemos donde vivo|vives|vivimos|estudian',
+  // "mañana me encuentran muerta si no pago"
+  'me|te|la|lo|nos encuentran|encontraran|encontrarian|aparezco|apareces|aparece muerta|muerto|muertos|tirada|tirado',
+  'me|te|la|lo|nos van a encontrar|aparecer muerta|muerto|muertos|tirada|tirado',
   'que|q me calle|callara|quede callada|quede callado',
   ...exact(['threatened|threatens|threatening|threaten me|us|my|to|her|him', 'death threat*']),
 ];
@@ -508,16 +511,19 @@ const AID_DELIVERY = [
   'entrega|entregan|entregaba|entregaban|reparte|reparten|repartia|repartian|distribuye|distribuyen',
   ...exact(['handing|hands|gives|giving|delivers|distribution|distributing|handout|handouts']),
 ];
-const AID_GOODS = [
+/** Cash as aid; kept apart because money demanded "for money" ("me cobran… no tengo plata") is no sign of aid. */
+const AID_CASH = ['dinero|=plata|efectivo|=cash', ...exact(['money'])];
+const AID_IN_KIND = [
   'la|las|de|esa|esta|su|darme|dar|recibir|dan|daba|los ayuda|ayudas|ayudita',
   'kit|kits|=bono|=bonos|canasta|canastas|canastita|viveres|comida|alimento|alimentos|voucher|vouchers|vaucher|baucher|boucher|=vale|=vales|cupon|cupones|tarjeta|tarjetas',
-  'dinero|=plata|efectivo|=cash|donacion|donaciones|donativo|beneficio|beneficios|=cupo|=cupos|subsidio',
+  'donacion|donaciones|donativo|beneficio|beneficios|=cupo|=cupos|subsidio',
   'alojamiento|hospedaje',
   'el|del|al|un|su|ese =apoyo|=apoyos',
   'inscribir|inscribirme|inscriba|anotar|anotarme|anote|registrar|registrarme|registre|apuntarme|apunte|padron',
   'la|en|de =lista|=listas',
-  ...exact(['food|aid|voucher|vouchers|kit|kits|card|cards|assistance|rations|ration|supplies|groceries|benefits|money']),
+  ...exact(['food|aid|voucher|vouchers|kit|kits|card|cards|assistance|rations|ration|supplies|groceries|benefits']),
 ];
+const AID_GOODS = ['@AID_IN_KIND', '@AID_CASH'];
 /** Someone at a shelter or soup kitchen is someone delivering aid. */
 const AID_PLACE = [
   'albergue|refugio|comedor', 'olla comun', 'centro|hogar|casa de acogida', 'centro|ponto|posto de doacao|doacoes|distribuicao',
@@ -528,6 +534,7 @@ const AID_PLACE = [
 ];
 const AID_WHO = ['@AID_PERSON', '@AID_ORG', '@AID_DELIVERY', '@AID_PLACE', '@AID_ROLE'];
 const AID = ['@AID_WHO', '@AID_GOODS'];
+const AID_NOT_CASH = ['@AID_WHO', '@AID_IN_KIND'];
 
 const BODY = '=partes|=cuerpo|=senos|=pechos|=nalgas|=trasero|=piernas|=pierna|=vagina|=intimas|=culo|=poto|=tetas|=pompis';
 const TOUCH_STRONG = [
@@ -739,7 +746,7 @@ const PAYMENT = [
   'dar|darle|dale|entregar|entregarle la|una ~ mitad|parte',
   '=quita|=quitan|=quito|=descuenta|=descuentan parte|algo de ~ plata|dinero|bono|deposito',
   '=quita|=quitan|=quito|=descuenta|=descuentan la mitad',
-  'debajo|bajo de? la mesa', 'pide|pidio|piden|pidieron|pedia ~ plata|dinero|soles|lucas|luca', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
+  'debajo|bajo de? la mesa', 'pide|pidio|piden|pidieron|pedia ~ ~ plata|dinero|soles|lucas|luca|dolares|dolar|=usd|reales|pesos', ...exact(['charges|charged|charging|bribe', 'asked|asks|wants for? money'])];
 /** Filming or watching while people bathe or change. */
 const VOYEUR = [
   'se mete|metio|entra|entro al|a los? bano|banos|ducha|duchas|vestidor','graba|grababa|grabo|graban|mira|miraba|espia|espiaba|filma ~ ~ mientras|cuando ~ ~ bano|banamos|banan|bana|ducha|duchamos|cambiamos|cambio|cambian|desvisto'];
@@ -931,6 +938,16 @@ const GROOM = [
   'voye mesaj', 'pa di manman|papa|pèsonn|pesonn',
   ...exact(['texts|texting|messages|messaging|dms her|him', 'gives|gave|buys|bought her|him gifts|a phone|candy|presents', 'alone with him', 'not to tell']),
 ];
+/** A meeting called at a hotel: "el licenciado de la organización me citó en un hotel". */
+const HOTEL = [
+  'cito|citaron|citaba|cita|invito|invitaron|invita|llevo|llevar|llevarme|lleve|vaya|fuera|vamos|verme|vernos|encontrarnos ~ ~ ~ =hotel|=hostal|=motel|=hospedaje',
+  ...exact(['meet|meeting|invited|took|go ~ ~ ~ hotel|motel']),
+];
+/** A child gone with someone met online or offering work: recruitment for trafficking. */
+const WENT_WITH = [
+  'se fue|escapo|=fugo|largo con un|una ~ tipo|hombre|senor|chamo|muchacho|desconocido|senora|mujer|pata',
+  'conocio|conocieron x|por|en ~ tiktok|facebook|internet|redes|instagram|whatsapp|juego',
+];
 /** Someone waiting at the person's door or room now. */
 /** Entering where people sleep or wash, at night or while they do. */
 const ENTERS_ROOM = ['@INTRUDES', 'entra|entraba|entro|entran|entraban|mete|metia|metio al|a|en ~ ~ cuarto|cuartos|habitacion|habitaciones|bano|banos|ducha|duchas|dormitorio|dormitorios|carpa|carpas'];
@@ -949,11 +966,11 @@ export const DEFAULT_LEXICON: Lexicon = {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
     KILL_ANY, PEST_IDIOM, HIT_STRONG, PRONOUN, STUCK_ON, HIT_WEAK, HIT_EN, OBJECT_EN, WEAPON, THREAT, DANGER_NOW,
     WITHHOLD, DOCS, HAVE_TO, CANT_LEAVE, ABROAD, CANT_LEAVE_WEAK, EXPLOIT, FORCED, FORCED_WHAT, DECEIVED, RECRUITED, MISSING, RECORDS, RELATIVE, DEBT_BONDAGE, TRAFFICKING, CONFINE,
-    PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_GOODS, AID, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
+    PSEA_DIRECT, AID_PERSON, AID_ORG, AID_DELIVERY, AID_PLACE, AID_WHO, AID_CASH, AID_IN_KIND, AID_GOODS, AID, AID_NOT_CASH, TOUCH_STRONG, TOUCH_AMBIG, TURN, SOMEONE, CONDITION, SEXUAL, QUID, INTIMATE, SEXUAL_ADJ, EXCHANGE, PAY_INSTEAD, EXCHANGE_ASK, DATE, NOT_A_DATE, PHOTO, DOC_CONTEXT,
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
     BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
-    SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
+    HOTEL, WENT_WITH, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
   },
   rules: [
     // Immediate danger: self-harm
@@ -991,7 +1008,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['INGESTED'], unless: ['PRESCRIBED'], unlessWithin: 4, why: 'pills or poison swallowed; not "me tomé las pastillas de la presión"' },
     // PSEA
     { tier: 'psea', all: ['PSEA_DIRECT'], why: 'sexual exploitation or harassment named as such' },
-    { tier: 'psea', all: ['AID', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
+    { tier: 'psea', all: ['AID_NOT_CASH', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
     { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese or Creole: aid and a sexual demand or touching' },
     ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_WHO', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
@@ -1025,6 +1042,8 @@ export const DEFAULT_LEXICON: Lexicon = {
     ...(['immediate-danger', 'psea'] as const).flatMap((tier) => ['TOUCH_AMBIG', 'ACT_ABROAD', 'SEXUAL', 'SEXUAL_VIOLENCE'].map((act) => ({ tier, all: ['AID_WHO', 'MINOR', act], within: 20, why: `aid staff and a child, and ${act}: PSEA and a child at risk` }))),
     { tier: 'immediate-danger', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash, at night or while they do' },
     { tier: 'immediate-danger', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door or the room now' },
+    { tier: 'psea', all: ['AID_WHO', 'HOTEL'], within: 20, why: 'aid staff calling someone to meet at a hotel' },
+    { tier: 'immediate-danger', all: ['MINOR', 'WENT_WITH'], within: 14, why: 'a child gone with a stranger or someone met online: recruitment' },
     { tier: 'psea', all: ['AID_WHO', 'MINOR', 'GROOM'], within: 24, why: 'aid staff grooming a child' },
     { tier: 'psea', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash' },
     { tier: 'psea', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door: asked about in the sealed route' },

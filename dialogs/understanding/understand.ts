@@ -76,6 +76,8 @@ const FEEDBACK = new RegExp(`\\b(${[
   'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
   'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
   'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
+  // found missing in round 5: a line always busy, rude staff, hours of waiting; ht "plent" (complaint)
+  'siempre ocupad[oa]|sale ocupad[oa]|(llame|llamo|llamamos|he llamado) (\\d+|varias|muchas|tantas) veces|grosero|grosera|groseros|mal educad[oa]|maleducad[oa]|prepotente|nos tratan|me tratan|tratan peor|nos dejan al final|waited \\d+ hours|closed without|plent|pa t respekte|pa respekte',
   // found missing in round 4: a call cut off by the hotline
   'me colgo|me colgaron|nos colgo|nos colgaron|me corto la llamada|me cortaron la llamada|hung up on me|desligou na minha cara|desligaram',
 ].join('|')})\\b`);
@@ -106,12 +108,15 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
       const n = normalize(text);
       const feedback = length >= 3 && FEEDBACK.test(n);
+      // Feedback words that the classifier also reads as a complaint: only the lexicon's words
+      // make it a signal ("la señorita de la ventanilla nos gritó a todos" is no emergency).
+      const complaintAbout = feedback && score('complaint') >= t.check;
       // Nor does it alone take over an idiom, a story or a past event unless it is near-certain.
       const everydayText = everyday ?? (score('psea') >= t.signal || score('danger') >= t.signal ? everydayReading(text) : null);
       // A question the lexicon finds nothing in ("¿el albergue acepta mascotas?") is never taken over
       // by the classifier alone: its words of aid places and programmes are also the words of disclosures.
       const asking = score('question') >= t.signal;
-      const alone = (signal: 'psea' | 'danger') => !asking && score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
+      const alone = (signal: 'psea' | 'danger') => !asking && !complaintAbout && score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
       let psea = counts(rules.psea, 'psea') || alone('psea');
       const danger = counts(rules.danger, 'danger') || alone('danger');
       // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
@@ -121,8 +126,9 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         // A joke beside alarming words is asked about gently; the other everyday readings are not.
         const ask = !everyday || everyday === 'joking';
         const unsure = feedback ? t.sure : asking ? t.signal : t.check;
-        if (score('psea') >= unsure || (rules.psea && ask)) check = 'psea';
-        else if (score('danger') >= unsure || (rules.danger && ask)) check = 'safety';
+        const byScore = (signal: 'psea' | 'danger') => !complaintAbout && score(signal) >= unsure;
+        if (byScore('psea') || (rules.psea && ask)) check = 'psea';
+        else if (byScore('danger') || (rules.danger && ask)) check = 'safety';
       }
       const best = <T extends string>(options: readonly T[], prefix: string, min: number): T | null => {
         let found: T | null = null;

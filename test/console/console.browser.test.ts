@@ -157,8 +157,9 @@ describe('Operator console in Chromium', function () {
     const ref = REF.exec((await person.locator('.msg.bot', { hasText: 'Tu número de caso es' }).last().textContent()) ?? '')![0];
     await queueItem(rosa, ref).click();
     await rosa.getByRole('heading', { name: `Caso ${ref}` }).waitFor();
-    expect(await rosa.evaluate(() => document.activeElement?.id)).to.equal('ticket-heading');
+    // The heading shows at once; the focus moves to it once the ticket has loaded (its transcript).
     await transcriptLine(rosa, 'person', 'quiero hablar con una persona').waitFor();
+    expect(await rosa.evaluate(() => document.activeElement?.id)).to.equal('ticket-heading');
 
     await rosa.getByRole('button', { name: 'Tomar el caso' }).click();
     await widgetSays(person, 'Ahora estás hablando con una persona del equipo');
