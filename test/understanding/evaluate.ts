@@ -15,8 +15,8 @@ export const STATES = ['first', 'menu', 'intake', 'faq', 'live'] as const;
 export type State = (typeof STATES)[number];
 
 /** What Faro did with a message, read off the step it ended in and what it said. */
-export type Outcome = 'psea+danger' | 'psea' | 'danger' | 'check' | 'human' | 'complaint' | 'erase' | 'answer' | 'suggest' | 'topic' | 'live' | 'unclear' | 'other';
-export const OUTCOMES: readonly Outcome[] = ['psea+danger', 'psea', 'danger', 'check', 'human', 'complaint', 'erase', 'answer', 'suggest', 'topic', 'live', 'unclear', 'other'];
+export type Outcome = 'psea+danger' | 'psea' | 'danger' | 'check' | 'human' | 'complaint' | 'erase' | 'answer' | 'suggest' | 'topic' | 'live' | 'intake' | 'unclear' | 'other';
+export const OUTCOMES: readonly Outcome[] = ['psea+danger', 'psea', 'danger', 'check', 'human', 'complaint', 'erase', 'answer', 'suggest', 'topic', 'live', 'intake', 'unclear', 'other'];
 
 export interface Result {
   message: Labelled;
@@ -82,6 +82,8 @@ export function outcomeOf(turn: DialogTurn, step: string): { outcome: Outcome; t
   if (step === 'faq.answer') return { outcome: 'answer', topic };
   if (step === 'faq.suggest') return { outcome: 'suggest', topic };
   if (step === 'faq.questions') return { outcome: 'topic', topic };
+  // The registration questions (menu option "Registrar mi caso"), or still in them.
+  if (step.startsWith('intake.')) return { outcome: 'intake', topic };
   return { outcome: 'other', topic };
 }
 
