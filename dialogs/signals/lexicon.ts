@@ -172,6 +172,7 @@ const SELF_HARM = [
   'no ~ quiero|kiero|qiero|quisiera estar|seguir ~ ~ este|esta mundo|vida|tierra',
   'estarian|estaria|vivirian|viviria|estarán mejor sin mi',
   `me|m ~ ~ =colgar|=ahorcar|=envenenar`,
+  'hoy|manana|ya|ahorita me =cuelgo|=ahorco|=enveneno',
   'sobredosis',
   `no ~ aguanto|aguento|soporto|resisto|aguantamos ~ ${MAS}`,
   'ya no aguanto|aguento|soporto|resisto',
@@ -307,6 +308,10 @@ const THREAT = [
   'me|te|la|lo|nos encuentran|encontraran|encontrarian|aparezco|apareces|aparece muerta|muerto|muertos|tirada|tirado',
   'me|te|la|lo|nos van a encontrar|aparecer muerta|muerto|muertos|tirada|tirado',
   'que|q me calle|callara|quede callada|quede callado',
+  // harm promised to someone close: "si hablo le pasa algo a mi hijo"; ht "li konnen kote m rete"
+  'le|les|te pasa|pasara|hace|hara|hacen algo a|al ~ mi|mis|tu|tus|su|sus',
+  'le|les|te va|van a pasar|hacer algo a|al ~ mi|mis|tu|tus|su|sus',
+  'konnen kote m|mwen|nou rete',
   ...exact(['threatened|threatens|threatening|threaten me|us|my|to|her|him', 'death threat*']),
 ];
 const DANGER_NOW = [
@@ -366,6 +371,7 @@ const CANT_LEAVE = [
     'won|don|doesn|didn t let|letting me|us leave|go|out',
     'wont|dont|doesnt|didnt|not let|letting me|us leave|go|out',
     'not allowed to leave|go',
+    'cant|cannot go|get out|outside', 'can t go|get out|outside',
     'against my|our will',
     'held against',
   ]),
@@ -406,6 +412,7 @@ const TRAFFICKING = [
   '=venderme|=vendernos|=venderla|=venderlas|=vendida|=vendidas',
   '=vender|=venden|=vendieron|=vendio|=vendiendo|=venderan a mi|mis|su|sus|tu|nuestra|nuestro|nuestras|nuestros',
   '=trata|=trafico de personas|blancas',
+  '=vende|=venden|=vendia|=vendian|=vendio|=vendieron|=ofrece|=ofrecen a? las|los|unas|unos ~ chicas|chicos|ninas|ninos|muchachas|mujeres|menores|chamas|jovencitas|nuevas',
   'tratante|tratantes',
   'trafico de ~ personas|ninos|ninas|mujeres|migrantes|humanos|organos|menores',
   'explotacion|explotan|explotada|explotado laboral|laboralmente',
@@ -427,7 +434,8 @@ const MISSING = [
   'desaparecio|desaparecida|desaparecido|desaparecidas|desaparecidos|desaparecieron',
   'no aparece|aparecen|volvio|regreso|regresa|vuelve',
   'se perdio|perdieron',
-  '=sumiu|=sumiram|desapareceu|nao voltou',
+  '=sumiu|=sumiram|desapareceu', 'nao voltou',
+  'pa tounen|retounen|vini', 'pa konn kote ~ ye',
   'no se|sabemos|sabe donde esta|estan|anda|andan',
   // Each space starts a new word: "hasn t" is two words ("hasn", "t"), so it gets its own phrase.
   ...exact(['missing', 'disappeared', 'hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']),
@@ -457,6 +465,8 @@ const CONFINE = [
     'locked in|up|inside|me|us|her|him',
     'lock|locks me|us|her|him',
     'keep|keeps|kept me|us|her locked|inside|prisoner',
+    'kept|held in|inside',
+    'keep|keeps|kept|keeping|hold|holds|held|holding us|me|her|them ~ in|inside',
     'kidnap*|abduct*|hostage|captive|trapped|confined',
   ]),
 ];
@@ -494,6 +504,7 @@ const AID_PERSON = [
 ];
 const AID_ORG = [
   'ong|ongs|=onj',
+  ...exact(['job|youth|aid|food|cash|housing|shelter program|programme|programs']),
   'el|del|al|un =programa de ~ ayuda|alquiler|cash|efectivo|bono|bonos|alimentos|comida|vivienda|apoyo',
   'o n g',
   'acnur|=oim|unicef|=pma|=onu',
@@ -706,6 +717,7 @@ const NOT_RESPONDING = [
   '=trago|=tomo|=bebio ~ ~ veneno|cloro|lejia|pastillas|raticida|=racumin',
   'olor a gas',
   'nao acorda|respira|reage',
+  'pa respire|reveye', 'pa ka respire', 'vin ble|vyolet',
   ...exact(['not breathing', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure']),
 ];
 /** Farewells: the last message, goodbyes, entrusting the children. */
@@ -724,6 +736,8 @@ const FAREWELL = [
   'regale|regalando|regalar|regalo todas? mis cosas|ropa',
   'deje|dejando|dejo ~ ~ mi|el celular|telefono|cosas|ropa|carta a|para ~ mi',
   'carta|cartas|nota|notas de despedida|adios',
+  // what one asks to be told to the children: "diles a mis hijos q los amé"
+  'diles|dile|digan|digale|digales a ~ mis|mi hijos|hijas|hijo|hija|familia ~ ~ q|que los|las|lo|la ame|quise|perdonen',
   ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message', 'goodbye letter|letters|note|notes', 'wrote|written|writing ~ ~ goodbye', 'tonight|today im done|gone', 'tonight|today i m|am done|gone', 'this is goodbye']),
 ];
 /** A child taken away or out of reach now: "se lo llevó sin permiso", "celular apagado". */
@@ -737,7 +751,7 @@ const TAKEN_OR_SILENT = [
   'se me|le perdio|perdieron',
   'la|lo|las|los =vendieron|=vendio',
   'sola|solo|solito|solita|solitos en|desde|llorando|encerrado|encerrada',
-  ...exact(['alone since|crying', 'phone off', 'since yesterday', 'since last|this night|morning']),
+  ...exact(['alone since|crying', 'phone off', 'gone|missing|away|out|home since yesterday|last|this', 'back since']),
 ];
 /** Money or a payment demanded for aid ("si no pagas no comes"): exploitation too. */
 const PAYMENT = [
@@ -775,7 +789,11 @@ const PRESCRIBED = ['presion|azucar|diabetes|tiroides|receta|recetaron|recetadas
 
 /** Aid-side people and places the lists above did not name, in es, en, pt and ht. */
 const AID_ROLE = [
-  'interprete|traductor|traductora',
+  'interprete|traductor|traductora|tradutor|tradutora|=tradikte|=entèprèt|=enteprèt',
+  'chofer|chofe|motorista|conductor ~ ~ ong|ayuda|ajuda|organizacion|programa|acnur|oim',
+  // the people who follow up a case (found missing in round 6): "el asistente de la psicóloga"
+  '=psicologa|=psicologo|trabajadora|trabajador|asistenta|asistente social',
+  'la|el =asistente|=promotora|=promotor|=facilitadora|=facilitador|=gestora|=gestor',
   'el|la|los|las del =bono|=bonos|=kit|=kits|reparto|comedor|albergue|registro|padron',
   'el|la|los|las de la|las|los canasta|canastas|carpa|olla|ayuda|lista|entrega|ong',
   'motorista|coordenador|coordenadora|=voluntario|=voluntaria|=funcionario|=funcionaria',
@@ -908,7 +926,11 @@ const INNUENDO_PAY = [
   'en especie',
   'pagar|pagando de outro|outra jeito|forma',
   'peye ~ yon lot jan',
-  ...exact(['everything has a price', 'not talking about money', 'pay another|other way', 'pay in kind|other ways']),
+  // found missing in round 6: "la próxima me pagas tú", "un favor personal" with a wink, "if I'm nice to him"
+  'la|el proxima|otra|despues|luego ~ me|lo pagas|pagaras|pagan|pagues|cobro',
+  'un|unos|algun favor|favorcito|favores personal|personales|especial|especiales|intimo',
+  'guina|guino|guinaba|picaba|pico el? ojo|ojito',
+  ...exact(['everything has a price', 'not talking about money', 'pay another|other way', 'pay in kind|other ways', 'nice|sweet|good|friendly to him|them', 'a personal favor|favour']),
 ];
 /** Touched where one should not be: with aid staff PSEA, with anyone sexual violence. */
 const WHERE_NOT = ['donde no ~ debia|debe|deberia|debio|tenia', 'partes intimas|privadas', 'mis|sus|las partes', ...exact(['where he shouldn t|shouldnt', 'private parts'])];
@@ -920,12 +942,17 @@ const MINOR = [
   `de|tiene|tem|gen ${AGES}`,
   'filha|filho|menina|menino|crianca|criancas|sobrinha|neta',
   '=pitit|=timoun|=tifi|ti fi|ti gason',
-  ...exact(['daughter|son|girl|boy|child|kid|kids|niece|nephew|minor|teen|teenager|granddaughter', `she|he s|is ${AGES}`, `${AGES} years|yrs old?`]),
+  ...exact(['daughter|son|girl|boy|child|kid|kids|niece|nephew|minor|teen|teenager|granddaughter', `she|he s|is ${AGES}`, `${AGES} years|yrs|yr|year old?`]),
 ];
 /** What a groomer does: messages, gifts, secrecy, being alone with the child, entering the room. */
 const GROOM = [
   'manda|mandaba|mando|envia|enviaba|escribe|escribia mensajes|mensajitos|mensaje|fotos|audios|=whatsapp|=wsp',
-  'le|les regala|regalaba|regalo|compra|compraba|ofrece|ofrecia|promete|prometio ~ ~ saldo|chocolates|dulces|celular|ropa|regalos|regalitos|golosinas|plata|dinero',
+  'le|les regala|regalaba|regalo|compra|compraba|ofrece|ofrecia|promete|prometio|manda|mandaba|mando|da|daba|dio ~ ~ saldo|chocolates|dulces|celular|ropa|regalos|regalitos|golosinas|plata|dinero',
+  // found missing in round 6: private messages, "novios", meeting in secret
+  'le|les escribe|escribia|escribio|habla|hablaba por|x|al ~ insta|instagram|face|facebook|tiktok|wsp|whatsapp|messenger|privado|interno',
+  'son|eran|serian novios|enamorados|pareja',
+  'sin decirle|decirles|contarle|contarles|avisarle|avisarles a? ~ nadie|mama|papa|mami|papi|sus|su',
+  'quedaron|quedo|quiere|queria|quieren en? verse|encontrarse|salir|juntarse',
   'le|les guarda|guardaba ~ ~ aparte',
   'bonita|linda|hermosa|preciosa|guapa|bella',
   'quede|quedara|quedarse|quedo|queda|este|estar|estuviera a? solas|solo|sola con',
@@ -936,8 +963,10 @@ const GROOM = [
   'dar|da|deu|promete|prometeu|prometendo um? celular|presente|presentes|dinheiro',
   'nao contar|conta|contasse pra|para ~ mae|ninguem',
   'voye mesaj', 'pa di manman|papa|pèsonn|pesonn',
-  ...exact(['texts|texting|messages|messaging|dms her|him', 'gives|gave|buys|bought her|him gifts|a phone|candy|presents', 'alone with him', 'not to tell']),
+  ...exact(['texts|texting|messages|messaging|dms her|him', 'gives|gave|buys|bought her|him gifts|a phone|candy|presents', 'alone with him', 'not to tell', 'not tell me|anyone|her|his', 'meet|see him|her tonight|alone|secretly|after', 'a message|messages from']),
 ];
+/** Taking someone to an office, a room or a car: "se llevó a una niña de 10 años pa su oficina". */
+const TAKES_TO_ROOM = ['llevo|lleva|llevaba|llevan|llevaron|saca|saco|sacaba|llama|llamo|llame|llamaba|mete|metio ~ ~ ~ ~ ~ ~ a|al|pa|para|en su|sus oficina|cuarto|habitacion|carro|casa|carpa|depa|deposito|almacen'];
 /** A meeting called at a hotel: "el licenciado de la organización me citó en un hotel". */
 const HOTEL = [
   'cito|citaron|citaba|cita|invito|invitaron|invita|llevo|llevar|llevarme|lleve|vaya|fuera|vamos|verme|vernos|encontrarnos ~ ~ ~ =hotel|=hostal|=motel|=hospedaje',
@@ -948,17 +977,20 @@ const WENT_WITH = [
   'se fue|escapo|=fugo|largo con un|una ~ tipo|hombre|senor|chamo|muchacho|desconocido|senora|mujer|pata',
   'conocio|conocieron x|por|en ~ tiktok|facebook|internet|redes|instagram|whatsapp|juego',
 ];
-/** Someone waiting at the person's door or room now. */
 /** Entering where people sleep or wash, at night or while they do. */
-const ENTERS_ROOM = ['@INTRUDES', 'entra|entraba|entro|entran|entraban|mete|metia|metio al|a|en ~ ~ cuarto|cuartos|habitacion|habitaciones|bano|banos|ducha|duchas|dormitorio|dormitorios|carpa|carpas'];
+const ENTERS_ROOM = ['@INTRUDES', '@TAKES_TO_ROOM', 'entra|entraba|entro|entran|entraban|mete|metia|metio al|a|en ~ ~ cuarto|cuartos|habitacion|habitaciones|bano|banos|ducha|duchas|dormitorio|dormitorios|carpa|carpas'];
 const NIGHT_OR_BATH = ['madrugada|noche|noches|durmiendo|duermen|banandose|banando|duchandose|cambiandose', ...exact(['night|sleeping|showering'])];
+/** Someone waiting at the person's door or room, or following them, now. */
 const LURKING = [
   'me|nos esta|estan esperando afuera|abajo|fuera|afueras',
   'esta|estan afuera|fuera de mi|nuestro|su cuarto|habitacion|carpa',
   'esta|estan tocando|golpeando la|mi puerta del bano|cuarto',
   'esperando la|ali fora', 'esta|ta na minha porta',
   'ap tann mwen|m deyò|deyo',
-  ...exact(['outside my|our room|tent|door', 'at my|our door|room|tent right now']),
+  // following the person now (found missing in round 6)
+  'me|nos sigue|siguio|persigue|esta|estan|viene|vienen siguiendo|persiguiendo',
+  'ta|esta|estao|tá me|nos seguindo|perseguindo', 'ap swiv mwen|nou',
+  ...exact(['outside my|our room|tent|door', 'at my|our door|room|tent right now', 'following|followed|follows me|us']),
 ];
 
 export const DEFAULT_LEXICON: Lexicon = {
@@ -970,7 +1002,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     SEXUAL_VIOLENCE, HARASS, SCHOOL_WORK, SEXUAL_DEMAND, INTRUDES, INTRUDER,
     BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
-    HOTEL, WENT_WITH, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
+    HOTEL, WENT_WITH, TAKES_TO_ROOM, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
   },
   rules: [
     // Immediate danger: self-harm
@@ -1041,11 +1073,13 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['AID_WHO', 'MINOR', 'GROOM'], within: 24, why: 'aid staff grooming a child (messages, gifts, secrecy, alone with him): PSEA and a child at risk' },
     ...(['immediate-danger', 'psea'] as const).flatMap((tier) => ['TOUCH_AMBIG', 'ACT_ABROAD', 'SEXUAL', 'SEXUAL_VIOLENCE'].map((act) => ({ tier, all: ['AID_WHO', 'MINOR', act], within: 20, why: `aid staff and a child, and ${act}: PSEA and a child at risk` }))),
     { tier: 'immediate-danger', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash, at night or while they do' },
+    { tier: 'immediate-danger', all: ['AID_WHO', 'MINOR', 'TAKES_TO_ROOM'], within: 24, why: 'aid staff taking a child to an office, a room or a car' },
     { tier: 'immediate-danger', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door or the room now' },
     { tier: 'psea', all: ['AID_WHO', 'HOTEL'], within: 20, why: 'aid staff calling someone to meet at a hotel' },
     { tier: 'immediate-danger', all: ['MINOR', 'WENT_WITH'], within: 14, why: 'a child gone with a stranger or someone met online: recruitment' },
     { tier: 'psea', all: ['AID_WHO', 'MINOR', 'GROOM'], within: 24, why: 'aid staff grooming a child' },
     { tier: 'psea', all: ['AID_WHO', 'ENTERS_ROOM', 'NIGHT_OR_BATH'], within: 20, why: 'aid staff entering where people sleep or wash' },
+    { tier: 'psea', all: ['AID_WHO', 'MINOR', 'TAKES_TO_ROOM'], within: 24, why: 'aid staff taking a child to an office, a room or a car' },
     { tier: 'psea', all: ['AID_WHO', 'LURKING'], within: 20, why: 'the aid worker waiting at the door: asked about in the sealed route' },
     { tier: 'psea', all: ['AID', 'SKIM'], within: 20, why: 'aid money skimmed ("firmé por 500, me dieron 300"): exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'REFUSED'], within: 20, why: 'a proposal refused, and the aid worker or the place at stake' },

@@ -60,6 +60,8 @@ const IDIOMS: readonly RegExp[] = [
   // Medicine taken as prescribed: "ya me tomé las pastillas de la presión"
   /\b(pastillas|pastilla|pildoras|tabletas|medicinas|remedios)\s+(de|para|pa)\s+(la|el|mi)?\s*(presion|azucar|diabetes|tiroides|dolor|gastritis|colesterol|alergia|tos|fiebre|gripe|dormir)\b/,
   new RegExp(`\\b(${ANNOYANCE})\\s+(is|s|are)\\s+killing\\s+me\\b`),
+  // "my boss will murder me if I miss another shift"
+  /\b(will|gonna|going\s+to|ll)\s+(kill|murder)\s+(me|us)\s+(if|when)\b/,
   // "me partí de la risa", "estoy hecha pedazos" (worn out), "minha chefe vai me matar se eu chegar atrasada"
   /\b(parti|parto|partimos|partiste|partio)\s+(de|del)\s+(la\s+)?risa\b/,
   /\b(hech[oa]s?|molid[oa]s?)\s+(pedazos|polvo|lena|trizas|mierda)\b/,
@@ -67,6 +69,9 @@ const IDIOMS: readonly RegExp[] = [
   // shutting oneself in to study or work, and being locked out: "me encerré a estudiar", "locked me out"
   /\b(me|nos)\s+(encerre|encerramos|encierro|encerraba)\s+(\w+\s+){0,4}(a|para|pa)\s+(estudiar|trabajar|dormir|descansar|leer|ver|jugar)\b/,
   /\blocked\s+(me|us|himself|herself|myself)\s+out\b/,
+  // a door or a lock that jammed (found missing in round 6): "se trabó la puerta, ya la sacamos"
+  /\bse\s+(le\s+|me\s+|nos\s+)?(trabo|trababa|atasco|atoro|daño|dano|rompio|cerro|tranco)\s+(la\s+|el\s+)?(puerta|chapa|cerradura|llave|manija|seguro|pestillo)\b/,
+  /\b(door|lock)\s+(got\s+)?(jammed|stuck)\b/,
   /\b(travay|chale|trafik|lekol|trabalho|calor|transito)\s+(\w+\s+){0,2}(ap\s+touye|ta\s+me\s+matando|esta\s+me\s+matando)\s*(m|mwen)?\b/,
   // found missing in round 4: a device or a battery that "died", "dead tired", kept busy "kidnapped" by chores
   /\b(celular|cel|telefono|fono|movil|bateria|pila|laptop|compu|computadora|tablet|phone|battery|laptop|wifi|internet|saldo|datos|carro|moto|celu)\s+(\w+\s+){0,2}(se\s+)?(me\s+|nos\s+)?(murio|muere|murieron|mueren|muerto|muerta|died|dead|morreu|mouri)\b/,
@@ -90,8 +95,12 @@ const LAUGHTER = /(ja){2,}|(je){2,}|(ha){2,}|\bk{3,}\b|\b(rs){2,}\b|\blol\b|\blm
 /** `joking`: laughter beside alarming words; it asks gently rather than ignoring. */
 export type Everyday = 'idiom' | 'resolved' | 'information' | 'fiction' | 'joking' | null;
 
+/** Knives and tools as goods: sold, bought, sharpened ("pa vender cuchillos en la feria"). */
+const GOODS = /\b(vender|vendo|vende|venden|venta|ventas|vendiendo|comprar|compro|compre|afilar|afilo|juego|set|feria|tienda|negocio)\s+(de\s+)?(\w+\s+){0,2}(cuchillos|navajas|machetes|tijeras|herramientas|knives)\b/;
+
 export function everydayReading(text: string): Everyday {
   const n = normalize(text);
+  if (GOODS.test(n)) return 'information';
   if (!REAL_HARM.test(n) && IDIOMS.some((r) => r.test(n))) return 'idiom';
   if (PAST.test(n) && RESOLVED.test(n)) return 'resolved';
   if (FOR_OTHERS.test(n) && ASKING.test(n)) return 'information';

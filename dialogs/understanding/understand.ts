@@ -76,10 +76,13 @@ const FEEDBACK = new RegExp(`\\b(${[
   'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
   'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
   'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
-  // found missing in round 5: a line always busy, rude staff, hours of waiting; ht "plent" (complaint)
-  'siempre ocupad[oa]|sale ocupad[oa]|(llame|llamo|llamamos|he llamado) (\\d+|varias|muchas|tantas) veces|grosero|grosera|groseros|mal educad[oa]|maleducad[oa]|prepotente|nos tratan|me tratan|tratan peor|nos dejan al final|waited \\d+ hours|closed without|plent|pa t respekte|pa respekte',
   // found missing in round 4: a call cut off by the hotline
   'me colgo|me colgaron|nos colgo|nos colgaron|me corto la llamada|me cortaron la llamada|hung up on me|desligou na minha cara|desligaram',
+  // found missing in round 5: a line always busy, rude staff, hours of waiting; ht "plent" (complaint)
+  'siempre ocupad[oa]|sale ocupad[oa]|(llame|llamo|llamamos|he llamado) (\\d+|varias|muchas|tantas) veces|grosero|grosera|groseros|mal educad[oa]|maleducad[oa]|prepotente|nos tratan|me tratan|tratan peor|nos dejan al final|waited \\d+ hours|closed without|plent|pa t respekte|pa respekte',
+  // found missing in round 6: nobody picked up, calls dropped, a promise not kept, served grudgingly
+  'nobody picked up|no one picked up|nobody answered|no one answered|didnt pick up|pesonn pa reponn|pesonn pa janm reponn|se corta la llamada|se cae la llamada|se corta cada vez|se cayo la llamada',
+  'nadie me (escribio|llamo|contesto|respondio)|nunca me (llamaron|escribieron|contestaron|respondieron)|(me|nos) prometieron (una cita|una llamada|llamar|llamarme|llamarnos|escribirme|escribirnos)|de mala gana|mala cara|con desprecio|pidiendo limosna|como si fueramos|como si uno',
 ].join('|')})\\b`);
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
@@ -100,7 +103,9 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // A lexicon match counts unless the message reads as everyday (an idiom, a past and
       // resolved event, a question for someone else) and the classifier does not confirm it.
       const everyday = rules.psea || rules.danger ? everydayReading(text) : null;
-      const classifierSure = score('benign') >= t.everyday;
+      // (Not when it also reads a signal: "…se llevó a una niña a su oficina ahorita" is benign-sounding
+      // words around a PSEA disclosure, and the lexicon's danger in it stands.)
+      const classifierSure = score('benign') >= t.everyday && score('psea') < t.signal && score('danger') < t.signal;
       // An everyday reading outweighs a merely likely classifier score: only a near-certain one confirms.
       const counts = (matched: boolean, signal: 'psea' | 'danger') =>
         matched && (everyday ? score(signal) >= t.sure : score(signal) >= t.signal || !(classifierSure && score(signal) < t.vetoBelow));
