@@ -16,6 +16,10 @@ export interface Channel {
   readonly routers?: Router[];
   /** WebSocket upgrades it owns; returns false for requests that are not its own. */
   handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Before the runtime recovers unfinished turns: works through what the channel accepted but
+   * had not finished before the last stop (WhatsApp's durable inbox). Replies recovered next may
+   * need what this restores (WhatsApp's 24-hour windows). */
+  resume?(): Promise<void>;
   /** Begins receiving (long polling, a client login…), after the HTTP server listens. */
   start?(): Promise<void>;
   /** Stops receiving and frees timers and sockets. */

@@ -9,8 +9,9 @@ import { createWhatsAppChannel } from '../../channels/whatsapp/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
+import type { Store } from '../../src/store/ports.ts';
 
-export async function optionalChannels(config: Config, turns: TurnHandler, log: Logger): Promise<Channel[]> {
+export async function optionalChannels(config: Config, turns: TurnHandler, store: Store, log: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
     const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
@@ -38,6 +39,7 @@ export async function optionalChannels(config: Config, turns: TurnHandler, log: 
         ...(config.WHATSAPP_API_ROOT && { apiRoot: config.WHATSAPP_API_ROOT }),
         ...(config.WHATSAPP_TEMPLATE_NAME && { template: { name: config.WHATSAPP_TEMPLATE_NAME, lang: config.WHATSAPP_TEMPLATE_LANG } }),
         turns,
+        inbox: store.inbox,
         log,
       }),
     );

@@ -77,9 +77,10 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const widget = createWidget({ log, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) });
   const channels: Channel[] = [
     { name: 'webchat', sink: directLine.sink, routers: [directLine.router, ...widget.routers], handleUpgrade: directLine.handleUpgrade, stop: () => directLine.close() },
-    ...(await optionalChannels(config, runtime, log)),
+    ...(await optionalChannels(config, runtime, store, log)),
   ];
   for (const channel of channels) runtime.register(channel.name, channel.sink);
+  for (const channel of channels) await channel.resume?.();
   await runtime.recover();
 
   // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).

@@ -1,6 +1,7 @@
 import type { Channel } from '../channel.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
+import type { InboxRepo } from '../../src/store/ports.ts';
 import { createGraphClient } from './graph.ts';
 import { createPseudonymizer } from './ids.ts';
 import { CHANNEL } from './inbound.ts';
@@ -19,7 +20,7 @@ import { CustomerServiceWindow } from './window.ts';
  *     appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN,
  *     apiRoot: config.WHATSAPP_API_ROOT,
  *     template: config.WHATSAPP_TEMPLATE_NAME ? { name: config.WHATSAPP_TEMPLATE_NAME, lang: config.WHATSAPP_TEMPLATE_LANG } : undefined,
- *     turns: runtime, log,
+ *     turns: runtime, inbox: store.inbox, log,
  *   });
  *   // a Channel: runtime.register(whatsapp.name, whatsapp.sink); mount whatsapp.routers
  *
@@ -40,6 +41,8 @@ export interface WhatsAppOptions {
   /** Sent instead of a reply outside the 24-hour window; without it, such replies are dropped. */
   template?: TemplateRef;
   turns: TurnHandler;
+  /** The durable inbox (Store.inbox): webhooks are answered only once their messages are in it. */
+  inbox: InboxRepo;
   log: Logger;
   /** Milliseconds since the epoch (the 24-hour window); injectable for tests. */
   now?: () => number;
@@ -67,7 +70,7 @@ export function createWhatsAppChannel(options: WhatsAppOptions): WhatsAppChannel
 
   const graph = createGraphClient({ apiRoot: settings.apiRoot, phoneNumberId: options.phoneNumberId, token: options.token, timeoutMs: options.requestTimeoutMs ?? 15_000 });
   const sink = new WhatsAppSink({ graph, window, template: options.template, retry, ref, log });
-  const receiver = new Receiver({ turns: options.turns, window, releaseHeld: (waId) => sink.releaseHeld(waId), phoneNumberId: options.phoneNumberId, retry, ref, log });
+  const receiver = new Receiver({ turns: options.turns, window, releaseHeld: (waId) => sink.releaseHeld(waId), phoneNumberId: options.phoneNumberId, inbox: options.inbox, now, retry, ref, log });
   const router = createWhatsAppRouter({ appSecret: options.appSecret, verifyToken: options.verifyToken, receiver, log });
 
   return {
@@ -75,6 +78,11 @@ export function createWhatsAppChannel(options: WhatsAppOptions): WhatsAppChannel
     sink,
     routers: [router],
     idle: () => receiver.idle(),
+    // Messages a crash (or a failed turn) left in the inbox; working them through reopens their
+    // 24-hour windows at once, so replies the runtime recovers next can still be sent.
+    async resume() {
+      await receiver.drain();
+    },
     async stop() {
       // New webhooks get a 503 (Meta delivers them again later); backoff waits end at once;
       // turns in flight finish (a reply that could not be sent stays in the outbox, for

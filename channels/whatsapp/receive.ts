@@ -1,8 +1,9 @@
 import { HttpError } from '../../src/http/errors.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
+import type { InboxEntry, InboxRepo } from '../../src/store/ports.ts';
 import type { Pseudonymizer } from './ids.ts';
-import { receivedOf, type Received } from './inbound.ts';
+import { CHANNEL, receivedOf, type Received } from './inbound.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { Webhook, WebhookStatus } from './schema.ts';
 import type { CustomerServiceWindow } from './window.ts';
@@ -13,6 +14,10 @@ export interface ReceiverDeps {
   /** Sends what staff wrote while the person's window was closed, before their turn (sink.ts). */
   releaseHeld: (waId: string) => Promise<void>;
   phoneNumberId: string;
+  /** Where accepted messages wait for their turn (Store.inbox): a crash loses none. */
+  inbox: InboxRepo;
+  /** Milliseconds since the epoch: the order of inbox entries. */
+  now: () => number;
   retry: RetryPolicy;
   ref: Pseudonymizer;
   log: Logger;
@@ -32,6 +37,11 @@ export interface Accepted {
  *
  * - `accept` (before answering) maps every message (a 400 for an inconsistent one), keeps only
  *   this phone number's, and drops repeats of one wamid within the payload;
+ * - `keep` (before answering) writes each message to the durable inbox: Meta never delivers a
+ *   webhook again once it got its 200, so a message is answered 200 only once it is on disk,
+ *   and leaves the inbox only once its turn is done (or found to be a duplicate). A message
+ *   whose turn gave up (the store was down) stays there; `drain`, at the channel's start, works
+ *   through whatever a crash or a failure left behind, in the order it arrived;
  * - `process` (after answering) refreshes each person's 24-hour window, runs one turn per message
  *   through the runtime, which deduplicates durably by `Inbound.messageId` (the wamid: a webhook
  *   Meta delivers again gets no second answer) and keeps each conversation's messages in order.
@@ -69,6 +79,21 @@ export class Receiver {
       accepted.failed.push(...change.statuses.filter((s) => s.status === 'failed'));
     }
     return accepted;
+  }
+
+  /** Writes the accepted messages to the inbox; resolves once they are durable. */
+  async keep(accepted: Accepted): Promise<void> {
+    const at = this.deps.now() * 1000;
+    await this.deps.inbox.add(accepted.turns.map((turn, i): InboxEntry => ({ id: inboxId(turn), channel: CHANNEL, order: at + i, payload: JSON.stringify(turn) })));
+  }
+
+  /** Works through the messages left in the inbox (by a crash, or a turn that gave up); returns how many. */
+  async drain(): Promise<number> {
+    const entries = await this.deps.inbox.list(CHANNEL);
+    if (entries.length === 0) return 0;
+    this.deps.log.info({ messages: entries.length }, 'working through messages accepted before the last stop');
+    this.process({ turns: entries.map((e) => JSON.parse(e.payload) as Turn), failed: [] });
+    return entries.length;
   }
 
   /** Starts the work and returns at once; `idle()` says when it is done. */
@@ -116,10 +141,15 @@ export class Receiver {
       );
       this.deps.log.info({ ...ids, duplicate: outcome.duplicate, replies: outcome.outbound.length }, 'turn done');
     } catch (err) {
-      this.deps.log.error({ ...ids, err: errorName(err) }, 'turn failed; giving up on this message');
+      this.deps.log.error({ ...ids, err: errorName(err) }, 'turn failed; the message stays in the inbox for the next start');
+      return;
     }
+    // Committed: the runtime delivers the replies (and recovers them after a crash) from here on.
+    await this.deps.inbox.remove(inboxId(turn)).catch((err: unknown) => this.deps.log.warn({ ...ids, err: errorName(err) }, 'could not remove a done message from the inbox; it is a duplicate at the next start'));
   }
 }
+
+const inboxId = (turn: Turn) => `${CHANNEL}:${turn.inbound.messageId}`;
 
 /** Only the error's name: a runtime error's message may quote the conversation key (a wa_id). */
 function errorName(err: unknown): string {

@@ -25,7 +25,8 @@ const CHALLENGE = /^[A-Za-z0-9._~-]{1,512}$/;
  *   GET  /webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
  *        → 200 text/plain <challenge> | 403 {error} (wrong mode or token) | 400 (no challenge)
  *   POST /webhooks/whatsapp   (X-Hub-Signature-256)
- *        → 200 {received} right after validation; the turns run afterwards (receive.ts)
+ *        → 200 {received} once the messages are in the durable inbox; the turns run afterwards (receive.ts)
+ *        → 503 when the inbox cannot be written (Meta retries)
  *        → 401 unsigned | 403 mis-signed | 415 not JSON | 400 malformed JSON or wrong shape
  *        → 503 while shutting down (Meta retries)
  */
@@ -48,9 +49,15 @@ export function createWhatsAppRouter(deps: RouterDeps): Router {
     res.set('x-content-type-options', 'nosniff').type('text/plain').send(challenge);
   });
 
-  router.post(WEBHOOK_PATH, (req, res) => {
+  router.post(WEBHOOK_PATH, async (req, res) => {
     checkSignature(deps.appSecret, req.get('x-hub-signature-256'), rawBodyOf(req));
     const accepted = deps.receiver.accept(parseWebhook(req.body));
+    try {
+      await deps.receiver.keep(accepted);
+    } catch (err) {
+      deps.log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not keep the webhook\'s messages; Meta will deliver it again');
+      throw new HttpError(503, 'ServiceUnavailable', 'Could not keep the messages now; deliver this webhook again.', { 'Retry-After': '5' });
+    }
     res.json({ received: accepted.turns.length });
     deps.receiver.process(accepted);
   });

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CannedResponse, Case, ConsentRecord, PseaMessage, PseaReport, Referral, ReferralStatus, Ticket, TicketOutcome, TranscriptLine } from '../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../core/staff.ts';
-import type { ConversationRecord, ReferralChange, TicketChange } from './ports.ts';
+import type { ConversationRecord, InboxEntry, ReferralChange, TicketChange } from './ports.ts';
 
 /** A commit must name the rev it creates: 1 for a first save, stored rev + 1 afterwards.
  * Anything else is a bug in the caller, not a concurrency conflict, so it fails differently. */
@@ -27,6 +27,10 @@ export function byConsentTime(a: ConsentRecord, b: ConsentRecord): number {
 }
 
 /** Tickets are listed as a queue: oldest first, ref as a stable tie-breaker. */
+export function byInboxOrder(a: InboxEntry, b: InboxEntry): number {
+  return a.order - b.order || compareStrings(a.id, b.id);
+}
+
 export function byTicketAge(a: Ticket, b: Ticket): number {
   return a.createdAt - b.createdAt || compareStrings(a.ref, b.ref);
 }

@@ -255,6 +255,32 @@ export interface PseaReportRepo {
   audit: AuditRepo;
 }
 
+/**
+ * A message a channel acknowledged before working it through (WhatsApp answers its webhook at
+ * once, and Meta never delivers it again): kept until its turn is done, so a crash loses
+ * nothing; the channel drains what is left when it starts. It holds what the person wrote, so
+ * it is removed as soon as the turn has committed (the embedded file is then rewritten soon,
+ * see createEmbeddedStore).
+ */
+export interface InboxEntry {
+  /** Unique per message, e.g. `whatsapp:<wamid>`: a message delivered twice is kept once. */
+  id: string;
+  channel: string;
+  /** Orders a channel's entries (the channel's choice: arrival time and place in the webhook). */
+  order: number;
+  /** The channel's own serialisation of the message. */
+  payload: string;
+}
+
+export interface InboxRepo {
+  /** Keeps the entries durably before resolving; an id already kept is left as it was. */
+  add(entries: InboxEntry[]): Promise<void>;
+  /** One channel's entries, by `order`, then `id`. */
+  list(channel: string): Promise<InboxEntry[]>;
+  /** Forgets an entry once its turn is done; an unknown id is no error. */
+  remove(id: string): Promise<void>;
+}
+
 export interface Store {
   conversations: ConversationRepo;
   contacts: ContactRepo;
@@ -269,6 +295,7 @@ export interface Store {
   referrals: ReferralRepo;
   /** Sealed: see PseaReportRepo. */
   pseaReports: PseaReportRepo;
+  inbox: InboxRepo;
   /** True when the backing database answers (GET /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -13,6 +13,8 @@ import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
+import { createMemoryStore } from '../../src/store/memory/index.ts';
+import type { InboxRepo } from '../../src/store/ports.ts';
 import { GraphStub } from './whatsappGraphStub.ts';
 
 export const TOKEN = 'EAAGtestTOKEN123';
@@ -79,6 +81,8 @@ export interface HarnessOptions {
   /** Where the harness hands the channel's sink (FakeTurns.sink = …, runtime.register(…)). */
   register: (sink: OutboundSink) => void;
   template?: WhatsAppOptions['template'];
+  /** Default: a fresh in-memory one. */
+  inbox?: InboxRepo;
   /** The channel logs here; the app's own logs too. */
   logs?: LogCapture;
 }
@@ -94,6 +98,7 @@ export async function startWhatsApp(options: HarnessOptions): Promise<WhatsAppHa
     verifyToken: VERIFY_TOKEN,
     apiRoot: stub.apiRoot,
     turns: options.turns,
+    inbox: options.inbox ?? createMemoryStore().inbox,
     log: logs.logger,
     now: () => clock.now,
     retryDelaysMs: [1, 1, 1],

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import type { Inbound, Outbound } from '../../src/core/message.ts';
 import type { TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
+import { createMemoryStore } from '../../src/store/memory/index.ts';
 import { FakeTurns } from '../support/fakeTurns.ts';
 import {
   APP_SECRET,
@@ -267,5 +268,70 @@ describe('WhatsApp webhook', () => {
         expect(wa.logs.raw, secret).not.to.include(secret);
       }
     });
+  });
+});
+
+describe('WhatsApp webhook: the durable inbox', () => {
+  it('holds a message from before the 200 until its turn is done, then forgets it', async () => {
+    const store = createMemoryStore();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: TurnHandler = {
+      async handle(): Promise<TurnOutcome> {
+        await gate;
+        return { duplicate: false, outbound: [] };
+      },
+    };
+    const own = await startWhatsApp({ turns: slow, register: () => {}, inbox: store.inbox });
+    try {
+      expect((await own.post(messageWebhook(textMessage('hola', 'wamid.inbox1')))).status).to.equal(200);
+      const [kept] = await store.inbox.list('whatsapp');
+      expect(kept?.id).to.equal('whatsapp:wamid.inbox1');
+      expect((JSON.parse(kept!.payload) as { inbound: Inbound }).inbound.text).to.equal('hola');
+      release();
+      await own.channel.idle();
+      expect(await store.inbox.list('whatsapp')).to.deep.equal([]);
+    } finally {
+      release();
+      await own.close();
+    }
+  });
+
+  it('answers 503 and runs nothing when the inbox cannot be written (Meta delivers again)', async () => {
+    const turns = new FakeTurns();
+    const inbox = { ...createMemoryStore().inbox, add: () => Promise.reject(new Error('disk full')) };
+    const own = await startWhatsApp({ turns, register: (sink) => (turns.sink = sink), inbox });
+    try {
+      const res = await own.post(messageWebhook(textMessage('hola')));
+      expect(res.status).to.equal(503);
+      expect(res.headers.get('retry-after')).to.equal('5');
+      await own.channel.idle();
+      expect(turns.calls).to.have.length(0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('keeps a message whose turn gave up, and works it through when the channel resumes', async () => {
+    const store = createMemoryStore();
+    const failing = new FakeTurns();
+    failing.failures = 100;
+    const first = await startWhatsApp({ turns: failing, register: (sink) => (failing.sink = sink), inbox: store.inbox });
+    try {
+      await first.deliver(messageWebhook(textMessage('sigo aqui', 'wamid.inbox2')));
+    } finally {
+      await first.close();
+    }
+    expect((await store.inbox.list('whatsapp')).map((e) => e.id)).to.deep.equal(['whatsapp:wamid.inbox2']);
+    const turns = new FakeTurns();
+    const second = await startWhatsApp({ turns, register: (sink) => (turns.sink = sink), inbox: store.inbox });
+    try {
+      await second.channel.resume!();
+      await second.channel.idle();
+      expect(turns.calls.map((c) => c.text)).to.deep.equal(['sigo aqui']);
+      expect(await store.inbox.list('whatsapp')).to.deep.equal([]);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { cleanInbound, cut, shorten, split } from '../../channels/text.ts';
 import { CustomerServiceWindow, WINDOW_MS } from '../../channels/whatsapp/window.ts';
 import type { Choice, Outbound } from '../../src/core/message.ts';
 import { HttpError } from '../../src/http/errors.ts';
+import { createMemoryStore } from '../../src/store/memory/index.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { GraphBody } from './whatsappGraphStub.ts';
 import { expectWithinLimits } from './whatsappLimits.ts';
@@ -158,6 +159,7 @@ describe('WhatsApp channel parts', () => {
       phoneNumberId: '106540352242922',
       appSecret: 'secret-secret',
       verifyToken: 'verify-verify',
+      inbox: createMemoryStore().inbox,
       turns: { handle: async () => ({ duplicate: false, outbound: [] }) },
       log: createLogger('silent'),
     };

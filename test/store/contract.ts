@@ -1039,6 +1039,49 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       });
     });
 
+    describe('inbox', () => {
+      const entry = (id: string, order: number, channel = 'whatsapp') => ({ id, channel, order, payload: JSON.stringify({ text: `hola ${id}`, nested: { kept: [1, 2] } }) });
+
+      it('keeps entries once each and lists one channel by order, then id', async () => {
+        expect(await store.inbox.list('whatsapp')).to.deep.equal([]);
+        await store.inbox.add([entry('w:b', 2), entry('w:a', 2), entry('w:c', 1)]);
+        await store.inbox.add([entry('t:a', 0, 'telegram')]);
+        // A message delivered again is kept as it was.
+        await store.inbox.add([{ ...entry('w:c', 9), payload: 'otro' }]);
+        await Promise.all([1, 2].map(() => store.inbox.add([entry('w:d', 3)])));
+        expect(await store.inbox.list('whatsapp')).to.deep.equal([entry('w:c', 1), entry('w:a', 2), entry('w:b', 2), entry('w:d', 3)]);
+        expect(await store.inbox.list('telegram')).to.deep.equal([entry('t:a', 0, 'telegram')]);
+        await store.inbox.add([]);
+      });
+
+      it('forgets an entry once removed, and an unknown id is no error', async () => {
+        await store.inbox.add([entry('w:a', 1), entry('w:b', 2)]);
+        await store.inbox.remove('w:a');
+        await store.inbox.remove('w:a');
+        await store.inbox.remove('w:none');
+        expect(await store.inbox.list('whatsapp')).to.deep.equal([entry('w:b', 2)]);
+      });
+
+      it('shares no object with its callers', async () => {
+        const given = entry('w:a', 1);
+        await store.inbox.add([given]);
+        given.payload = 'changed';
+        const [read] = await store.inbox.list('whatsapp');
+        read!.payload = 'changed too';
+        expect(await store.inbox.list('whatsapp')).to.deep.equal([entry('w:a', 1)]);
+      });
+
+      it('keeps what was not removed across close and reopen (durable adapters)', async function () {
+        const { reopen } = opened;
+        if (!reopen) return this.skip();
+        await store.inbox.add([entry('w:a', 1), entry('w:b', 2)]);
+        await store.inbox.remove('w:a');
+        await store.close();
+        store = await reopen();
+        expect(await store.inbox.list('whatsapp')).to.deep.equal([entry('w:b', 2)]);
+      });
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).to.equal(true);
     });

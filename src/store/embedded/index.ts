@@ -8,7 +8,7 @@
  * Every key that must be unique is the document's `_id` (nedb's built-in unique index):
  * conversation key, contact key, ticket ref, `[contactKey, messageId]` for consent,
  * `[id, lang]` for answers, the feedback key, the staff id, the audit entry id, the case ref,
- * the PSEA report code, the transcript line id, the canned response id, the referral id. Staff emails have their own unique index on the normalised email
+ * the PSEA report code, the transcript line id, the canned response id, the referral id, the inbox entry id. Staff emails have their own unique index on the normalised email
  * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`), and so has their audit trail (`psea-audit.db`).
  */
 import { mkdir } from 'node:fs/promises';
@@ -17,11 +17,12 @@ import nedb from '@seald-io/nedb';
 import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket } from '../../core/domain.ts';
 import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry, plainJson } from '../common.ts';
-import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
+import { ConcurrentUpdateError, type ConversationRecord, type InboxEntry, type Store } from '../ports.ts';
 import { cannedResponseRepo } from './canned-responses.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { eraseFromFile, insertIfNew, withoutId, type Doc } from './docs.ts';
 import { useGroupCommit } from './group-commit.ts';
+import { inboxRepo } from './inbox.ts';
 import { lockDataDir } from './lock.ts';
 import { auditRepo, staffRepo, type StaffDoc } from './staff.ts';
 import { referralRepo } from './referrals.ts';
@@ -106,6 +107,7 @@ async function openFiles(dir: string) {
     referrals: await openFile<Referral>(dir, 'referrals', ['ticketRef', 'contactKey']),
     pseaReports: await openFile<PseaReport>(dir, 'psea-reports'),
     pseaAudit: await openFile<AuditEntry>(dir, 'psea-audit'),
+    inbox: await openFile<InboxEntry>(dir, 'inbox'),
   };
 }
 type Files = Awaited<ReturnType<typeof openFiles>>;
@@ -138,6 +140,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     referrals: useGroupCommit(files.referrals),
     pseaReports: useGroupCommit(files.pseaReports),
     pseaAudit: useGroupCommit(files.pseaAudit),
+    inbox: useGroupCommit(files.inbox),
   };
   const compaction = compactor(files.conversations, options.compactAfterWrites ?? 2_000, onError);
 
@@ -255,6 +258,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     cannedResponses: cannedResponseRepo(() => db().cannedResponses, logs.cannedResponses),
     referrals: referralRepo(() => db().referrals, logs.referrals),
     pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports, () => db().pseaAudit, logs.pseaAudit),
+    inbox: inboxRepo(() => db().inbox, logs.inbox, onError),
 
     async ping() {
       return !closed && Object.values(logs).every((log) => !log.failure);

@@ -32,6 +32,7 @@ import {
   withPseaMessage,
   sealPseaReport,
   summariseFeedback,
+  byInboxOrder,
   type FeedbackEntry,
 } from '../common.ts';
 import {
@@ -47,6 +48,8 @@ import {
   type ConversationRecord,
   type ConversationRepo,
   type FeedbackRepo,
+  type InboxEntry,
+  type InboxRepo,
   type PseaReportRepo,
   type StaffRepo,
   type Store,
@@ -412,6 +415,21 @@ function pseaReportRepo(): PseaReportRepo {
   };
 }
 
+function inboxRepo(): InboxRepo {
+  const entries = new JsonMap<InboxEntry>();
+  return {
+    async add(list) {
+      for (const entry of list) if (!entries.has(entry.id)) entries.set(entry.id, entry);
+    },
+    async list(channel) {
+      return [...entries.values()].filter((e) => e.channel === channel).sort(byInboxOrder);
+    },
+    async remove(id) {
+      entries.delete(id);
+    },
+  };
+}
+
 export function createMemoryStore(): Store {
   return {
     conversations: conversationRepo(),
@@ -426,6 +444,7 @@ export function createMemoryStore(): Store {
     cannedResponses: cannedResponseRepo(),
     referrals: referralRepo(),
     pseaReports: pseaReportRepo(),
+    inbox: inboxRepo(),
     async ping() {
       return true;
     },

@@ -11,7 +11,7 @@
 import mongoose from 'mongoose';
 import type { Answer, ConsentRecord, Contact } from '../../core/domain.ts';
 import { assertCommittableRev, isUnfinished, summariseFeedback, plainJson } from '../common.ts';
-import { ConcurrentUpdateError, type ConversationRecord, type Store } from '../ports.ts';
+import { ConcurrentUpdateError, type ConversationRecord, type InboxEntry, type Store } from '../ports.ts';
 import { cannedResponseRepo } from './canned-responses.ts';
 import { caseRepo, pseaReportRepo } from './cases.ts';
 import { isDuplicateKey } from './docs.ts';
@@ -181,6 +181,19 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     cannedResponses: cannedResponseRepo(m.cannedResponses),
     referrals: referralRepo(m.referrals),
     pseaReports: pseaReportRepo(m.pseaReports, m.pseaAudit),
+
+    inbox: {
+      async add(entries) {
+        await Promise.all(entries.map((entry) => ignoreDuplicate(m.inbox.create(plainJson(entry)))));
+      },
+      async list(channel) {
+        const docs = await m.inbox.find({ channel }).sort({ order: 1, id: 1 }).lean().exec();
+        return docs.map((doc) => domain<InboxEntry>(doc));
+      },
+      async remove(id) {
+        await m.inbox.deleteOne({ id }).exec();
+      },
+    },
 
     async ping() {
       const db = connection.db;

@@ -7,7 +7,7 @@ import { Schema, type Connection } from 'mongoose';
 import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
 import type { FeedbackEntry } from '../common.ts';
-import type { ConversationRecord } from '../ports.ts';
+import type { ConversationRecord, InboxEntry } from '../ports.ts';
 
 /** No `__v` (rev is our own version field) and no minimising: an empty `{}` snapshot or intake
  * must come back as `{}`, not vanish. */
@@ -312,6 +312,19 @@ const pseaReport = new Schema<PseaReport>(
 );
 pseaReport.index({ code: 1 }, { unique: true });
 
+// The payload is the channel's own JSON text: a string, so strict mode can drop no field of it.
+const inboxEntry = new Schema<InboxEntry>(
+  {
+    id: required(String),
+    channel: required(String),
+    order: required(Number),
+    payload: required(String),
+  },
+  { ...options, id: false, collection: 'inbox' },
+);
+inboxEntry.index({ id: 1 }, { unique: true });
+inboxEntry.index({ channel: 1, order: 1 });
+
 export function registerModels(connection: Connection) {
   return {
     conversations: connection.model('Conversation', conversation),
@@ -329,6 +342,7 @@ export function registerModels(connection: Connection) {
     pseaReports: connection.model('PseaReport', pseaReport),
     /** Sealed (see PseaReportRepo.audit). */
     pseaAudit: connection.model('PseaAudit', auditSchema('psea_audit')),
+    inbox: connection.model('InboxEntry', inboxEntry),
   };
 }
 export type Models = ReturnType<typeof registerModels>;
