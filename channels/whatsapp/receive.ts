@@ -40,7 +40,7 @@ export interface Accepted {
  * - `keep` (before answering) writes each message to the durable inbox: Meta never delivers a
  *   webhook again once it got its 200, so a message is answered 200 only once it is on disk,
  *   and leaves the inbox only once its turn is done (or found to be a duplicate). A message
- *   whose turn gave up (the store was down) stays there; `drain`, at the channel's start, works
+ *   whose turn gave up (the store was down) stays there; `drain`, when the channel resumes, works
  *   through whatever a crash or a failure left behind, in the order it arrived;
  * - `process` (after answering) refreshes each person's 24-hour window, runs one turn per message
  *   through the runtime, which deduplicates durably by `Inbound.messageId` (the wamid: a webhook

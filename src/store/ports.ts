@@ -258,7 +258,7 @@ export interface PseaReportRepo {
 /**
  * A message a channel acknowledged before working it through (WhatsApp answers its webhook at
  * once, and Meta never delivers it again): kept until its turn is done, so a crash loses
- * nothing; the channel drains what is left when it starts. It holds what the person wrote, so
+ * nothing; the channel works through what is left when it resumes. It holds what the person wrote, so
  * it is removed as soon as the turn has committed (the embedded file is then rewritten soon,
  * see createEmbeddedStore).
  */
