@@ -172,7 +172,7 @@ const SELF_HARM = [
   'no ~ quiero|kiero|qiero|quisiera estar|seguir ~ ~ este|esta mundo|vida|tierra',
   'estarian|estaria|vivirian|viviria|estarán mejor sin mi',
   `me|m ~ ~ =colgar|=ahorcar|=envenenar`,
-  'hoy|manana|ya|ahorita me =cuelgo|=ahorco|=enveneno',
+  'hoy|manana|ahorita me =cuelgo|=ahorco|=enveneno',
   'sobredosis',
   `no ~ aguanto|aguento|soporto|resisto|aguantamos ~ ${MAS}`,
   'ya no aguanto|aguento|soporto|resisto',
@@ -309,9 +309,9 @@ const THREAT = [
   'me|te|la|lo|nos van a encontrar|aparecer muerta|muerto|muertos|tirada|tirado',
   'que|q me calle|callara|quede callada|quede callado',
   // harm promised to someone close: "si hablo le pasa algo a mi hijo"; ht "li konnen kote m rete"
-  'le|les|te pasa|pasara|hace|hara|hacen algo a|al ~ mi|mis|tu|tus|su|sus',
+  'si ~ hablo|digo|cuento|denuncio|hablas|dices|cuentas|denuncias ~ ~ le|les|te|me pasa|pasara|hace|hara|hacen algo',
   'le|les|te va|van a pasar|hacer algo a|al ~ mi|mis|tu|tus|su|sus',
-  'konnen kote m|mwen|nou rete',
+  'li|l|yo konnen kote m|mwen|nou rete',
   ...exact(['threatened|threatens|threatening|threaten me|us|my|to|her|him', 'death threat*']),
 ];
 const DANGER_NOW = [
@@ -371,7 +371,6 @@ const CANT_LEAVE = [
     'won|don|doesn|didn t let|letting me|us leave|go|out',
     'wont|dont|doesnt|didnt|not let|letting me|us leave|go|out',
     'not allowed to leave|go',
-    'cant|cannot go|get out|outside', 'can t go|get out|outside',
     'against my|our will',
     'held against',
   ]),
@@ -412,7 +411,9 @@ const TRAFFICKING = [
   '=venderme|=vendernos|=venderla|=venderlas|=vendida|=vendidas',
   '=vender|=venden|=vendieron|=vendio|=vendiendo|=venderan a mi|mis|su|sus|tu|nuestra|nuestro|nuestras|nuestros',
   '=trata|=trafico de personas|blancas',
-  '=vende|=venden|=vendia|=vendian|=vendio|=vendieron|=ofrece|=ofrecen a? las|los|unas|unos ~ chicas|chicos|ninas|ninos|muchachas|mujeres|menores|chamas|jovencitas|nuevas',
+  // people as the object sold: "le vende las chicas nuevas a unos señores" (not "venden unos chicos empanadas")
+  'le|les =vende|=venden|=vendia|=vendian|=vendio|=vendieron|=ofrece|=ofrecen las|los|unas|unos|a ~ chicas|chicos|ninas|ninos|muchachas|mujeres|menores|chamas|jovencitas',
+  '=vende|=venden|=vendia|=vendian|=vendio|=vendieron|=ofrece|=ofrecen a las|los|unas|unos ~ chicas|chicos|ninas|ninos|muchachas|mujeres|menores|chamas|jovencitas',
   'tratante|tratantes',
   'trafico de ~ personas|ninos|ninas|mujeres|migrantes|humanos|organos|menores',
   'explotacion|explotan|explotada|explotado laboral|laboralmente',
@@ -435,7 +436,7 @@ const MISSING = [
   'no aparece|aparecen|volvio|regreso|regresa|vuelve',
   'se perdio|perdieron',
   '=sumiu|=sumiram|desapareceu', 'nao voltou',
-  'pa tounen|retounen|vini', 'pa konn kote ~ ye',
+  'pa tounen|retounen', 'pa konn kote ~ ye',
   'no se|sabemos|sabe donde esta|estan|anda|andan',
   // Each space starts a new word: "hasn t" is two words ("hasn", "t"), so it gets its own phrase.
   ...exact(['missing', 'disappeared', 'hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']),
@@ -465,7 +466,7 @@ const CONFINE = [
     'locked in|up|inside|me|us|her|him',
     'lock|locks me|us|her|him',
     'keep|keeps|kept me|us|her locked|inside|prisoner',
-    'kept|held in|inside',
+    'kept|held in|inside ~ ~ apartment|flat|house|room|basement|warehouse|building|truck|place',
     'keep|keeps|kept|keeping|hold|holds|held|holding us|me|her|them ~ in|inside',
     'kidnap*|abduct*|hostage|captive|trapped|confined',
   ]),
@@ -927,8 +928,8 @@ const INNUENDO_PAY = [
   'pagar|pagando de outro|outra jeito|forma',
   'peye ~ yon lot jan',
   // found missing in round 6: "la próxima me pagas tú", "un favor personal" with a wink, "if I'm nice to him"
-  'la|el proxima|otra|despues|luego ~ me|lo pagas|pagaras|pagan|pagues|cobro',
-  'un|unos|algun favor|favorcito|favores personal|personales|especial|especiales|intimo',
+  'la|el proxima|otra|despues|luego ~ me|lo =pagas|=pagaras|=pagues|=cobro',
+  'le|les hago|hace|haga|hiciera|hacerle|hacerles un|unos|algun? favor|favorcito|favores personal|personales|especial|especiales|intimo',
   'guina|guino|guinaba|picaba|pico el? ojo|ojito',
   ...exact(['everything has a price', 'not talking about money', 'pay another|other way', 'pay in kind|other ways', 'nice|sweet|good|friendly to him|them', 'a personal favor|favour']),
 ];
@@ -950,9 +951,9 @@ const GROOM = [
   'le|les regala|regalaba|regalo|compra|compraba|ofrece|ofrecia|promete|prometio|manda|mandaba|mando|da|daba|dio ~ ~ saldo|chocolates|dulces|celular|ropa|regalos|regalitos|golosinas|plata|dinero',
   // found missing in round 6: private messages, "novios", meeting in secret
   'le|les escribe|escribia|escribio|habla|hablaba por|x|al ~ insta|instagram|face|facebook|tiktok|wsp|whatsapp|messenger|privado|interno',
-  'son|eran|serian novios|enamorados|pareja',
-  'sin decirle|decirles|contarle|contarles|avisarle|avisarles a? ~ nadie|mama|papa|mami|papi|sus|su',
-  'quedaron|quedo|quiere|queria|quieren en? verse|encontrarse|salir|juntarse',
+  'son|eran|serian novios|enamorados',
+  'sin decirle|decirles|contarle|contarles|avisarle|avisarles a? ~ nadie|mama|papa|mami|papi',
+  'quedaron|quedo|quedamos en verse|encontrarse|salir|juntarse',
   'le|les guarda|guardaba ~ ~ aparte',
   'bonita|linda|hermosa|preciosa|guapa|bella',
   'quede|quedara|quedarse|quedo|queda|este|estar|estuviera a? solas|solo|sola con',
@@ -988,7 +989,8 @@ const LURKING = [
   'esperando la|ali fora', 'esta|ta na minha porta',
   'ap tann mwen|m deyò|deyo',
   // following the person now (found missing in round 6)
-  'me|nos sigue|siguio|persigue|esta|estan|viene|vienen siguiendo|persiguiendo',
+  'me|nos persigue|persiguen|persiguio|siguio|siguieron',
+  'me|nos esta|estan|viene|vienen siguiendo|persiguiendo',
   'ta|esta|estao|tá me|nos seguindo|perseguindo', 'ap swiv mwen|nou',
   ...exact(['outside my|our room|tent|door', 'at my|our door|room|tent right now', 'following|followed|follows me|us']),
 ];

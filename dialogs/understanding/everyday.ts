@@ -30,8 +30,11 @@ const PEOPLE = alt(`hombre hombres marido esposo esposa mujer pareja novio novia
   pana panas loco malandro malandros sicario sicarios banda mafia policia policias guardia militar papa mama padre madre padrastro madrastra
   hermano hermana tio tia cunado cunada primo prima hijo hija suegro dueno duena jefe patron patrona gente viejo vieja cobrador cobradores
   prestamista prestamistas de del que q otro otra mismo misma`);
-/** However it starts, a message with these is no idiom: "el vecino me está matando a golpes", "dijo q me mata". */
-const REAL_HARM = /\b(a golpes|a palos|a patadas|a punaladas|a correazos|cuchillo|navaja|machete|pistola|arma|sangre|sangrando|ayuda|ayudenme|auxilio|socorro|help|ajuda|ede m|policia|amenaz\w*)\b|\b(dijo|dijeron|dice|dicen|juro|juraron)\s+(que|q|k)\s+(me|nos|te|la|lo)\b/;
+/** However it starts, a message with these is no idiom and no talk of goods: "el vecino me está
+ * matando a golpes", "dijo q me mata", "me sacó un cuchillo". */
+const HARM = /\b(a golpes|a palos|a patadas|a punaladas|a correazos|sangre|sangrando|ayuda|ayudenme|auxilio|socorro|help|ajuda|ede m|policia|amenaz\w*)\b|\b(dijo|dijeron|dice|dicen|juro|juraron)\s+(que|q|k)\s+(me|nos|te|la|lo)\b|\b(me|nos|le)\s+(saco|sacaron|saca|apunto|apuntaron|apunta|clavo|corto|cortaron|hirio|hirieron|ataco|atacaron)\b/;
+/** With a weapon named, no figure of speech (knives can still be goods, see GOODS). */
+const WEAPON = /\b(cuchillo|navaja|machete|pistola|arma)\b/;
 
 const IDIOMS: readonly RegExp[] = [
   // Things, not people, "kill" one only in a figure of speech: "esta fila me está matando",
@@ -100,8 +103,9 @@ const GOODS = /\b(vender|vendo|vende|venden|venta|ventas|vendiendo|comprar|compr
 
 export function everydayReading(text: string): Everyday {
   const n = normalize(text);
-  if (GOODS.test(n)) return 'information';
-  if (!REAL_HARM.test(n) && IDIOMS.some((r) => r.test(n))) return 'idiom';
+  const harm = HARM.test(n);
+  if (!harm && GOODS.test(n)) return 'information';
+  if (!harm && !WEAPON.test(n) && IDIOMS.some((r) => r.test(n))) return 'idiom';
   if (PAST.test(n) && RESOLVED.test(n)) return 'resolved';
   if (FOR_OTHERS.test(n) && ASKING.test(n)) return 'information';
   if (FICTION_OR_NEWS.test(n)) return 'fiction';

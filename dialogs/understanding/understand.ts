@@ -84,6 +84,8 @@ const FEEDBACK = new RegExp(`\\b(${[
   'nobody picked up|no one picked up|nobody answered|no one answered|didnt pick up|pesonn pa reponn|pesonn pa janm reponn|se corta la llamada|se cae la llamada|se corta cada vez|se cayo la llamada',
   'nadie me (escribio|llamo|contesto|respondio)|nunca me (llamaron|escribieron|contestaron|respondieron)|(me|nos) prometieron (una cita|una llamada|llamar|llamarme|llamarnos|escribirme|escribirnos)|de mala gana|mala cara|con desprecio|pidiendo limosna|como si fueramos|como si uno',
 ].join('|')})\\b`);
+/** Thanks and blessings: also the words of a farewell ("gracias por todo, cuiden a mis hijos"). */
+const PRAISE = /\b(gracias|agradezco|agradecid[oa]s?|bendiciones|bendiga|felicit\w*|obrigad[oa]|thank\w*|thanks|mesi)\b/;
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
 const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
@@ -113,9 +115,11 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
       const n = normalize(text);
       const feedback = length >= 3 && FEEDBACK.test(n);
-      // Feedback words that the classifier also reads as a complaint: only the lexicon's words
-      // make it a signal ("la señorita de la ventanilla nos gritó a todos" is no emergency).
-      const complaintAbout = feedback && score('complaint') >= t.check;
+      // Displeasure with the service that the classifier also reads as a complaint: only the
+      // lexicon's words make it a signal ("la señorita de la ventanilla nos gritó a todos" is no
+      // emergency). Not with thanks in it: a farewell thanks too, and the classifier may be all
+      // that reads it.
+      const complaintAbout = feedback && !PRAISE.test(n) && score('complaint') >= t.check;
       // Nor does it alone take over an idiom, a story or a past event unless it is near-certain.
       const everydayText = everyday ?? (score('psea') >= t.signal || score('danger') >= t.signal ? everydayReading(text) : null);
       // A question the lexicon finds nothing in ("¿el albergue acepta mascotas?") is never taken over

@@ -1,9 +1,9 @@
 /**
  * The inbox in the embedded store (`inbox.db`, `_id` = entry id). nedb removes by appending a
- * deletion line, so the person's words would stay in the file until its next rewrite: the file
- * is rewritten whenever the inbox has just become empty (the usual case: a webhook's turns are
- * done in well under a second), and at least every `REWRITE_EVERY` removals under steady load.
- * Both rewrites cost little, since the inbox only ever holds the messages in flight.
+ * deletion line, so what the person wrote (a PSEA disclosure, perhaps, that belongs only in the
+ * sealed store) would stay in the file until its next rewrite: every removal asks for a rewrite,
+ * and removals during one rewrite are covered by the next, so a removed message stays on disk for
+ * at most about two rewrites. They cost little: the inbox only ever holds the messages in flight.
  */
 import type nedb from '@seald-io/nedb';
 import { byInboxOrder, plainJson } from '../common.ts';
@@ -13,10 +13,26 @@ import type { GroupCommit } from './group-commit.ts';
 
 type Datastore = nedb.default<Doc<InboxEntry>>;
 
-const REWRITE_EVERY = 200;
-
 export function inboxRepo(db: () => Datastore, log: GroupCommit, onError: (error: unknown) => void): InboxRepo {
-  let removals = 0;
+  let rewriting = false;
+  let again = false;
+  const rewrite = (file: Datastore): void => {
+    if (rewriting) {
+      again = true;
+      return;
+    }
+    rewriting = true;
+    file
+      .compactDatafileAsync()
+      .catch(onError)
+      .finally(() => {
+        rewriting = false;
+        if (again) {
+          again = false;
+          rewrite(file);
+        }
+      });
+  };
   return {
     async add(entries) {
       await Promise.all(entries.map((entry) => insertIfNew(db(), { ...plainJson(entry), _id: entry.id })));
@@ -29,10 +45,7 @@ export function inboxRepo(db: () => Datastore, log: GroupCommit, onError: (error
       const file = db();
       if ((await file.removeAsync({ _id: id }, {})) === 0) return;
       await log.durable();
-      if (++removals >= REWRITE_EVERY || file.getAllData().length === 0) {
-        removals = 0;
-        file.compactDatafileAsync().catch(onError);
-      }
+      rewrite(file);
     },
   };
 }
