@@ -290,10 +290,29 @@ function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
   if (!top && !topic) return { type: 'UNCLEAR' };
   const confident = top && top.confidence >= CONFIDENT && (reading.topic === null || top.topic === reading.topic || reading.topicScore < SURE_OF_TOPIC) ? top : undefined;
   const inTopic = !confident && reading.topic ? ctx.answers.search(query, lang, 1, reading.topic)[0] : undefined;
-  const best = confident ?? (inTopic && inTopic.confidence >= IN_TOPIC ? inTopic : undefined);
+  const best = confident ?? (inTopic && inTopic.confidence >= IN_TOPIC ? inTopic : undefined) ?? askedPart(query, lang, ctx, reading);
   if (best) return { type: 'ASK', best: best.answerId, suggestions: [], topic: best.topic };
   return { type: 'ASK', best: null, suggestions: matches.slice(0, 3).map((m) => m.answerId), topic: topic ?? top?.topic ?? null };
 }
+
+/** A long message is often a story with the question in one sentence ("llegué en 2019 por
+ * Tumbes… ¿se puede regularizar todavía?"): the story's words dilute the search's confidence,
+ * so each sentence or clause of it is searched alone, and the most confident one answers when it
+ * is confident and of the classifier's topic (or the classifier has none). Found missing in
+ * round 7: long questions fell to suggestions. */
+function askedPart(query: string, lang: Lang, ctx: IntentContext, reading: Reading) {
+  if (wordCount(query.trim()) < LONG_QUESTION) return undefined;
+  let best: ReturnType<IntentContext['answers']['search']>[number] | undefined;
+  for (const part of query.split(CLAUSE_END)) {
+    if (wordCount(part.trim()) < 3) continue;
+    const top = ctx.answers.search(part, lang, 3)[0];
+    if (top && top.confidence >= CONFIDENT && (reading.topic === null || top.topic === reading.topic) && (!best || top.confidence > best.confidence)) best = top;
+  }
+  return best;
+}
+/** Words from which a message is read as a story that may hold its question in one clause. */
+const LONG_QUESTION = 16;
+const CLAUSE_END = /[.?!;,:\n]+|\s(?:pero|porque|xq|pq|entonces|y ahora|ahora|but|so|mas|porem|men)\s/i;
 
 /** How sure of another topic the classifier must be to hold back a confident match. */
 const SURE_OF_TOPIC = 0.8;

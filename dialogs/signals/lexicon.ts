@@ -251,7 +251,10 @@ const PEST_IDIOM = [
 const HIT_STRONG = [
   'golpea*|=golpeo|=golpes|golpia*|golpie*|golpiza|=paliza|maltrat*',
   'cachetea*|cachetad*|bofetad*|punete*|punetazo*|trompad*|conazo*|conace*|=conaso|=conasos|=ahorca|=ahorcando|=ahorcandome|estrangul*',
-  'apunal*|acuchill*|=chuzo|=chuzaron|=disparo|=disparos|=disparar|=dispararon|=disparan|balazo*|=baleado|=baleada|=balacera',
+  'apunal*|acuchill*|=chuzo|=chuzaron|=disparo|=disparos|balazo*|=baleado|=baleada|=balacera',
+  // shots fired at someone or nearby; not "los precios se dispararon" (found in round 7)
+  `${ME} =disparo|=disparar|=dispararon|=disparan|=disparando`,
+  '=disparar|=dispararon|=disparan|=disparando a|al|contra|en|cerca|afuera|aqui|aca',
   '=pega|=pegan|=pego|=pegaba|=pegaron|=pegando a ~ mi|mis|su|sus|los|las|nosotros|nosotras|hija|hijo|ninos|ninas|chamos|chamas',
   'violencia familiar|domestica|intrafamiliar|fisica',
   'violencia de genero',
@@ -324,7 +327,10 @@ const DANGER_NOW = [
   'es|tengo|tenemos|hay una emergencia',
   `${ME_OR_MI} ~ persigu*|persegu*|persigi*`,
   'me|nos esta|estan siguiendo',
-  '=escondida|=escondido|=escondidas|=escondidos|=escondiendome|=escondiendonos',
+  // people hiding, not a thing done in secret ("comeu chocolate escondido", found in round 7)
+  'estoy|estamos|esta|estan|ando|andamos|toy|tamos|sigo|seguimos|quede|quedamos|estou|estamos escondida|escondido|escondidas|escondidos',
+  '=escondida|=escondido|=escondidas|=escondidos en|debajo|detras|dentro',
+  '=escondiendome|=escondiendonos',
   'me|nos =escondi|=escondimos|=escondo|=escondemos',
   ...exact([
     'in danger',
@@ -507,6 +513,9 @@ const AID_ORG = [
   'ong|ongs|=onj',
   ...exact(['job|youth|aid|food|cash|housing|shelter program|programme|programs']),
   'el|del|al|un =programa de ~ ayuda|alquiler|cash|efectivo|bono|bonos|alimentos|comida|vivienda|apoyo',
+  // "el señor del programa de becas" (found missing in round 7): programmes of any kind, and "el del programa"
+  'el|del|al|un =programa de ~ beca|becas|estudios|empleo|empleabilidad|emprendimiento|integracion|proteccion|nutricion|refuerzo|capacitacion|formacion|acompanamiento|reasentamiento|medios',
+  'los|las|el|la|senor|senora|senorita|joven|chico|chica|muchacho del =programa',
   'o n g',
   'acnur|=oim|unicef|=pma|=onu',
   'naciones unidas',
@@ -734,7 +743,7 @@ const FAREWELL = [
   'adios para siempre',
   'me despedi|despedi de todos',
   'cuidem dos|de meus|minha',
-  'regale|regalando|regalar|regalo todas? mis cosas|ropa',
+  'regale|regalando|regalar|regalo todas? mis|mi cosas|ropa|zapatos',
   'deje|dejando|dejo ~ ~ mi|el celular|telefono|cosas|ropa|carta a|para ~ mi',
   'carta|cartas|nota|notas de despedida|adios',
   // what one asks to be told to the children: "diles a mis hijos q los amé"
@@ -775,8 +784,8 @@ const PT_SEXUAL = [
 /** A debt for the journey or the food that holds people where they work: debt bondage. */
 const BODY_DEBT = ['debo|debemos|debe|deben ~ ~ pasaje|viaje|comida|traslado', 'nadie puede|podemos irse|salir|irnos'];
 /** The means at hand and ready: a sign of suicide preparations. */
-const MEANS = ['soga|cuerda|pastillas|veneno|raticida|cuchillo|navaja|cuchilla|gillette|arma|pistola|=corda|remedios'];
-const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guardando|escondidas|escondida|=pronta|=prontos'];
+const MEANS = ['soga|cuerda|pastillas|veneno|raticida|cuchillo|navaja|cuchilla|gillette|arma|pistola|=corda|remedios|comprimidos|=grenn|=kod|=kòd|pwazon'];
+const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guardando|escondidas|escondida|=pronta|=prontos|=comprei|=achte|=achete|=gentan'];
 /** Pills or poison swallowed: "me tomé como 20 paracetamol". */
 const INGESTED = [
   'tome|trague|tomo|tomamos|=tomou|se tomo|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
@@ -940,7 +949,7 @@ const AGES = Array.from({ length: 17 }, (_, i) => `=${i + 1}`).join('|');
 const MINOR = [
   'nina|nino|ninas|ninos|nena|nene|=menor|=menores|chiquita|chiquito|hija|hijo|hijas|hijos|sobrina|sobrino|nieta|nieto|hermanita|hermanito|ahijada|ahijado',
   `${AGES} anos|anitos|an|ans`,
-  `de|tiene|tem|gen ${AGES}`,
+  `de|tiene|tem|gen|tengo|tenia ${AGES}`,
   'filha|filho|menina|menino|crianca|criancas|sobrinha|neta',
   '=pitit|=timoun|=tifi|ti fi|ti gason',
   ...exact(['daughter|son|girl|boy|child|kid|kids|niece|nephew|minor|teen|teenager|granddaughter', `she|he s|is ${AGES}`, `${AGES} years|yrs|yr|year old?`]),
@@ -992,8 +1001,69 @@ const LURKING = [
   'me|nos persigue|persiguen|persiguio|siguio|siguieron',
   'me|nos esta|estan|viene|vienen siguiendo|persiguiendo',
   'ta|esta|estao|tá me|nos seguindo|perseguindo', 'ap swiv mwen|nou',
+  // followed home, and there now (found missing in round 7, pt and ht)
+  'me|nos seguiu|seguiram|perseguiu|seguia ate|até', '=swiv mwen|nou jouk|jis|rive', 'parado|parada|esperando aqui|ai|na frente|porta', 'devan pot|pòt|kay|lakay',
   ...exact(['outside my|our room|tent|door', 'at my|our door|room|tent right now', 'following|followed|follows me|us']),
 ];
+
+// ---------------------------------------------------------------------------------------
+// Classes found missing in blind round 7: suicide told through a place, a farewell or being a
+// burden, with no word of self-harm; poisoning by fumes; a small child alone by a drop; a
+// child taken on a trip alone by programme staff; shame after abuse
+
+/** Being a burden, or missed by nobody: on its own a sign of suicidal thinking. */
+const BURDEN = [
+  'no|nao ~ quiero|quero|voy|vou|vo a? ser ~ una|un|um|mais|mas ~ carga|estorbo|problema|peso|fardo',
+  'no|nao quiero|quero seguir siendo|sendo ~ una|un|um ~ carga|estorbo|problema|peso|fardo',
+  'no|nao seré|sere|serei mas|mais ~ una|un|um ~ carga|estorbo|problema|peso|fardo',
+  'nadie|ninguem|ninguém|naiden|pesonn|pèsonn ~ ~ ~ va|vai|pap|p ap a? extranar|sentir|notar|extraña|extrana|echar|remarke|santi mi|minha? falta|de menos',
+  'ficam|ficariam|estan|estarian|quedan|viven melhor|mejor sin mim|mi',
+  'pap|p ap yon chay',
+  ...exact(['no longer a burden', 'be a burden', 'nobody will|would notice|care', 'better without me']),
+];
+/** Despair said quietly: "esto ya no tiene arreglo", "no me llamen", "a nadie le importa". */
+const QUIET_DESPAIR = [
+  // of life, not of a phone: "mi celular ya no tiene arreglo"
+  'esto|mi vida|nada|todo ya? no|nao ~ tiene|tem arreglo|solucion|solucao|remedio|jeito|sentido',
+  'ya no|nao tengo|tenemos ~ arreglo|solucion|solucao|remedio|jeito|salida',
+  'no|nao me|nos busquen|llamen|procurem|liguem|busques|llames',
+  'no|nao se|te ~ preocupen|preocupes|preocupem por|x|con mi',
+  'a|pra nadie|ninguem le|les ~ importo|importa|importamos',
+  'm|mwen pa ka|kapab|kab ankò|anko',
+  'ya no|nao puedo|posso|aguento|aguanto mas|mais',
+  'queria|quería|quise escribirle|hablar|despedirme|decirle a? alguien',
+  ...exact(['dont|don t call|look for me', 'no one|nobody cares', 'cant do it|this anymore']),
+];
+/** The last word: "chau", "tchau", "adiós", "bye", "orevwa". */
+const GOODBYE = ['=chau|=chao|=chaito|=adios|=tchau|=adeus|=orevwa|=babay|=bye|=byebye|=goodbye', 'hasta nunca|siempre', ...exact(['good bye'])];
+/** A place to jump from. */
+const HIGH_PLACE = [
+  'puente|azotea|techo|terraza|terraco|terraço|acantilado|barranco|viaducto|cornisa|precipicio|malecon|=rieles|=laje|=pon|twati|=falez',
+  'piso|pisos|andar|andares =5|=6|=7|=8|=9|=10|=11|=12|=15|=20|alto',
+  ...exact(['roof|rooftop|bridge|ledge|cliff|overpass']),
+];
+/** Fumes in a closed room: a brazier or charcoal, and children who cannot be woken, dizzy or vomiting. */
+const FUMES = ['brasero|=carbon|=brasa|=brasas|monoxido|=humo|=estufa|=generador|=fogon|=anafre|=lena|braseiro|=fumaca|=chabon|=lafimen', ...exact(['charcoal|brazier|fumes|smoke|generator|heater'])];
+const FUME_SICK = [
+  'vomit*|maread*|atontad*|desmay*|somnolient*|adormilad*|=mareos|=aturdidos',
+  'no|nao se? ~ despierta|despiertan|despierto|acorda|acordam|reaccionan|reacciona',
+  'dolor|dor de cabeza|cabeca',
+  'despiertan|despierta mal|raro',
+  ...exact(['vomiting|dizzy|drowsy|unconscious|wont wake|won t wake']),
+];
+/** Alone, of a child: "solito", "sozinho", "alone", "pou kont li". */
+const ALONE = ['solo|sola|solito|solita|solos|solitos|sozinho|sozinha|=pou =kont li', ...exact(['alone|unattended', 'no adult|adults|one|parent'])];
+/** Where a small child alone can fall or drown. */
+const HAZARD_PLACE = ['balcon|ventana|azotea|techo|cornisa|piscina|=rio|=pista|carretera|avenida|varanda|janela|laje|=galri|=fenet', ...exact(['balcony|window|roof|ledge|pool|road|street|river'])];
+const TODDLER = ['@MINOR', 'bebe|bebito|bebita|=guagua|=wawa|=nene|=nena', ...exact(['toddler|infant|baby'])];
+/** A trip or an "event" away from home. */
+const TRIP = ['viaje|viajar|viajan|paseo|excursion|evento|=pasaje|=pasajes|viagem|passeio|=vwayaj', 'a|pa|para lima|otra ciudad|provincia|fuera', 'otra|outra ciudad|cidade', ...exact(['trip|travel|event|excursion'])];
+/** Just the two of them: "solo él y ella", "a solas", "sin nosotros". */
+const JUST_THEM = ['solo|solos|solitos el y ella|ellos|yo', 'nosotros|los|nos dos', 'a solas', 'sin ~ nosotros|padres|mama|papa|mi|mis|familia|acompanante', 'so|somente eles|os dois', ...exact(['just the two|them', 'without us|me|her parents'])];
+/** Shame after sexual abuse: "me siento sucia", "usada". */
+const SOILED = ['me|m siento|senti|sinto|sentia ~ sucia|sucio|usada|usado|suja|sujo', ...exact(['feel|felt dirty|used'])];
+/** Meetings are not confinement: "nos encierra en una reunión de tres horas". */
+const MEETING = ['reunion|reuniones|junta|juntas|capacitacion|capacitaciones|=zoom|=meet|=llamada', ...exact(['meeting|meetings|call'])];
 
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
@@ -1005,6 +1075,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     BURN, HOME_OR_US, NOT_RESPONDING, FAREWELL, TAKEN_OR_SILENT, PAYMENT, VOYEUR, PT_AID, PT_SEXUAL, BODY_DEBT, MEANS, READY, INGESTED, PRESCRIBED,
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
     HOTEL, WENT_WITH, TAKES_TO_ROOM, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
+    BURDEN, QUIET_DESPAIR, GOODBYE, HIGH_PLACE, FUMES, FUME_SICK, ALONE, HAZARD_PLACE, TODDLER, TRIP, JUST_THEM, SOILED, MEETING,
   },
   rules: [
     // Immediate danger: self-harm
@@ -1031,7 +1102,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['DEBT_BONDAGE'], why: 'a debt for the journey, paid by working: debt bondage' },
     { tier: 'immediate-danger', all: ['DECEIVED', 'RECRUITED'], within: 6, why: '"me trajeron engañada para trabajar"' },
     { tier: 'immediate-danger', all: ['TRAFFICKING'], why: 'being sold, trafficking, slavery, extortion' },
-    { tier: 'immediate-danger', all: ['CONFINE'], why: 'locked in, kidnapped, trapped' },
+    { tier: 'immediate-danger', all: ['CONFINE'], unless: ['MEETING'], unlessWithin: 4, why: 'locked in, kidnapped, trapped; not "nos encierra en una reunión"' },
     { tier: 'immediate-danger', all: ['BURN', 'HOME_OR_US'], within: 8, why: 'a threat to burn the home, or the family inside it' },
     { tier: 'immediate-danger', all: ['NOT_RESPONDING'], why: 'someone who does not wake, breathe or respond; poison or pills taken; gas' },
     { tier: 'immediate-danger', all: ['FAREWELL'], why: 'farewells and entrusting the children: a sign of suicide preparations' },
@@ -1089,6 +1160,14 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['AID', 'INNUENDO_PAY'], within: 24, why: '"todo tiene un precio", "y no hablaba de plata": payment in kind for aid' },
     { tier: 'psea', all: ['AID_WHO', 'TOUCH_AMBIG', 'WHERE_NOT'], within: 20, why: 'aid staff touching where they should not' },
     { tier: 'sexual-violence', all: ['TOUCH_AMBIG', 'WHERE_NOT'], within: 5, why: '"me tocó donde no debía"' },
+    // Classes found missing in blind round 7
+    { tier: 'immediate-danger', all: ['BURDEN'], why: 'being a burden, or missed by nobody: suicidal thinking' },
+    { tier: 'immediate-danger', all: ['QUIET_DESPAIR', 'GOODBYE'], within: 24, why: 'despair and a goodbye ("no se preocupen por mí. chau")' },
+    ...['QUIET_DESPAIR', 'GOODBYE', 'BURDEN'].map((sign) => ({ tier: 'immediate-danger' as const, all: ['HIGH_PLACE', sign], within: 24, why: `a place to jump from, and ${sign}` })),
+    { tier: 'immediate-danger', all: ['FUMES', 'FUME_SICK'], within: 20, why: 'fumes in a closed room and people dizzy, vomiting or not waking: carbon monoxide' },
+    { tier: 'immediate-danger', all: ['TODDLER', 'ALONE', 'HAZARD_PLACE'], within: 14, why: 'a small child alone by a balcony, a window, water or a road' },
+    ...(['immediate-danger', 'psea'] as const).map((tier) => ({ tier, all: ['AID_WHO', 'MINOR', 'TRIP', 'JUST_THEM'], within: 30, why: 'aid staff taking a child on a trip alone' })),
+    { tier: 'psea', all: ['AID', 'SOILED'], within: 30, why: 'the aid, and shame after abuse ("me siento sucia")' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },
