@@ -104,15 +104,37 @@ export function pseaReplyOf(record: ConversationRecord, effect: Extract<Effect, 
 /** Sealed effects: applied before the commit and never kept in the conversation record. */
 export const isSealed = (effect: Effect): boolean => effect.type === 'psea.report' || effect.type === 'psea.reply';
 
+/** A reference a turn took in the store before its commit: withdrawn if that commit is lost. */
+export type Claim = { kind: 'ticket' | 'case'; ref: string; contactKey: string } | { kind: 'psea'; ref: string; createdAt: number };
+
 /**
  * Before the commit: references the person sees in this turn's reply are claimed (a taken
  * one re-runs the turn with another), and sealed effects are applied, since they may not wait
- * in the conversation record (keyed by the person's identity) like other effects do.
+ * in the conversation record (keyed by the person's identity) like other effects do. What was
+ * claimed goes into `claims` as it is, so that a turn that then loses its commit (or fails
+ * half-way) can take it back.
  */
-export async function claimReferences(store: Store, record: ConversationRecord, effects: Effect[], messageId: string, now: number): Promise<void> {
+export async function claimReferences(store: Store, record: ConversationRecord, effects: Effect[], messageId: string, now: number, claims: Claim[]): Promise<void> {
   for (const effect of effects) {
-    if (effect.type === 'ticket.open') await store.tickets.open(ticketOf(record, effect, now));
-    else if (effect.type === 'case.open') await store.cases.open(caseOf(record, effect, now));
-    else if (isSealed(effect)) await applyEffect(store, record, effect as Exclude<Effect, { type: 'transcript.append' }>, messageId, now);
+    if (effect.type === 'ticket.open') {
+      await store.tickets.open(ticketOf(record, effect, now));
+      claims.push({ kind: 'ticket', ref: effect.ref, contactKey: record.key });
+    } else if (effect.type === 'case.open') {
+      await store.cases.open(caseOf(record, effect, now));
+      claims.push({ kind: 'case', ref: effect.ref, contactKey: record.key });
+    } else if (isSealed(effect)) {
+      await applyEffect(store, record, effect as Exclude<Effect, { type: 'transcript.append' }>, messageId, now);
+      // A person's answer to the focal point is what they wrote, whatever the re-run makes of it: it stays.
+      if (effect.type === 'psea.report') claims.push({ kind: 'psea', ref: effect.code, createdAt: (await store.pseaReports.get(effect.code))?.createdAt ?? now });
+    }
+  }
+}
+
+/** Takes back what earlier attempts of a turn claimed and its committed attempt did not. */
+export async function withdrawClaims(store: Store, claims: readonly Claim[], kept: readonly Claim[]): Promise<void> {
+  for (const claim of claims) {
+    if (kept.some((k) => k.kind === claim.kind && k.ref === claim.ref)) continue;
+    if (claim.kind === 'psea') await store.pseaReports.withdraw(claim.ref, claim.createdAt);
+    else await store[claim.kind === 'ticket' ? 'tickets' : 'cases'].withdraw(claim.ref, claim.contactKey);
   }
 }

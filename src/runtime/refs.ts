@@ -3,10 +3,11 @@ const ALPHABET = '346789ABCDEFGHJKMNPQRTUVWXY';
 
 /**
  * A short ticket reference like `K7P-4QM` (27^6 ≈ 387 million), derived from a seed
- * (conversation, message, attempt). Deterministic on purpose: a turn re-run after a crash
- * draws the same reference, so opening its ticket again is a no-op instead of a duplicate.
- * References of different tickets can still collide (birthday odds reach a few percent after
- * tens of thousands of tickets); the runtime then re-runs the turn with the next attempt.
+ * (conversation, message, draw). Deterministic on purpose: a turn re-run after a crash or a
+ * lost commit draws the same reference, so opening its ticket again is a no-op instead of a
+ * duplicate. References of different tickets can still collide (birthday odds reach a few
+ * percent after tens of thousands of tickets); the runtime then re-runs the turn with the next
+ * draw (see TurnRuntime.claiming).
  * A reference is not a secret (the seed includes the platform's message id, which outsiders
  * do not see), so a fast 53-bit string hash is enough; it runs on every turn.
  */

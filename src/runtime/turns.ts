@@ -24,7 +24,7 @@ import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects, claimReferences, isSealed, type TranscriptBatch } from './effects.ts';
+import { applyEffects, claimReferences, isSealed, withdrawClaims, type Claim, type TranscriptBatch } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import { lookupReference } from './lookup.ts';
 import { findReference } from './refs.ts';
@@ -48,7 +48,9 @@ export interface TurnRuntimeOptions {
   store: Store;
   dialog: Dialog;
   log: Logger;
-  /** Ticket reference for a seed (see refs.ts); deterministic so a re-run turn reuses it. */
+  /** Ticket reference for a seed (see refs.ts); deterministic so a re-run turn reuses it. The
+   * seed is `conversation|message|draw`: the draw moves on only when a reference was taken by
+   * someone else, never when a commit was lost, so every re-run of a message claims the same. */
   ticketRef: (seed: string) => string;
   now?: () => number;
   /** Conversations kept live in memory (default 10,000). */
@@ -145,7 +147,7 @@ export class TurnRuntime implements TurnHandler {
     if (!this.sinks.has(channel)) throw new UnknownConversationError();
     const key = conversationKey(channel, conversationId);
     try {
-      await this.queue.run(key, () => this.withRetries(key, (attempt) => this.attempt(key, { channel, conversationId, messageId: `signal:${id}` }, { signal }, attempt)));
+      await this.queue.run(key, () => this.claiming(key, (turn) => this.attempt(key, { channel, conversationId, messageId: `signal:${id}` }, { signal }, turn)));
     } catch (err) {
       // Committed: what the person is told goes out with their next message.
       if (!(err instanceof DeliveryError)) throw err;
@@ -222,10 +224,31 @@ export class TurnRuntime implements TurnHandler {
   private async turn(key: string, inbound: Inbound): Promise<TurnOutcome> {
     const input: TurnInput = { ...(inbound.text !== undefined && { text: inbound.text }), ...(inbound.action !== undefined && { action: inbound.action }) };
     try {
-      return await this.withRetries(key, (attempt) => this.attempt(key, inbound, input, attempt));
+      return await this.claiming(key, (turn) => this.attempt(key, inbound, input, turn));
     } catch (err) {
       // The turn was committed but a send failed: the caller (the channel) learns of the failure.
       throw err instanceof DeliveryError ? err.cause : err;
+    }
+  }
+
+  /**
+   * One message's attempts, and what they claimed. An attempt that loses its commit to another
+   * writer has claimed its references already (a ticket in the queue, a sealed report): the
+   * re-run claims the same ones if it still opens them (same seed, the store's open is
+   * idempotent), and what it no longer opens (the other writer's turn opened the ticket) is
+   * withdrawn once it commits, or when every attempt failed. A crash between claim and commit
+   * leaves the claim until the message is worked through again (redelivery, the inbox), which
+   * claims the same references. Withdrawing is best effort: a failure is logged, never the turn's.
+   */
+  private async claiming<T>(key: string, work: (turn: TurnClaims) => Promise<T>): Promise<T> {
+    const turn: TurnClaims = { draw: 1, lost: [], kept: [], duplicate: false };
+    try {
+      return await this.withRetries(key, () => work(turn));
+    } finally {
+      // A duplicate was committed elsewhere with the same seed, so with the same references: they stay.
+      if (!turn.duplicate && turn.lost.length > 0) {
+        await withdrawClaims(this.opts.store, turn.lost, turn.kept).catch((err: unknown) => this.opts.log.warn({ conversation: logRef(key), err: errorName(err) }, 'could not withdraw a lost turn\'s references'));
+      }
     }
   }
 
@@ -246,7 +269,7 @@ export class TurnRuntime implements TurnHandler {
     }
   }
 
-  private async attempt(key: string, inbound: Inbound, input: TurnInput, attempt: number): Promise<TurnOutcome> {
+  private async attempt(key: string, inbound: Inbound, input: TurnInput, turn: TurnClaims): Promise<TurnOutcome> {
     const hot = this.hot.get(key) ?? (await this.load(key, inbound));
     const previous = hot.record;
     // A signal about a conversation that is gone must not start a new one.
@@ -254,11 +277,12 @@ export class TurnRuntime implements TurnHandler {
     if (previous.recentMessageIds.includes(inbound.messageId)) {
       // A platform redelivering because our answer did not reach it: try the send again.
       if (!hot.delivered) await this.finish(previous).then(() => (hot.delivered = true), () => undefined);
+      turn.duplicate = true;
       return { duplicate: true, outbound: [] };
     }
 
     this.finished.delete(key); // this turn's commit replaces the outbox anyway
-    const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${attempt}`);
+    const ref = this.opts.ticketRef(`${key}|${inbound.messageId}|${turn.draw}`);
     const now = this.now();
     // A message naming a reference (`K7P-4QM`) may be asking about it: the dialog cannot read
     // the store, so what is found under it comes with the turn.
@@ -302,9 +326,20 @@ export class TurnRuntime implements TurnHandler {
     // before committing, so one held by someone else re-runs the turn with another
     // (DuplicateKeyError). A PSEA report (or an answer to the focal point) is filed right here and never kept in the
     // conversation: sealed content must not sit in a record keyed by the person's identity.
-    await claimReferences(this.opts.store, record, result.effects, inbound.messageId, record.updatedAt);
+    const claims: Claim[] = [];
     const filedReport = result.effects.some((e) => e.type === 'psea.report');
-    await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
+    try {
+      await claimReferences(this.opts.store, record, result.effects, inbound.messageId, record.updatedAt, claims);
+      await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
+      turn.kept.push(...claims);
+    } catch (err) {
+      // Lost for sure (another writer won, or a reference is someone else's): what this attempt
+      // claimed may be withdrawn. Any other failure may have committed: its claims stay.
+      const lost = err instanceof ConcurrentUpdateError || err instanceof DuplicateKeyError;
+      turn[lost ? 'lost' : 'kept'].push(...claims);
+      if (err instanceof DuplicateKeyError) turn.draw++; // the next attempt draws other references
+      throw err;
+    }
     // A follow-up code, or the focal point's words, was just delivered: not to be kept beside the person.
     if (filedReport || input.signal?.type === 'PSEA_MESSAGE') await this.clearSealedReply(key);
     if (this.opts.log.isLevelEnabled('debug')) this.opts.log.debug({ conversation: logRef(key), step: hot.session.step, replies: replies.length, effects: result.effects.length }, 'turn');
@@ -402,6 +437,16 @@ export class TurnRuntime implements TurnHandler {
 
 function errorName(err: unknown): string {
   return err instanceof Error ? err.name : 'unknown';
+}
+
+/** A message's references across its attempts: the draw for its seed; what attempts that surely
+ * lost claimed, and what the others did (committed, or failed in a way that may have committed);
+ * `duplicate`: another writer committed the message. */
+interface TurnClaims {
+  draw: number;
+  lost: Claim[];
+  kept: Claim[];
+  duplicate: boolean;
 }
 
 /** Committed, but the channel did not take it; `sent` is the message `send` committed. */

@@ -133,6 +133,17 @@ export function samePseaContent(a: PseaReport, b: PseaReport): boolean {
 }
 
 /** The fields a winning claim sets (every adapter writes exactly these). */
+/** What a turn that lost its commit may take back (see TicketRepo.withdraw): the contact's own
+ * ticket or case, untouched since it was opened. */
+export function isWithdrawable(record: Ticket | Case | null, contactKey: string): record is Ticket | Case {
+  return record !== null && record.contactKey === contactKey && record.status === 'open' && !('notes' in record && record.notes?.length);
+}
+
+/** As isWithdrawable, for a sealed report: still open, no follow-up, filed at `createdAt`. */
+export function isWithdrawableReport(report: PseaReport | null, createdAt: number): report is PseaReport {
+  return report !== null && report.status === 'open' && report.createdAt === createdAt && !report.messages?.length;
+}
+
 export function claimFields(staffId: string, at: number): Pick<Ticket, 'status' | 'claimedBy' | 'claimedAt' | 'updatedAt'> {
   return { status: 'claimed', claimedBy: staffId, claimedAt: at, updatedAt: at };
 }

@@ -85,6 +85,10 @@ export interface TicketRepo {
   /** Creates the ticket; opening the same ref again for the same contact is a no-op
    * (idempotent). A ref already taken by another contact throws DuplicateKeyError. */
   open(ticket: Ticket): Promise<void>;
+  /** Takes back a ticket that a turn opened and then lost its commit to another writer (the
+   * person was never shown its ref): removed only while it is that contact's and still open;
+   * anything else is left as it is. */
+  withdraw(ref: string, contactKey: string): Promise<void>;
   get(ref: string): Promise<Ticket | null>;
   /** Oldest first (by `createdAt`, then ref). */
   list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
@@ -210,6 +214,8 @@ export interface CaseRepo {
   /** Creates the case; opening the same ref again for the same contact is a no-op
    * (idempotent). A ref already taken by another contact throws DuplicateKeyError. */
   open(record: Case): Promise<void>;
+  /** As TicketRepo.withdraw: only the contact's own case, still open. */
+  withdraw(ref: string, contactKey: string): Promise<void>;
   get(ref: string): Promise<Case | null>;
   /** Oldest first (by `createdAt`, then ref); both filters optional and combinable. */
   list(filter?: { type?: CaseType; status?: CaseStatus }): Promise<Case[]>;
@@ -235,6 +241,10 @@ export interface PseaReportRepo {
    * code with other content throws DuplicateKeyError and keeps the stored report. That error
    * names no code: errors get logged, and no log may reveal that a report exists. */
   file(report: PseaReport): Promise<void>;
+  /** Takes back a report that a turn filed and then lost its commit (the person was never shown
+   * its code, and the turn run again did not file it): removed only while it is still open, has
+   * no follow-up message and was filed at `createdAt`; anything else is left as it is. */
+  withdraw(code: string, createdAt: number): Promise<void>;
   get(code: string): Promise<PseaReport | null>;
   /** Oldest first (by `createdAt`, then code). */
   list(): Promise<PseaReport[]>;

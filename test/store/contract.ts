@@ -249,6 +249,14 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect((await store.tickets.get('K7P-4QM'))?.contactKey).to.equal('webchat:p');
       });
 
+      it("withdraws a contact's own untouched ticket only (a turn that lost its commit)", async () => {
+        for (const [ref, key] of [['A11-111', 'webchat:p'], ['B22-222', 'webchat:p'], ['C33-333', 'webchat:p'], ['D44-444', 'webchat:q']] as const) await store.tickets.open(ticket(ref, key, 1));
+        await store.tickets.claim('B22-222', 'op1', 2);
+        await store.tickets.addNote('C33-333', { staffId: 'op1', at: 3, text: 'llamar' });
+        for (const ref of ['A11-111', 'B22-222', 'C33-333', 'D44-444', 'NOP-E00']) await store.tickets.withdraw(ref, 'webchat:p');
+        expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['B22-222', 'C33-333', 'D44-444']);
+      });
+
       it('lists oldest first, optionally by status', async () => {
         await store.tickets.open(ticket('C', 'webchat:p', 3, { status: 'closed', topic: 'health' }));
         await store.tickets.open(ticket('A', 'webchat:q', 1));
@@ -770,6 +778,15 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     });
 
     describe('cases', () => {
+      it("withdraws a contact's own open case only", async () => {
+        await store.cases.open(caseRecord('W-1', 'webchat:p', 1));
+        await store.cases.open(caseRecord('W-2', 'webchat:p', 1));
+        await store.cases.open(caseRecord('W-3', 'webchat:q', 1));
+        await store.cases.setStatus('W-2', 'in_progress', undefined, 2);
+        for (const ref of ['W-1', 'W-2', 'W-3', 'W-0']) await store.cases.withdraw(ref, 'webchat:p');
+        expect((await store.cases.list()).map((c) => c.ref)).to.deep.equal(['W-2', 'W-3']);
+      });
+
       it('opens a case once per ref', async () => {
         await store.cases.open(caseRecord('C-1', 'webchat:p', 1));
         await store.cases.open(caseRecord('C-1', 'webchat:p', 2, { status: 'closed', text: 'otra cosa' }));
@@ -862,6 +879,16 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describe('psea reports (sealed)', () => {
       const chatReport = (code: string, createdAt: number) =>
         pseaReport(code, createdAt, { contact: 'this_chat', contactKey: 'webchat:p', channel: 'webchat' });
+
+      it('withdraws a report only while open, without follow-up, and filed at the given time', async () => {
+        for (const code of ['P-1', 'P-2', 'P-3', 'P-4']) await store.pseaReports.file(pseaReport(code, 1));
+        const at = (await store.pseaReports.get('P-1'))!.createdAt;
+        await store.pseaReports.setStatus('P-2', 'in_progress', at + 1);
+        await store.pseaReports.addMessage('P-3', { id: 'm1', from: 'focal_point', text: 'hola', at: at + 1 });
+        for (const code of ['P-1', 'P-2', 'P-3', 'P-0']) await store.pseaReports.withdraw(code, at);
+        await store.pseaReports.withdraw('P-4', at + 5);
+        expect((await store.pseaReports.list()).map((r) => r.code)).to.deep.equal(['P-2', 'P-3', 'P-4']);
+      });
 
       it('files a report once per code; the same code with other content is a DuplicateKeyError', async () => {
         await store.pseaReports.file(pseaReport('P-1', 1));

@@ -7,7 +7,7 @@
 import type nedb from '@seald-io/nedb';
 import type { Case, PseaReport } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
-import { byCaseAge, byPseaReportAge, plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
+import { byCaseAge, byPseaReportAge, isWithdrawable, isWithdrawableReport, plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import { eraseFromFile, insertIfNew, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
@@ -29,6 +29,10 @@ export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo 
       if (existing && existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
       // Already there, maybe from a racing call whose line is not in the file yet.
       await log.durable();
+    },
+    async withdraw(ref, contactKey) {
+      const record = await find(ref);
+      if (isWithdrawable(record, contactKey)) await eraseFromFile(db(), { _id: ref, status: 'open', updatedAt: record.updatedAt }, log);
     },
     get: find,
     async list(filter) {
@@ -67,6 +71,11 @@ export function pseaReportRepo(
       const existing = await db().findOneAsync({ _id: report.code });
       if (existing && !samePseaContent(withoutId<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
       await log.durable(); // as in cases.open: the stored one may not be in the file yet
+    },
+    async withdraw(code, createdAt) {
+      const report = await find(code);
+      // Rewritten out of the file, like an erasure: the person's words must not linger in it.
+      if (isWithdrawableReport(report, createdAt)) await eraseFromFile(db(), { _id: code, status: 'open', updatedAt: report.updatedAt }, log);
     },
     get: find,
     async list() {

@@ -5,7 +5,7 @@
  */
 import type nedb from '@seald-io/nedb';
 import type { Ticket } from '../../core/domain.ts';
-import { byTicketAge, claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
+import { byTicketAge, claimFields, claimRefused, closeFields, closeRefused, isWithdrawable, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
 import { eraseFromFile, isUniqueViolation, withoutId, type Doc } from './docs.ts';
 import type { GroupCommit } from './group-commit.ts';
@@ -35,6 +35,11 @@ export function ticketRepo(db: () => Datastore, log: GroupCommit): TicketRepo {
       const existing = await find(ticket.ref);
       if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
       await log.durable(); // as in cases.open: a racing insert's line may not be in the file yet
+    },
+    async withdraw(ref, contactKey) {
+      const ticket = await find(ref);
+      // updatedAt in the query: a claim or a note landing meanwhile keeps the ticket.
+      if (isWithdrawable(ticket, contactKey)) await eraseFromFile(db(), { _id: ref, status: 'open', updatedAt: ticket.updatedAt }, log);
     },
     get: find,
     async list(filter) {

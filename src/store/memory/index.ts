@@ -33,6 +33,8 @@ import {
   sealPseaReport,
   summariseFeedback,
   byInboxOrder,
+  isWithdrawable,
+  isWithdrawableReport,
   type FeedbackEntry,
 } from '../common.ts';
 import {
@@ -147,6 +149,9 @@ function ticketRepo(): TicketRepo {
       const existing = tickets.get(ticket.ref);
       if (!existing) tickets.set(ticket.ref, ticket);
       else if (existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
+    },
+    async withdraw(ref, contactKey) {
+      if (isWithdrawable(tickets.get(ref), contactKey)) tickets.delete(ref);
     },
     async get(ref) {
       return tickets.get(ref);
@@ -358,6 +363,9 @@ function caseRepo(): CaseRepo {
       if (!existing) cases.set(record.ref, record);
       else if (existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
     },
+    async withdraw(ref, contactKey) {
+      if (isWithdrawable(cases.get(ref), contactKey)) cases.delete(ref);
+    },
     async get(ref) {
       return cases.get(ref);
     },
@@ -387,6 +395,9 @@ function pseaReportRepo(): PseaReportRepo {
       const existing = reports.get(report.code);
       if (!existing) reports.set(report.code, sealPseaReport(report));
       else if (!samePseaContent(existing, report)) throw new DuplicateKeyError('psea report code');
+    },
+    async withdraw(code, createdAt) {
+      if (isWithdrawableReport(reports.get(code), createdAt)) reports.delete(code);
     },
     async get(code) {
       return reports.get(code);

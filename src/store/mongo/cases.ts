@@ -3,7 +3,7 @@
  * collection of its own (see schemas.ts for the unique indexes on ref and code).
  */
 import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
-import { plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
+import { isWithdrawable, isWithdrawableReport, plainJson, retryingChange, samePseaContent, sealPseaReport, withPseaMessage } from '../common.ts';
 import { DuplicateKeyError, type CaseRepo, type PseaReportRepo } from '../ports.ts';
 import { isDuplicateKey, plain } from './docs.ts';
 import type { Models } from './schemas.ts';
@@ -23,6 +23,10 @@ export function caseRepo(model: Models['cases']): CaseRepo {
         const existing = await find(record.ref);
         if (existing && existing.contactKey !== record.contactKey) throw new DuplicateKeyError(`case ref ${record.ref}`);
       }
+    },
+    async withdraw(ref, contactKey) {
+      const existing = await find(ref);
+      if (isWithdrawable(existing, contactKey)) await model.deleteOne({ ref, status: 'open', updatedAt: existing.updatedAt }).exec();
     },
     get: find,
     async list(filter) {
@@ -58,6 +62,10 @@ export function pseaReportRepo(model: Models['pseaReports'], auditModel: Models[
         const existing = await model.findOne({ code: report.code }).lean().exec();
         if (existing && !samePseaContent(plain<PseaReport>(existing), report)) throw new DuplicateKeyError('psea report code');
       }
+    },
+    async withdraw(code, createdAt) {
+      const report = await find(code);
+      if (isWithdrawableReport(report, createdAt)) await model.deleteOne({ code, status: 'open', updatedAt: report.updatedAt }).exec();
     },
     get: find,
     async list() {

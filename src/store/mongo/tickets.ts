@@ -5,7 +5,7 @@
  * instances, exactly one matches; the others see the ticket as it is after the winner.
  */
 import type { Ticket } from '../../core/domain.ts';
-import { claimFields, claimRefused, closeFields, closeRefused, plainJson } from '../common.ts';
+import { claimFields, claimRefused, closeFields, closeRefused, isWithdrawable, plainJson } from '../common.ts';
 import { DuplicateKeyError, type TicketRepo } from '../ports.ts';
 import { isDuplicateKey, plain } from './docs.ts';
 import type { Models } from './schemas.ts';
@@ -27,6 +27,11 @@ export function ticketRepo(model: Models['tickets']): TicketRepo {
         const existing = await find(ticket.ref);
         if (existing && existing.contactKey !== ticket.contactKey) throw new DuplicateKeyError(`ticket ref ${ticket.ref}`);
       }
+    },
+    async withdraw(ref, contactKey) {
+      const ticket = await find(ref);
+      // status and updatedAt in the filter: a claim or a note landing meanwhile keeps the ticket.
+      if (isWithdrawable(ticket, contactKey)) await model.deleteOne({ ref, status: 'open', updatedAt: ticket.updatedAt }).exec();
     },
     get: find,
     async list(filter) {
