@@ -1,20 +1,10 @@
 /**
- * The registration matrix: fields, their stable codes and the order they are asked in.
- * Titles live in the i18n catalogs (`intake.option.<field>.<code>`); codes are what is stored.
+ * How the registration matrix (its fields, codes and order: src/core/intake.ts) is asked and
+ * read: regions, nationalities and household sizes as people type them.
  */
 import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
 
-export const INTAKE_FIELDS = ['ageGroup', 'gender', 'nationality', 'region', 'householdSize', 'needs', 'contact'] as const;
-export type IntakeField = (typeof INTAKE_FIELDS)[number];
-
-export const INTAKE_CODES = {
-  ageGroup: ['0_17', '18_39', '40_59', '60_plus'],
-  gender: ['female', 'male', 'other', 'undisclosed'],
-  nationality: ['venezuelan', 'colombian', 'ecuadorian', 'haitian', 'cuban', 'other'],
-  householdSize: ['1', '2', '3', '4', '5_plus'],
-  needs: ['disability', 'pregnancy', 'chronic_illness', 'unaccompanied_child', 'older_person', 'none'],
-  contact: ['this_chat', 'phone_call', 'whatsapp', 'in_person'],
-} as const;
+export { INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from '../../src/core/intake.ts';
 
 /** Peru's 24 departments plus the Constitutional Province of Callao and Lima Metropolitana. */
 export const REGIONS = [

@@ -1,3 +1,4 @@
+import type { Intake } from './intake.ts';
 /** Domain vocabulary shared by dialogs, runtime, stores and content. Plain data only. */
 
 export const LANGUAGES = ['es', 'en'] as const;
@@ -44,17 +45,8 @@ export interface Answer {
   sample: boolean;
 }
 
-/** The registration matrix, filled only after consent. Values are stable codes, not free text,
- * except `nationality` when the person picks "other" and types it. */
-export interface Intake {
-  ageGroup?: string;
-  gender?: string;
-  nationality?: string;
-  region?: string;
-  householdSize?: string;
-  needs?: string[];
-  contact?: string;
-}
+/** The registration matrix (its spec: ./intake.ts), filled only after consent. */
+export type { Intake };
 
 export type ConsentDecision = 'accepted' | 'declined' | 'withdrawn';
 

@@ -3,6 +3,7 @@
  * `storeContract` with a factory; every test gets a fresh, empty store.
  */
 import { expect } from 'chai';
+import { INTAKE_SPEC } from '../../src/core/intake.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type Store } from '../../src/store/ports.ts';
 import { answer, cannedResponse, caseRecord, consent, contact, conversation, outbound, pseaReport, referral, staffAccount, ticket, transcriptLine } from './fixtures.ts';
 
@@ -201,6 +202,15 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const replaced = { region: 'Lima', nationality: 'otra: Haití' };
         await store.contacts.saveIntake('webchat:p', replaced, 7);
         expect((await store.contacts.get('webchat:p'))?.intake).to.deep.equal(replaced);
+      });
+
+      it('keeps every field of the intake spec, so a new question is stored by every adapter', async () => {
+        // Built from the spec: a field added there is checked here too (MongoDB's strict mode
+        // once dropped a field its hand-written schema did not list).
+        const intake = Object.fromEntries(INTAKE_SPEC.map((f) => [f.field, f.kind === 'codes' ? [...f.codes] : f.kind === 'code' ? f.codes[0] : 'escrito a mano']));
+        await store.contacts.upsert(contact('webchat:p'));
+        await store.contacts.saveIntake('webchat:p', intake, 5);
+        expect((await store.contacts.get('webchat:p'))?.intake).to.deep.equal(intake);
       });
 
       it('never stores an intake without a contact', async () => {

@@ -1,6 +1,7 @@
 /** Shapes of the tickets API (validate at the edge and generate the OpenAPI document, like schemas.ts). */
 import { z } from 'zod';
 import { LANGUAGES, TICKET_OUTCOMES, TICKET_STATUSES } from '../../core/domain.ts';
+import { INTAKE_SPEC } from '../../core/intake.ts';
 
 /** References are short (`K7P-4QM`); anything else cannot name a ticket, so it is a 404. */
 export const TicketRefParams = z.strictObject({ ref: z.string().regex(/^[0-9A-Za-z-]{1,32}$/) });
@@ -35,15 +36,7 @@ export const TicketView = z.object({
 });
 export const QueueItem = TicketView.extend({ waitingMs: z.number().int().optional().describe('Open tickets only: how long the person has waited.') });
 export const TicketsAnswer = z.object({ tickets: z.array(QueueItem).describe('Oldest first.') });
-const Intake = z.object({
-  ageGroup: z.string().optional(),
-  gender: z.string().optional(),
-  nationality: z.string().optional(),
-  region: z.string().optional(),
-  householdSize: z.string().optional(),
-  needs: z.array(z.string()).optional(),
-  contact: z.string().optional(),
-});
+const Intake = z.object(Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, (kind === 'codes' ? z.array(z.string()) : z.string()).optional()])));
 const Rating = z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional().describe('Render as text, never as HTML.'), at: z.iso.datetime() });
 const TicketWithNotes = TicketView.extend({ notes: z.array(Note), rating: Rating.optional().describe("The person's satisfaction answer after talking to an operator.") });
 export const Line = z.object({

@@ -6,6 +6,7 @@
 import { Schema, type Connection } from 'mongoose';
 import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
+import { INTAKE_SPEC } from '../../core/intake.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord, InboxEntry } from '../ports.ts';
 
@@ -39,17 +40,10 @@ const conversation = new Schema<ConversationDoc>(
 conversation.index({ key: 1 }, { unique: true });
 conversation.index({ unfinished: 1 });
 
+// From the intake spec, so a new question is stored, not silently dropped by strict mode.
+// Mongoose defaults arrays to []; an intake without needs must stay without needs.
 const intake = new Schema<Intake>(
-  {
-    ageGroup: String,
-    gender: String,
-    nationality: String,
-    region: String,
-    householdSize: String,
-    // Mongoose defaults arrays to []; an intake without needs must stay without needs.
-    needs: { type: [String], default: undefined },
-    contact: String,
-  },
+  Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, kind === 'codes' ? { type: [String], default: undefined } : String])),
   { ...options, _id: false },
 );
 
