@@ -19,10 +19,10 @@ class CollectingSink implements OutboundSink {
   }
 }
 
-/** References in tests: `ABC-<attempt><conversation>` so collisions can be arranged. */
+/** References in tests: `ABC-<draw><conversation>` so collisions can be arranged. */
 const testRef = (seed: string) => {
-  const [key, , attempt] = seed.split('|');
-  return `ABC-${attempt}${key!.slice(-2)}`;
+  const [key, , draw] = seed.split('|');
+  return `ABC-${draw}${key!.slice(-2)}`;
 };
 
 function setup(store: Store = createMemoryStore(), ticketRef = testRef) {
