@@ -311,6 +311,8 @@ const THREAT = [
   'me|te|la|lo|nos encuentran|encontraran|encontrarian|aparezco|apareces|aparece muerta|muerto|muertos|tirada|tirado',
   'me|te|la|lo|nos van a encontrar|aparecer muerta|muerto|muertos|tirada|tirado',
   'que|q me calle|callara|quede callada|quede callado',
+  // "dijo q esta noche vuelve y q no grite" (found missing in round 8)
+  'que|q no grite|grites|gritara|gritaras', 'que|q no haga|hagas ruido',
   // harm promised to someone close: "si hablo le pasa algo a mi hijo"; ht "li konnen kote m rete"
   'si ~ hablo|digo|cuento|denuncio|hablas|dices|cuentas|denuncias ~ ~ le|les|te|me pasa|pasara|hace|hara|hacen algo',
   'le|les|te va|van a pasar|hacer algo a|al ~ mi|mis|tu|tus|su|sus',
@@ -320,6 +322,9 @@ const THREAT = [
 const DANGER_NOW = [
   'auxilio|=auxilo|=ausilio|socorro|=sos',
   's o s',
+  // someone forcing a way in now (found missing in round 8)
+  '=quiere|=quieren|=intenta|=intentan|=trata|=tratan|tratando|intentando|queriendo de? entrar|meterse a|al|en ~ mi|nuestra casa|cuarto|cuartito',
+  'forzando|forzaron|rompiendo|rompen la|mi ~ puerta|ventana|chapa|reja|cerradura',
   'en peligro',
   'corro|corre|corremos|corren peligro',
   'peligro de muerte',
@@ -724,11 +729,15 @@ const NOT_RESPONDING = [
   'convulsion*|inconscien*|desmay*',
   'sangrando',
   'sangra mucho',
+  // a birth at home with heavy bleeding (found missing in round 8)
+  'bota|bote|pierde|perdiendo|echando|botando mucha sangre',
+  'sangrando|perdendo muito ~ sangue',
+  '=pedi|=pèdi|=senyen anpil ~ san?',
   '=trago|=tomo|=bebio ~ ~ veneno|cloro|lejia|pastillas|raticida|=racumin',
   'olor a gas',
   'nao acorda|respira|reage',
   'pa respire|reveye', 'pa ka respire', 'vin ble|vyolet',
-  ...exact(['not breathing', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure']),
+  ...exact(['not breathing', 'bleeding a lot', 'bleeding heavily|badly', 'bleeding so much', 'losing a lot of blood', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure']),
 ];
 /** Farewells: the last message, goodbyes, entrusting the children. */
 const FAREWELL = [
@@ -872,6 +881,12 @@ const DANGER_ABROAD = [
     'rope|pills|knife|gun ready|is ready',
     'have the rope|pills|knife',
     'breaking|break in|into',
+    // found missing in round 8: the means bought, "done trying", a threat ending "or they shoot"
+    'bought|got|buy the|a|some rope|pills|poison',
+    'done trying|living',
+    'shoot up|at',
+    'or they|else ~ kill|shoot|burn|hurt',
+    'trying to get|break|come in|into',
   ]),
   'pular|jogar da|de ponte|predio|janela|viaduto',
   'me jogar da|de|na',
@@ -880,7 +895,9 @@ const DANGER_ABROAD = [
   'nao deixa|deixam ~ ~ sair',
   'trancad*|=trancaram|=trancou',
   'tocar|botar fogo',
-  '=touye|=touyé m|mwen|nou|li|tèt',
+  '=touye|=touyé m|mwen|nou|li|l|tèt',
+  // someone forcing a way in now (found missing in round 8)
+  'tentando|querendo|tratando entrar na|no|em ~ casa|quarto', 'forcando|forçando a|o ~ janela|porta|ventana|fechadura',
   '=boule kay|nou|lakay',
   'mete dife',
   'bwe|bwè|vale ~ ~ klorox|pwazon|grenn|medikaman|kloroks',
@@ -997,6 +1014,8 @@ const LURKING = [
   'esta|estan tocando|golpeando la|mi puerta del bano|cuarto',
   'esperando la|ali fora', 'esta|ta na minha porta',
   'ap tann mwen|m deyò|deyo',
+  // at the person's home now, asking for the child (found missing in round 8)
+  'esta|estan|ta aqui|aca|afuera en ~ casa|puerta|cuarto', 'preguntando por ~ ella|el|hija|hijo|nina|nino|hermanita|hermanito',
   // following the person now (found missing in round 6)
   'me|nos persigue|persiguen|persiguio|siguio|siguieron',
   'me|nos esta|estan|viene|vienen siguiendo|persiguiendo',
@@ -1062,8 +1081,8 @@ const TRIP = ['viaje|viajar|viajan|paseo|excursion|evento|=pasaje|=pasajes|viage
 const JUST_THEM = ['solo|solos|solitos el y ella|ellos|yo', 'nosotros|los|nos dos', 'a solas', 'sin ~ nosotros|padres|mama|papa|mi|mis|familia|acompanante', 'so|somente eles|os dois', ...exact(['just the two|them', 'without us|me|her parents'])];
 /** Shame after sexual abuse: "me siento sucia", "usada". */
 const SOILED = ['me|m siento|senti|sinto|sentia ~ sucia|sucio|usada|usado|suja|sujo', ...exact(['feel|felt dirty|used'])];
-/** Meetings are not confinement: "nos encierra en una reunión de tres horas". */
-const MEETING = ['reunion|reuniones|junta|juntas|capacitacion|capacitaciones|=zoom|=meet|=llamada', ...exact(['meeting|meetings|call'])];
+/** Meetings and parcels are not confinement: "nos encierra en una reunión", "retenido en aduana". */
+const MEETING = ['reunion|reuniones|junta|juntas|capacitacion|capacitaciones|=zoom|=meet|=llamada|aduana|aduanas|=almacen', ...exact(['meeting|meetings|call|customs'])];
 
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
