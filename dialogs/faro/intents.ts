@@ -151,7 +151,7 @@ function liveIntent(text: string, n: string, reading: Reading): Intent {
 
 /** Erasure is always confirmed before anything is deleted, so the safe reading may be generous. */
 function wantsErasure(n: string, ws: string[], reading: Reading): boolean {
-  return (hasWord(ws, ERASE_VERBS) && hasWord(ws, ERASE_OBJECTS)) || NOT_KEPT.test(n) || reading.erase;
+  return verbThenObject(ws, ERASE_VERBS, ERASE_OBJECTS) || NOT_KEPT.test(n) || reading.erase;
 }
 
 /** Steps of a PSEA report where the person's words are the report. At the contact question
@@ -218,6 +218,12 @@ function vocabulary(list: string[]): (word: string) => boolean {
 
 function hasWord(ws: string[], inVocabulary: (word: string) => boolean): boolean {
   return ws.some(inVocabulary);
+}
+
+/** A verb and, within a few words after it, its object: "borren mis datos", "delete my data";
+ * not "gracias x todo, ya saqué mi cpp" (found in round 9: the object came first). */
+function verbThenObject(ws: string[], verbs: (word: string) => boolean, objects: (word: string) => boolean, within = 6): boolean {
+  return ws.some((w, i) => verbs(w) && ws.slice(i + 1, i + 1 + within).some(objects));
 }
 
 const NUMBER_PREFIX = /^(?:opcion|opción|option|numero|number|la|el|nro)\s+/;

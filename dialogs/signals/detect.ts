@@ -23,12 +23,15 @@ export interface SignalMatch {
   readonly signal: ProtectionSignal;
   readonly tier: Tier;
   readonly why: string;
+  readonly now: boolean;
 }
 
 /** Both readings at once: a PSEA disclosure can carry danger too ("el voluntario me pega"). */
 export interface SignalFlags {
   readonly psea: boolean;
   readonly danger: boolean;
+  /** A rule marked `now` matched: an emergency no everyday reading outweighs. */
+  readonly now: boolean;
 }
 
 export interface SignalDetector {
@@ -52,12 +55,12 @@ export function signalFlags(text: string): SignalFlags {
 /** Compiles a lexicon (e.g. `extendLexicon(DEFAULT_LEXICON, …)`); throws at start-up if it is malformed. */
 export function createSignalDetector(lexicon: Lexicon): SignalDetector {
   const compiled = compile(lexicon);
-  const explain = (text: string) => (typeof text === 'string' ? matches(compiled, text, true)[0] ?? null : null);
+  const explain = (text: string) => (typeof text === 'string' ? matches(compiled, text, true).found[0] ?? null : null);
   const flags = (text: string): SignalFlags => {
-    const found = typeof text === 'string' ? matches(compiled, text, false) : [];
+    const { found, now } = typeof text === 'string' ? matches(compiled, text, false) : { found: [], now: false };
     const psea = found.some((m) => m.signal === 'psea');
     // Sexual violence by aid staff is PSEA (its tier comes after); danger beside it means danger to life or liberty.
-    return { psea, danger: found.some((m) => m.tier === 'immediate-danger' || (m.tier === 'sexual-violence' && !psea)) };
+    return { psea, danger: found.some((m) => m.tier === 'immediate-danger' || (m.tier === 'sexual-violence' && !psea)), now };
   };
   return { explain, flags, detect: (text) => explain(text)?.signal ?? null };
 }
@@ -102,9 +105,11 @@ interface Compiled {
 }
 
 /** The first matching rule (`firstOnly`), or the first of each signal, tier by tier. */
-function matches(c: Compiled, text: string, firstOnly: boolean): SignalMatch[] {
+/** The first rule of each signal that matches (only the first of all with `firstOnly`), and
+ * whether any rule marked `now` matches. */
+function matches(c: Compiled, text: string, firstOnly: boolean): { found: SignalMatch[]; now: boolean } {
   const ws = words(text);
-  if (ws.length === 0) return [];
+  if (ws.length === 0) return { found: [], now: false };
   const terms = ws.map((w) => termsOf(c, w));
   // occurrences[concept] = [start0, end0, start1, end1, …] (end exclusive), in start order.
   const occurrences: (number[] | undefined)[] = new Array(c.conceptCount);
@@ -117,12 +122,15 @@ function matches(c: Compiled, text: string, firstOnly: boolean): SignalMatch[] {
     }
   }
   const found: SignalMatch[] = [];
+  let now = false;
   for (const rule of c.rules) {
-    if (found.some((m) => m.signal === rule.signal) || !ruleMatches(rule, occurrences)) continue;
-    found.push({ signal: rule.signal, tier: rule.tier, why: rule.why });
-    if (firstOnly || found.length === 2) break;
+    const first = !found.some((m) => m.signal === rule.signal);
+    if (!(first || (rule.now && !now)) || !ruleMatches(rule, occurrences)) continue;
+    now ||= rule.now;
+    if (first) found.push({ signal: rule.signal, tier: rule.tier, why: rule.why, now: rule.now });
+    if (firstOnly || (found.length === 2 && now)) break;
   }
-  return found;
+  return { found, now };
 }
 
 /** End position (exclusive) of `tokens[k…]` matched from `pos`, or -1. */
@@ -317,6 +325,7 @@ function compile(lexicon: Lexicon): Compiled {
         signal,
         tier,
         why: r.why,
+        now: r.now ?? false,
         all: r.all.map((n) => conceptId(n, r)),
         within: r.within ?? Infinity,
         ordered: r.ordered ?? false,

@@ -70,6 +70,10 @@ export interface Rule {
   readonly unlessWithin?: number;
   /** The concept after which `unless` is looked for; default the first of `all`. */
   readonly unlessAfter?: string;
+  /** An emergency told as happening now in words no idiom, story or question uses (an accident
+   * with someone not moving, a birth going wrong, an overdose): no everyday reading outweighs it
+   * (dialogs/understanding/understand.ts), so it is not asked about gently in a question. */
+  readonly now?: boolean;
   /** Why the rule exists: for reviewers, error messages and `explainSignal`. */
   readonly why: string;
 }
@@ -310,9 +314,11 @@ const THREAT = [
   // "mañana me encuentran muerta si no pago"
   'me|te|la|lo|nos encuentran|encontraran|encontrarian|aparezco|apareces|aparece muerta|muerto|muertos|tirada|tirado',
   'me|te|la|lo|nos van a encontrar|aparecer muerta|muerto|muertos|tirada|tirado',
-  'que|q me calle|callara|quede callada|quede callado',
+  'que|q me calle|callara', 'que|q quede|quedara|quedes callada|callado',
   // "dijo q esta noche vuelve y q no grite" (found missing in round 8)
   'que|q no grite|grites|gritara|gritaras', 'que|q no haga|hagas ruido',
+  // the threat at the end of a demand (found missing in round 9): "500 soles o le hacen algo a mi hijo"
+  'o|sino ~ le|les|te|me|nos|la|lo hacen|haran|hace|hara|pasa|pasara algo|dano',
   // harm promised to someone close: "si hablo le pasa algo a mi hijo"; ht "li konnen kote m rete"
   'si ~ hablo|digo|cuento|denuncio|hablas|dices|cuentas|denuncias ~ ~ le|les|te|me pasa|pasara|hace|hara|hacen algo',
   'le|les|te va|van a pasar|hacer algo a|al ~ mi|mis|tu|tus|su|sus',
@@ -555,6 +561,8 @@ const AID_PLACE = [
   'albergue|refugio|comedor', 'olla comun', 'centro|hogar|casa de acogida', 'centro|ponto|posto de doacao|doacoes|distribuicao',
   // children's spaces and health campaigns run by agencies (found missing in round 4)
   'espacio|espacios amigable|amigables|seguro|seguros|protegido|ludico', 'ludoteca', 'espaco amigo|seguro',
+  // the state's and agencies' daycare (found missing in round 9): "la guardería del programa"
+  'guarderia|=cunamas|=wawawasi|=pronoei', 'cuna mas', 'wawa wasi',
   'campana|brigada|jornada de ~ ~ salud|medica|vacunacion|gratuita|gratis',
   ...exact(['shelter|refuge', 'child|children|kids friendly? s? space|spaces|center|club|area']),
 ];
@@ -725,7 +733,7 @@ const NOT_RESPONDING = [
   'no despierta|reacciona|responde|respira',
   'no abre los ojos',
   'respira raro|mal|feo',
-  'se esta poniendo|esta morado|morada|azul',
+  'se esta|=ta poniendo morado|morada|azul', 'esta|=ta morado|morada',
   'convulsion*|inconscien*|desmay*',
   'sangrando',
   'sangra mucho',
@@ -737,7 +745,7 @@ const NOT_RESPONDING = [
   'olor a gas',
   'nao acorda|respira|reage',
   'pa respire|reveye', 'pa ka respire', 'vin ble|vyolet',
-  ...exact(['not breathing', 'bleeding a lot', 'bleeding heavily|badly', 'bleeding so much', 'losing a lot of blood', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure']),
+  ...exact(['not breathing', 'bleeding a lot', 'bleeding heavily|badly', 'bleeding so much', 'losing a lot of blood', 'wont|doesnt|not wake|waking up', 'won|doesn t wake|waking up', 'unconscious|overdosed|seizure', 'bleeding ~ ~ much|alot|heavily|nonstop', 'wont|doesnt stop bleeding', 'won|doesn t stop bleeding']),
 ];
 /** Farewells: the last message, goodbyes, entrusting the children. */
 const FAREWELL = [
@@ -755,6 +763,8 @@ const FAREWELL = [
   'regale|regalando|regalar|regalo todas? mis|mi cosas|ropa|zapatos',
   'deje|dejando|dejo ~ ~ mi|el celular|telefono|cosas|ropa|carta a|para ~ mi',
   'carta|cartas|nota|notas de despedida|adios',
+  // letters left for the children (found missing in round 9): "ya les escribí las cartas a mis hijos"
+  '=escribi|=escribo|=escrito|=deje|=dejo|=hice ~ ~ carta|cartas|cartita|cartitas a|para ~ mis|mi|los hijos|hijas|hija|hijo|familia|mama|ninos|chamos',
   // what one asks to be told to the children: "diles a mis hijos q los amé"
   'diles|dile|digan|digale|digales a ~ mis|mi hijos|hijas|hijo|hija|familia ~ ~ q|que los|las|lo|la ame|quise|perdonen',
   ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message', 'goodbye letter|letters|note|notes', 'wrote|written|writing ~ ~ goodbye', 'tonight|today im done|gone', 'tonight|today i m|am done|gone', 'this is goodbye']),
@@ -797,8 +807,22 @@ const MEANS = ['soga|cuerda|pastillas|veneno|raticida|cuchillo|navaja|cuchilla|g
 const READY = ['lista|listo|listas|listos|preparad*|=compre|=junte|juntando|guardando|escondidas|escondida|=pronta|=prontos|=comprei|=achte|=achete|=gentan'];
 /** Pills or poison swallowed: "me tomé como 20 paracetamol". */
 const INGESTED = [
-  'tome|trague|tomo|tomamos|=tomou|se tomo|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
+  'tome|trague|tomo|tomamos|=tomou|trago|tomaron ~ ~ caja|frasco|blister|tira',
+  'tome|trague|tomo|tomamos|=tomou|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
   ...exact(['took|swallowed|downed ~ ~ ~ ~ pills|tablets|paracetamol|poison|bleach']),
+];
+/** How many: all of them, the whole box, twenty ("me tomé todas las pastillas de la presión"). */
+const OVERDOSE = [
+  'todas|toda|todo|todos|entera|entero|enteras|completa|completo|=monton|=punado|=puñado', 'la|una|el|un caja|frasco|blister|tira|sobre',
+  '=10|=12|=15|=20|=25|=30|=40|=50|=100|diez|quince|veinte|treinta', 'caixa|cartela inteira', '=tout grenn|bwat',
+  ...exact(['all the|my|of|those', 'whole bottle|box|pack|strip']),
+];
+/** The body reacting now: the heart racing, blurred sight, not able to breathe, vomiting. */
+const FELT_NOW = [
+  'corazon ~ late|palpita|acelerado|acelera', 'veo|estoy viendo borroso|doble|nublado', 'no puedo respirar', 'mareada|mareado|mareo|mareos',
+  'vomit*', 'me arde|quema el ~ estomago|garganta|pecho', 'me duele mucho el? estomago|pecho', 'no siento|se me duermen las? manos|piernas|brazos',
+  'coracao|coração disparado|acelerado', 'vista embacada|embaçada', 'tonta|tonto|tontura', 'ke m|mwen ap bat', 'tet mwen|m ap vire',
+  ...exact(['heart is? racing|pounding', 'cant breathe', 'can t breathe', 'blurry|dizzy|throwing up|vomiting']),
 ];
 const PRESCRIBED = ['presion|azucar|diabetes|tiroides|receta|recetaron|recetadas|doctor|medico|vitaminas|anticonceptivas|dolor|gastritis|alergia|=diaria|=diarias'];
 
@@ -869,7 +893,7 @@ const ACT_ABROAD = [
   ]),
   'pede|pedem|pediu|cobra|cobram ~ ~ metade|parte|dinheiro|taxa',
   'mande|mande m|mwen|nou lajan',
-  '=manyen|=manyen m|=manyen fanm',
+  '=manyen',
   'vin|ale kote l|li',
   'vin kote l aswe',
   'femen m|mwen|nou nan chanm|kay li',
@@ -878,7 +902,7 @@ const ACT_ABROAD = [
 const DANGER_ABROAD = [
   ...exact([
     'banging|pounding|kicking on|at the|my door',
-    'rope|pills|knife|gun ready|is ready',
+    'rope|pills|knife|gun is? ready',
     'have the rope|pills|knife',
     'breaking|break in|into',
     // found missing in round 8: the means bought, "done trying", a threat ending "or they shoot"
@@ -891,7 +915,7 @@ const DANGER_ABROAD = [
   'pular|jogar da|de ponte|predio|janela|viaduto',
   'me jogar da|de|na',
   'engoliu|engoli|bebeu|tomou ~ ~ bateria|pilha|remedios|veneno|sanitaria|comprimidos|cloro',
-  'ficou com|pegou|tomou|tem ~ ~ passaporte|passaportes|documentos',
+  'ficou|ficaram com ~ ~ passaporte|passaportes|documentos|documento', 'pegou|pegaram|tomou|tomaram|tem|=guardou|=guardaram|=retem ~ ~ passaporte|passaportes|documentos|documento',
   'nao deixa|deixam ~ ~ sair',
   'trancad*|=trancaram|=trancou',
   'tocar|botar fogo',
@@ -912,7 +936,7 @@ const DANGER_ABROAD = [
 const ASSAULT = [
   'se me|le|nos tiro|tiraba|subio|subia|echo|echaba encima',
   'me|la|nos arrincono|arrinconaba|arrinconaron',
-  'me|la beso|besaba|quiso besar a? la? fuerza',
+  'me|la beso|besaba a? la? fuerza', 'me|la quiso|quizo besar a? la? fuerza',
   'me|la quiso|intento besar',
   ...exact(['jumped|forced himself on me|her', 'cornered me|her', 'kissed me|her by force']),
 ];
@@ -960,7 +984,7 @@ const INNUENDO_PAY = [
   ...exact(['everything has a price', 'not talking about money', 'pay another|other way', 'pay in kind|other ways', 'nice|sweet|good|friendly to him|them', 'a personal favor|favour']),
 ];
 /** Touched where one should not be: with aid staff PSEA, with anyone sexual violence. */
-const WHERE_NOT = ['donde no ~ debia|debe|deberia|debio|tenia', 'partes intimas|privadas', 'mis|sus|las partes', ...exact(['where he shouldn t|shouldnt', 'private parts'])];
+const WHERE_NOT = ['donde no ~ debia|debe|deberia|debio|tenia', 'partes intimas|privadas', 'mis|sus|las partes', ...exact(['where he shouldn t', 'where he shouldnt', 'private parts'])];
 /** A child (or a relative young enough to be one) named in the message. */
 const AGES = Array.from({ length: 17 }, (_, i) => `=${i + 1}`).join('|');
 const MINOR = [
@@ -1084,6 +1108,50 @@ const SOILED = ['me|m siento|senti|sinto|sentia ~ sucia|sucio|usada|usado|suja|s
 /** Meetings and parcels are not confinement: "nos encierra en una reunión", "retenido en aduana". */
 const MEETING = ['reunion|reuniones|junta|juntas|capacitacion|capacitaciones|=zoom|=meet|=llamada|aduana|aduanas|=almacen', ...exact(['meeting|meetings|call|customs'])];
 
+// ---------------------------------------------------------------------------------------
+// Classes found missing in blind round 9: an accident with someone badly hurt, a birth going
+// wrong, letters left for the children, people held by smugglers, extortion of a stall
+
+/** A fall or an accident: "se cayó del andamio", "lo atropellaron", "le dio corriente". */
+const ACCIDENT = [
+  'cayo|cayeron|caido|callo|=cai de|del|desde ~ ~ andamio|techo|escalera|arbol|edificio|piso|segundo|tercer|cuarto|muro|azotea|moto|obra|balcon|ventana',
+  'atropell*|arroll*',
+  'le|me dio|dieron corriente|descarga', 'electrocut*',
+  'caiu|caíu do|da|de ~ andaime|telhado|escada|predio|laje', 'tonbe sou|nan ~ echafo|twati|eskalye',
+  ...exact(['fell off|from|down ~ ~ scaffold|scaffolding|roof|ladder|building|stairs|balcony', 'hit by a car|truck|bus', 'electrocuted']),
+];
+/** Badly hurt now: not moving, bleeding from the head, the head split. */
+const HURT_BADLY = [
+  'no se mueve|movia|levanta|para', 'no puede moverse|levantarse|pararse',
+  'sale|saliendo|bota|botando|echa|echando|sangra sangre? de|por la? cabeza|oido|oidos|boca|nariz',
+  'se ~ partio|rompio|abrio la cabeza', 'sangre|sangrando|=sangre', 'inconsciente|desmayad*',
+  'nao se mexe|levanta', 'sangue', 'pa ka leve', 'pa ap bouje', '=san',
+  ...exact(['not|isnt moving', 'cant|cannot move', 'can t move', 'bleeding|blood']),
+];
+/** A birth starting or going wrong: waters broken, contractions close together, green fluid. */
+const BIRTH_NOW = [
+  'se ~ rompio|revento|rompe|reventó la? fuente|bolsa', 'rompi|rompio|reventé|revente fuente|bolsa',
+  'contracciones|contraciones cada|seguidas|fuertes', 'liquido|agua ~ ~ verde|verdoso|oscuro',
+  'bolsa estourou|rompeu', 'contracoes|contraçoes|contrações a? cada|fortes', 'dlo ~ kase|pete', 'tranche chak',
+  ...exact(['water|waters broke|broken|breaking', 'contractions every|are|close', 'green fluid|water']),
+];
+/** Smugglers and the people who brought one: "los coyotes", "el que nos pasó la frontera". */
+const SMUGGLER = [
+  'coyote|coyotes|coiote|coiotes|=pollero|=polleros|trochero|trocheros|traficante|traficantes|tratante|tratantes',
+  'los|el que|q nos|me paso|pasaron|trajo|trajeron', 'rakete|raketè', '=pasè|=pase moun',
+  ...exact(['smuggler|smugglers|coyote|coyotes', 'the people|men|guys who brought|crossed us']),
+];
+/** Held, or asked for more money, by them: "nos tienen en una casa", "piden 800 dólares más". */
+const HELD_FOR_MONEY = [
+  'nos|me|los|las|la|lo|les tienen|tiene|retienen|retiene|guardan|encierran',
+  'piden|pide|cobran|cobra|exigen|exige|quieren|quiere ~ ~ ~ mas|dolares|plata|rescate|soles',
+  'nos ~ tem|mantem|prenderam', 'pedem|pede|querem mais|dinheiro|dolares',
+  'kenbe nou|n|m', 'mande ~ lajan',
+  ...exact(['keep|keeping|holding us|me', 'want|ask|asking ~ more money|dollars']),
+];
+/** Extortion of a stall or a shop: "me cobran cupo" (no article; "el cupo del albergue" is a place). */
+const EXTORTION = ['cobran|cobra|cobro|cobrar|cobraron|cobrando|pagar|pago|piden =cupo|=cupos', '=gota a gota', '=vacuna|=vacunas a ~ mi|los|la|el =negocio|=puesto|=tienda|=bodega|=local|=comerciantes|=colectivos'];
+
 export const DEFAULT_LEXICON: Lexicon = {
   concepts: {
     SELF_HARM, END_ALL, END_ALL_OBJECT, NOT_LIVE, LIVE_PLACE, GO_ON, GO_ON_DATE, DIE, DISAPPEAR, WANT,
@@ -1095,6 +1163,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
     HOTEL, WENT_WITH, TAKES_TO_ROOM, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
     BURDEN, QUIET_DESPAIR, GOODBYE, HIGH_PLACE, FUMES, FUME_SICK, ALONE, HAZARD_PLACE, TODDLER, TRIP, JUST_THEM, SOILED, MEETING,
+    ACCIDENT, HURT_BADLY, BIRTH_NOW, SMUGGLER, HELD_FOR_MONEY, EXTORTION, OVERDOSE, FELT_NOW,
   },
   rules: [
     // Immediate danger: self-harm
@@ -1187,6 +1256,13 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['TODDLER', 'ALONE', 'HAZARD_PLACE'], within: 14, why: 'a small child alone by a balcony, a window, water or a road' },
     ...(['immediate-danger', 'psea'] as const).map((tier) => ({ tier, all: ['AID_WHO', 'MINOR', 'TRIP', 'JUST_THEM'], within: 30, why: 'aid staff taking a child on a trip alone' })),
     { tier: 'psea', all: ['AID', 'SOILED'], within: 30, why: 'the aid, and shame after abuse ("me siento sucia")' },
+    // Classes found missing in blind round 9
+    { tier: 'immediate-danger', all: ['ACCIDENT', 'HURT_BADLY'], within: 24, now: true, why: 'a fall or an accident, and someone not moving or bleeding now' },
+    { tier: 'immediate-danger', all: ['BIRTH_NOW'], now: true, why: 'a birth starting or going wrong: waters broken, contractions, green fluid' },
+    { tier: 'immediate-danger', all: ['SMUGGLER', 'HELD_FOR_MONEY'], within: 20, now: true, why: 'people held by smugglers, or asked for more money by them' },
+    { tier: 'immediate-danger', all: ['EXTORTION'], why: 'extortion of a stall, a shop or a debtor' },
+    { tier: 'immediate-danger', all: ['INGESTED', 'OVERDOSE'], within: 6, now: true, why: 'all the pills, the whole box: an overdose even of everyday medicine' },
+    { tier: 'immediate-danger', all: ['INGESTED', 'FELT_NOW'], within: 24, now: true, why: 'pills taken and the body reacting now ("el corazón me late rarísimo")' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },

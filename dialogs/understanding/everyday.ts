@@ -52,6 +52,8 @@ const IDIOMS: readonly RegExp[] = [
   new RegExp(`\\b(${ANNOYANCE})\\b.{0,30}\\b(va|van)\\s+a\\s+matar\\b`),
   // "una muela que me mata", "un dolor de cabeza que me está matando"
   new RegExp(`\\b(${ANNOYANCE})\\s+(que|q|k)\\s+(me|nos)\\s+(esta\\s+)?(${KILL})\\b`),
+  // praise: "unos tragos que matan", "una sazón q mata" (found missing in round 9); not people
+  new RegExp(`\\b(unos|unas|un|una)\\s+(?!(?:${PEOPLE}|chamos|chamas|malandros|sicarios)\\b)\\w+\\s+(que|q|k)\\s+(matan|mata)\\b`),
   // "está que mata", "ese reggaeton está q mata"
   /\b(esta|estan|es|son|ta)\s+(que|q|k)\s+(mata|matan|arde)\b/,
   // "killing it", "this heat is killing me", "I'm dead 😂"
@@ -88,7 +90,7 @@ const IDIOMS: readonly RegExp[] = [
   /\b(secuestrad[oa]s?|rehen|rehenes|pres[oa]s?)\s+(\w+\s+){0,4}(cocinando|limpiando|estudiando|viendo|jugando|ayudando|planchando|arreglando|pintando|armando|lavando|haciendo\s+(hallacas|arepas|tamales|empanadas|tortas?|tareas?|la\s+tarea|deberes|comida|el\s+almuerzo|la\s+cena|mercado|la\s+mudanza))\b/,
 ];
 
-const PAST = /\b(ayer|anoche|antier|la otra vez|ontem|semana passada|mes passado)\b|\b(el|la)\s+(mes|ano|semana)\s+pasad[oa]\b|\b(quando cheguei|quando eu|ano passado)\b|\b(hace|hacia)\s+(\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
+const PAST = /\b(ayer|anoche|antier|la otra vez|ontem|semana passada|mes passado)\b|\b(el|la)\s+(mes|ano|semana)\s+pasad[oa]\b|\b(quando cheguei|quando eu|ano passado)\b|\b(hace|hacia)\s+((\d+|un|una|unos|unas|mucho|muchos|varios|dos|tres|cuatro|cinco)\s+)?(ano|anos|mes|meses|tiempo)\b|\b(antes|de nino|de nina|de chamo|de chama|de pequeno|de pequena|de chiquito|de chiquita|cuando era|cuando estaba|en venezuela|years ago|when i was|used to)\b/;
 const RESOLVED = /\b(ya\s+(lo|la|los)\s+deje|ya\s+(estoy|estamos)\s+(bien|mejor|tranquila|tranquilo|a salvo)|ya\s+paso|ahora\s+(estoy|estamos|soy|vivo)|estoy\s+(mucho\s+)?mejor|(i m|im|i am)\s+(fine|ok|better|safe)\s+now|nunca\s+le\s+puse|ya no\s+(me|nos)|gracias\s+(a|por|x)\s+(la|el|los)?\s*(terapia|ayuda|dato|apoyo)|ya\s+(salio|sali|se fue|se recupero|me recupere|tiene orden)|esta\s+en\s+terapia|orden\s+de\s+alejamiento|ahora\s+(estudio|trabajo|tengo)|(hoje|agora)\s+(estou|estamos)\s+bem|mas\s+hoje|gracias\s+a\s+dios\s+ya|dijeron\s+(que|q)\s+(esta|estaba)\s+bien|disse\s+que\s+(ta|esta|tava|estava)\s+(tudo\s+)?bem|ja\s+passou|ya\s+(la|lo|los|las)\s+(encontramos|encontre|encontraron|hallamos)|ya\s+aparecio)\b/;
 
 /** Someone asking about services or information, not telling of harm to themselves now; staff

@@ -65,6 +65,8 @@ const FEEDBACK = new RegExp(`\\b(${[
   'super bien|muy bien atendid[oa]|buen servicio|buena atencion|tenganla en cuenta|tenganlo en cuenta',
   'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
   'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio|como animales',
+  // unfairness (found missing in round 9): "ustedes solo ayudan a los q tienen papeles, q injusto"
+  'injust[oa]|injusticia|unfair|not fair|nao e justo|pa jis',
   'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
   // displeasure with the service told without a complaint word
   'no me gusto|no nos gusto|me molesto|mal servicio|muy mal atendid[oa]|(ya )?estaba cerrado|cerraron antes|se cierra solo|se cuelga|se traba|no carga|nadie (contesta|responde|atiende)|nunca (contestan|responden|atienden|llaman)|me dejaron esperando|delante de todos',
@@ -104,7 +106,8 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 4 : 2) ? s[label] ?? 0 : 0);
       // A lexicon match counts unless the message reads as everyday (an idiom, a past and
       // resolved event, a question for someone else) and the classifier does not confirm it.
-      const everyday = rules.psea || rules.danger ? everydayReading(text) : null;
+      // An emergency told as happening now (a rule marked `now`) has no everyday reading.
+      const everyday = (rules.psea || rules.danger) && !rules.now ? everydayReading(text) : null;
       // (Not when it also reads a signal: "…se llevó a una niña a su oficina ahorita" is benign-sounding
       // words around a PSEA disclosure, and the lexicon's danger in it stands.)
       const classifierSure = score('benign') >= t.everyday && score('psea') < t.signal && score('danger') < t.signal;
