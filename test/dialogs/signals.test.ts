@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { createSignalDetector, detectSignal, explainSignal, signalFlags, type ProtectionSignal } from '../../dialogs/signals/detect.ts';
 import { DEFAULT_LEXICON, extendLexicon } from '../../dialogs/signals/lexicon.ts';
+import { editDistance } from '../../dialogs/text/normalize.ts';
 
 interface SignalCase {
   readonly text: string;
@@ -83,6 +84,22 @@ describe('protection signals', () => {
     it('says which phrase is malformed', () => {
       const broken = extendLexicon(DEFAULT_LEXICON, { concepts: { SELF_HARM: ['~ matar'] } });
       expect(() => createSignalDetector(broken)).to.throw(/SELF_HARM: "~ matar" must start with a required word/);
+    });
+
+    // Every space starts a new word, so "se tomo|trago" is the word "se" and then "tomo|trago",
+    // never the alternative "se tomo". Written that way by mistake, a slot and the next share a
+    // near-identical word ("tome|tomo|se tomo|trago"): such phrases never matched what was meant
+    // (found in round 9). Listed exceptions were checked and mean what they say.
+    it('has no multi-word alternative written into one slot', () => {
+      const meant = new Set(['hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']);
+      const near = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a === b || editDistance(a, b, 1) <= 1 || (a.length > 4 && a.slice(0, 4) === b.slice(0, 4)));
+      const bare = (slot: string) => slot.split('|').map((w) => w.replace(/^=|[*?]$/g, ''));
+      const suspicious = Object.entries(DEFAULT_LEXICON.concepts).flatMap(([name, phrases]) =>
+        phrases.filter((phrase) => !meant.has(phrase.replaceAll('=', '')) && phrase.split(' ').some((slot, i, slots) => {
+          const next = slots[i + 1];
+          return next !== undefined && (slot.includes('|') || next.includes('|')) && !next.endsWith('?') && bare(slot).some((a) => bare(next).some((b) => near(a, b)));
+        })).map((phrase) => `${name}: ${phrase}`));
+      expect(suspicious).to.deep.equal([]);
     });
 
     it('explains which rule decided', () => {
