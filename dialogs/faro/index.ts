@@ -12,7 +12,7 @@ import type { AnswerIndex } from '../faq/answerIndex.ts';
 import type { Understanding } from '../understanding/understand.ts';
 import { createTranslations, type Translate } from './i18n.ts';
 import { interpret } from './intents.ts';
-import { faroMachine, initialContext, type Emitted, type FaroContext } from './machine.ts';
+import { faroMachine, initialContext, type Emitted, type FaroContext, type Step } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
 
 /** Bump when saved snapshots stop fitting the machine (renamed states, changed context). */
@@ -102,6 +102,7 @@ class FaroSession implements DialogSession {
     const stepBefore = stepOf(before.value);
     const intent = interpret(input, {
       step: stepBefore,
+      tagged: (tag) => before.hasTag(tag),
       lang: before.context.lang,
       choices: this.restarted ? [] : choices,
       answers: this.deps.answers,
@@ -118,14 +119,15 @@ class FaroSession implements DialogSession {
     this.restarted = false;
     const lang = after.context.lang;
     const step = stepOf(after.value);
-    const { replies, effects } = render(all, step, after.context, {
+    const { replies, effects } = render(all, { step, personal: after.hasTag('personal') }, after.context, {
       t: this.translations[lang],
       lang,
       answers: this.deps.answers,
       settings: this.deps.settings,
       now,
     });
-    return { replies, effects, choices: replies.at(-1)?.choices ?? [], transcript: transcriptOf(after.context, stepBefore, step) };
+    const sealed = before.hasTag('sealed') || after.hasTag('sealed');
+    return { replies, effects, choices: replies.at(-1)?.choices ?? [], transcript: transcriptOf(after.context, sealed) };
   }
 
   persist(): Saved {
@@ -139,21 +141,19 @@ class FaroSession implements DialogSession {
 }
 
 /**
- * Staff may read a turn only while consent stands, and never a turn that touched the PSEA
- * steps: the words that led there, the report, its follow-up code. Those belong to the focal
- * point alone (sealed), so they are kept out of the transcript operators read.
+ * Staff may read a turn only while consent stands, and never a turn that touched a `sealed`
+ * step (the PSEA steps, and the gentle question whether aid staff did it): the words that led
+ * there, the report, its follow-up code. Those belong to the focal point alone, so they are
+ * kept out of the transcript operators read.
  */
-function transcriptOf(ctx: FaroContext, stepBefore: string, stepAfter: string): DialogTurn['transcript'] {
-  if (ctx.consent !== 'accepted' || isSealed(stepBefore) || isSealed(stepAfter)) return null;
+function transcriptOf(ctx: FaroContext, sealed: boolean): DialogTurn['transcript'] {
+  if (ctx.consent !== 'accepted' || sealed) return null;
   return { ticketRef: ctx.ticketRef };
 }
 
-/** PSEA steps, and the gentle question whether aid staff did it (its words may be a disclosure). */
-const isSealed = (step: string) => step.startsWith('psea.') || step === 'check.psea';
-
 /** `{ intake: 'ageGroup' }` → `intake.ageGroup`. */
-function stepOf(value: unknown): string {
-  if (typeof value === 'string') return value;
+function stepOf(value: unknown): Step {
+  if (typeof value === 'string') return value as Step;
   const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
-  return `${key}.${stepOf(child)}`;
+  return `${key}.${stepOf(child)}` as Step;
 }

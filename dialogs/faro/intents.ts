@@ -12,6 +12,7 @@ import { CONFIDENT } from '../faq/answerIndex.ts';
 import { inSpanishWords } from '../faq/glossary.ts';
 import { signalFlags } from '../signals/detect.ts';
 import type { Reading, Understanding } from '../understanding/understand.ts';
+import type { Step, StepTag } from './machine.ts';
 import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
 
 export type Intent =
@@ -47,7 +48,9 @@ export interface Utterance {
 }
 
 export interface IntentContext {
-  step: string;
+  step: Step;
+  /** Whether the step has a tag (machine.ts, StepTag): what kind of state it is. */
+  tagged: (tag: StepTag) => boolean;
   lang: Lang;
   /** The options of the last message, as shown. */
   choices: Choice[];
@@ -97,8 +100,6 @@ const SYNONYMS: Record<string, Set<string>> = {
   'feedback:skip': phrases(['no', 'no gracias', 'nada', 'omitir', 'saltar', 'ahora no', 'skip', 'no thanks', 'not now', 'nothing']),
 };
 
-/** Steps where unmatched text is an answer to the question, not a question for the FAQ. */
-const isAnswerStep = (step: string) => step.startsWith('intake.') || step === 'complaint.text' || step === 'psea.describe' || step === 'feedback.comment' || step === 'status';
 
 export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (input.signal) return input.signal;
@@ -107,14 +108,14 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   const reading = ctx.understanding.read(text);
   // A PSEA report describes exploitation: its words would read as a signal and the report
   // would never be filed. Here only plain commands interrupt; danger is kept to show help after.
-  if (isReportStep(ctx.step) && !input.action) return reportIntent(text, ctx);
+  if (ctx.tagged('report') && !input.action) return reportIntent(text, ctx, reading);
   if (reading.psea) return reading.danger ? { type: 'SIGNAL', signal: 'psea', danger: true } : { type: 'SIGNAL', signal: 'psea' };
   if (reading.danger) return { type: 'SIGNAL', signal: 'danger' };
   if (input.action) return fromAction(input.action);
   const n = normalize(text);
   // Talking to an operator: everything is for them, except leaving, erasing one's data and a
   // possible signal (asked about as everywhere).
-  if (ctx.step === 'handoff.live') return liveIntent(text, n, reading);
+  if (ctx.tagged('live')) return liveIntent(text, n, reading);
   if (n === '') return { type: 'UNCLEAR' };
   // A button's title typed as it is chooses it, before the classifier's guesses: "registrar mi
   // caso" read by the classifier alone as erasure must not offer to erase.
@@ -123,15 +124,16 @@ export function interpret(input: Utterance, ctx: IntentContext): Intent {
   const command = globalCommand(n, reading);
   if (command) return command;
   // A reference asks for its status, except inside an answer (a complaint may quote one).
-  if (ctx.lookup && (ctx.step === 'status' || !isAnswerStep(ctx.step))) return { type: 'STATUS', lookup: ctx.lookup };
-  const chosen = resolveChoice(n, ctx.choices, isAnswerStep(ctx.step));
+  const answering = ctx.tagged('answer');
+  if (ctx.lookup && (ctx.step === 'status' || !answering)) return { type: 'STATUS', lookup: ctx.lookup };
+  const chosen = resolveChoice(n, ctx.choices, answering);
   if (chosen) return chosen;
   const ws = n.split(' ');
   // "quiero poner una queja": short messages naming a complaint; long ones may be questions.
   const complains = (ws.length <= 6 && hasWord(ws, COMPLAINT_WORDS)) || reading.complaint;
-  if (isAnswerStep(ctx.step)) {
+  if (answering) {
     // An intake question takes only its answers: a complaint or a worry is heard as such.
-    if (!ctx.step.startsWith('intake.')) return { type: 'TEXT', text };
+    if (!ctx.tagged('intake')) return { type: 'TEXT', text };
     if (reading.check) return { type: 'CHECK', about: reading.check };
     return complains ? { type: 'COMPLAIN' } : { type: 'TEXT', text };
   }
@@ -154,16 +156,21 @@ function wantsErasure(n: string, ws: string[], reading: Reading): boolean {
   return verbThenObject(ws, ERASE_VERBS, ERASE_OBJECTS) || NOT_KEPT.test(n) || reading.erase;
 }
 
-/** Steps of a PSEA report where the person's words are the report. At the contact question
- * the options still count, and someone who starts telling what happened keeps their words. */
-const isReportStep = (step: string) => step === 'psea.describe' || step === 'psea.followup' || step === 'psea.contact';
+/** Longest message read as a request for a person inside a report; longer ones tell something. */
+const MAX_REQUEST_WORDS = 8;
 
-function reportIntent(text: string, ctx: IntentContext): Intent {
+/** In the steps of a PSEA report (tag `report`) the person's words are the report. At the
+ * contact question the options still count, and someone who starts telling what happened keeps
+ * their words. */
+function reportIntent(text: string, ctx: IntentContext, reading: Reading): Intent {
   const n = normalize(text);
   if (n === '') return { type: 'UNCLEAR' };
   if (MENU.has(n)) return { type: 'MENU' };
   if (HELP.has(n)) return { type: 'HELP' };
-  if (HUMAN_ALONE.has(n)) return { type: 'HUMAN' };
+  // A short request for a person, with nothing of a report in it, is that request: not a report
+  // that says "quiero hablar con una persona" (found by the walk over every state).
+  const ws = n.split(' ');
+  if (ws.length <= MAX_REQUEST_WORDS && !reading.psea && !reading.danger && asksForPerson(n, ws, reading)) return { type: 'HUMAN' };
   if (ctx.step === 'psea.contact') {
     const chosen = resolveChoice(n, ctx.choices, true);
     if (chosen) return chosen;
@@ -191,9 +198,14 @@ function globalCommand(n: string, reading: Reading): Intent | null {
   if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
   const ws = n.split(' ');
   if (wantsErasure(n, ws, reading)) return { type: 'WITHDRAW' };
-  // "la señora que atiende nos gritó" is about a person, not a request for one.
-  if (HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || CALL_ME.test(n) || reading.human))) return { type: 'HUMAN' };
+  if (asksForPerson(n, ws, reading)) return { type: 'HUMAN' };
   return null;
+}
+
+/** "quiero hablar con una persona", "llámenme"; "la señora que atiende nos gritó" is about a
+ * person, not a request for one. */
+function asksForPerson(n: string, ws: string[], reading: Reading): boolean {
+  return HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || CALL_ME.test(n) || reading.human));
 }
 
 /**

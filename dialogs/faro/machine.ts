@@ -8,7 +8,7 @@
  * Protection first: SIGNAL, HUMAN, MENU, HELP, LANG and WITHDRAW are handled at the root, so
  * they work from every state; states handle only CHOOSE / ASK / TEXT (and a few GREET/UNCLEAR).
  */
-import { and, assign, emit, setup } from 'xstate';
+import { and, assign, emit, setup, type SnapshotFrom } from 'xstate';
 import { isTopic, type CaseType, type Intake, type Lang, type Topic } from '../../src/core/domain.ts';
 import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Effect } from '../../src/core/effect.ts';
@@ -56,6 +56,19 @@ export interface FaroContext {
    * only until the contact choice, one turn later (the report is then filed and this cleared). */
   pseaDraft: { text: string; danger: boolean } | null;
 }
+
+/**
+ * What a state is, read with `snapshot.hasTag()` (a parent's tags hold in all its children);
+ * the test in test/dialogs/states.test.ts walks every state:
+ * - `sealed`: its words belong to the PSEA focal point alone, never to the transcript staff read;
+ * - `report`: the person's words are the PSEA report (only plain commands interrupt);
+ * - `answer`: free text answers the question, it is not a question for the FAQ;
+ * - `intake`: a registration question, which takes only its answers (a worry or complaint is heard);
+ * - `live`: an operator is in the chat and reads everything;
+ * - `personal`: its prompt shows this conversation's own data, never shared between conversations;
+ * - `transient`: left at once (`always`), so it has no prompt.
+ */
+export type StepTag = 'sealed' | 'report' | 'answer' | 'intake' | 'live' | 'personal' | 'transient';
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
@@ -136,6 +149,7 @@ const dialog = setup({
     events: {} as DialogEvent,
     emitted: {} as Emitted,
     input: {} as { lang?: Lang } | undefined,
+    tags: {} as StepTag,
   },
   guards: {
     isConsentGiven: ({ context }) => context.consent === 'accepted',
@@ -370,6 +384,7 @@ export const faroMachine = dialog.createMachine({
     },
     // Transient: where to go once consent is decided (what was asked for before it).
     afterConsent: {
+      tags: ['transient'],
       always: [
         { guard: 'wantsHandoff', target: 'handoff', actions: [{ type: 'openTicket', params: { reason: 'handoff' } }, 'rememberTicket'] },
         { guard: 'wantsIntake', target: 'intake', actions: assign({ pending: null }) },
@@ -396,6 +411,7 @@ export const faroMachine = dialog.createMachine({
           },
         },
         psea: {
+          tags: ['sealed'],
           entry: 'prompt',
           on: {
             CHOOSE: [
@@ -420,7 +436,7 @@ export const faroMachine = dialog.createMachine({
       initial: 'questions',
       states: {
         questions: { entry: ['prompt', 'resetMisses'] },
-        suggest: { entry: 'prompt' },
+        suggest: { tags: ['personal'], entry: 'prompt' },
         answer: {
           entry: ['prompt', 'resetMisses'],
           on: {
@@ -434,6 +450,7 @@ export const faroMachine = dialog.createMachine({
     },
     intake: {
       initial: 'ageGroup',
+      tags: ['answer', 'intake'],
       entry: [assign({ editing: false }), { type: 'say', params: { key: 'intake.start' } }],
       states: {
         ageGroup: fieldState('ageGroup', 'gender'),
@@ -457,6 +474,7 @@ export const faroMachine = dialog.createMachine({
         householdSize: fieldState('householdSize', 'needs'),
         // Several answers: toggle one at a time, or type "1 3", then "Listo".
         needs: {
+          tags: ['personal'],
           entry: 'prompt',
           on: {
             CHOOSE: [
@@ -471,6 +489,7 @@ export const faroMachine = dialog.createMachine({
         },
         contact: fieldState('contact', 'confirm'),
         confirm: {
+          tags: ['personal'],
           entry: [assign({ editing: false }), 'prompt'],
           on: {
             CHOOSE: [
@@ -501,8 +520,9 @@ export const faroMachine = dialog.createMachine({
       initial: 'entry',
       states: {
         // Transient: back to the operator if one has joined, else wait for one.
-        entry: { always: [{ guard: 'hasOperator', target: 'live' }, { target: 'queued' }] },
+        entry: { tags: ['transient'], always: [{ guard: 'hasOperator', target: 'live' }, { target: 'queued' }] },
         queued: {
+          tags: ['personal'],
           entry: 'prompt',
           on: {
             GREET: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
@@ -520,6 +540,7 @@ export const faroMachine = dialog.createMachine({
         // answered with the emergency numbers, and the operator sees the message too; a PSEA
         // signal leaves for the confidential flow (root), so those words never reach the operator.
         live: {
+          tags: ['live'],
           entry: 'prompt',
           on: {
             TEXT: {},
@@ -556,6 +577,7 @@ export const faroMachine = dialog.createMachine({
           },
         },
         comment: {
+          tags: ['answer'],
           entry: 'prompt',
           on: {
             TEXT: { target: '#faro.menu', actions: ['recordRating', 'forgetRating', { type: 'say', params: { key: 'feedback.thanks' } }] },
@@ -568,6 +590,7 @@ export const faroMachine = dialog.createMachine({
     // this step is the way in from the complaints menu (the main menu is full on WhatsApp:
     // its list takes 10 rows at most).
     status: {
+      tags: ['answer'],
       entry: 'prompt',
       on: {
         STATUS: { target: 'menu', actions: 'sayStatus' },
@@ -593,17 +616,19 @@ export const faroMachine = dialog.createMachine({
           },
         },
         text: {
+          tags: ['answer'],
           entry: 'prompt',
           on: {
             TEXT: [{ guard: 'hasText', target: 'done', actions: ['openCase', 'rememberCase'] }, { actions: invalidAnswer }],
           },
         },
-        done: { entry: 'prompt' },
+        done: { tags: ['personal'], entry: 'prompt' },
       },
     },
     // PSEA: information first; a confidential report on request, allowed without consent.
     psea: {
       initial: 'info',
+      tags: ['sealed'],
       // The words of an unfinished report never outlive it in the conversation.
       exit: 'forgetPseaDraft',
       states: {
@@ -612,6 +637,7 @@ export const faroMachine = dialog.createMachine({
         // confidential report in the same reply, never an ordinary ticket.
         urgent: { entry: 'prompt', on: { CHOOSE: { guard: { type: 'is', params: { action: 'psea:report' } }, target: 'contact' } } },
         contact: {
+          tags: ['report'],
           entry: 'prompt',
           on: {
             CHOOSE: [
@@ -620,11 +646,17 @@ export const faroMachine = dialog.createMachine({
               { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' },
             ],
             // Someone who starts telling what happened keeps their words: they are the report.
-            TEXT: { guard: 'isLongText', actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, 'prompt'] },
+            // In danger too: the emergency contacts at once, not only once a contact is chosen
+            // (found by the walk over every state, test/dialogs/states.test.ts).
+            TEXT: [
+              { guard: and(['isLongText', 'isDangerousReport']), actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, { type: 'say', params: { key: 'safety.info' } }, 'prompt'] },
+              { guard: 'isLongText', actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, 'prompt'] },
+            ],
             PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] },
           },
         },
         describe: {
+          tags: ['report', 'answer'],
           entry: 'prompt',
           on: {
             // In the middle of a new report, a message from the focal point is shown but does not
@@ -640,6 +672,7 @@ export const faroMachine = dialog.createMachine({
         },
         done: { entry: 'prompt' },
         followup: {
+          tags: ['report'],
           entry: 'prompt',
           on: {
             TEXT: [
@@ -674,3 +707,10 @@ export const faroMachine = dialog.createMachine({
     },
   },
 });
+
+/** `{ intake: 'ageGroup' }` → `'intake.ageGroup'`: every state a conversation can be in, as the
+ * compiler knows them from the machine (so a Record over them misses none). */
+type Flat<V> = V extends string ? V : { [K in keyof V & string]: `${K}.${Flat<V[K]>}` }[keyof V & string];
+export type Step = Flat<SnapshotFrom<typeof faroMachine>['value']>;
+/** The states tagged `transient`: left at once, so they have no prompt. */
+export type TransientStep = 'afterConsent' | 'handoff.entry';

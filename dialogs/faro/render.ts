@@ -1,6 +1,6 @@
 /**
  * Turns what the machine emitted into localised replies. Every state's question is defined
- * here once (`promptFor`); the machine only says "prompt" and the question of the state the
+ * here once (`PROMPTS`); the machine only says "prompt" and the question of the state the
  * turn ends in is shown, after any `say` messages, so a turn never asks two things.
  */
 import type { ReferenceLookup } from '../../src/core/dialog.ts';
@@ -10,7 +10,7 @@ import type { Effect } from '../../src/core/effect.ts';
 import type { Choice, Reply } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import type { Translate } from './i18n.ts';
-import type { Emitted, FaroContext } from './machine.ts';
+import type { Emitted, FaroContext, Step, TransientStep } from './machine.ts';
 import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from './options.ts';
 
 /** Deployment facts shown to people; set through the environment (see README). */
@@ -32,7 +32,15 @@ export interface RenderEnv {
   now: number;
 }
 
-export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: RenderEnv): { replies: Reply[]; effects: Effect[] } {
+/** Where a turn ends: the step, and whether its prompt shows this conversation's own data
+ * (tag `personal`). */
+export interface At {
+  step: Step;
+  personal: boolean;
+}
+
+export function render(emitted: Emitted[], at: At, ctx: FaroContext, env: RenderEnv): { replies: Reply[]; effects: Effect[] } {
+  const { step } = at;
   const replies: Reply[] = [];
   const effects: Effect[] = [];
   let prompted = false;
@@ -45,51 +53,36 @@ export function render(emitted: Emitted[], step: string, ctx: FaroContext, env: 
       replies.push({ text: e.key === 'handoff.waiting' ? text + afterHours(env) : text, choices: [], step });
     }
   }
-  if (prompted) replies.push(...cachedPrompt(step, ctx, env));
+  if (prompted) replies.push(...cachedPrompt(at, ctx, env));
   return { replies, effects };
 }
 
 /**
  * Most questions read the same for everyone (per language and a little context), so they are
- * built once and shared, frozen. Steps that show a person's own data are built every time.
+ * built once and shared, frozen. Steps tagged `personal` are built every time.
  */
 const promptCache = new WeakMap<RenderEnv['answers'], Map<string, readonly Reply[]>>();
 
-function cachedPrompt(step: string, ctx: FaroContext, env: RenderEnv): readonly Reply[] {
-  const variant = promptVariant(step, ctx);
-  if (variant === null) return promptFor(step, ctx, env);
+function cachedPrompt({ step, personal }: At, ctx: FaroContext, env: RenderEnv): readonly Reply[] {
+  const prompt = promptOf(step);
+  if (personal) return prompt.build(ctx, env, one(step));
   let cache = promptCache.get(env.answers);
   if (!cache) promptCache.set(env.answers, (cache = new Map()));
-  const key = `${env.lang}|${step}|${variant}`;
+  const key = `${env.lang}|${step}|${prompt.variant?.(ctx) ?? ''}`;
   let replies = cache.get(key);
   if (!replies) {
-    replies = deepFreeze(promptFor(step, ctx, env));
+    replies = deepFreeze(prompt.build(ctx, env, one(step)));
     cache.set(key, replies);
   }
   return replies;
 }
 
-/** What else the prompt of `step` depends on besides the language, or null when it shows
- * personal or per-conversation data and must not be shared. */
-function promptVariant(step: string, ctx: FaroContext): string | null {
-  switch (step) {
-    case 'menu':
-      return ctx.consent;
-    case 'faq.questions':
-      return ctx.topic ?? '';
-    case 'faq.answer':
-      return ctx.answerId ?? '';
-    case 'complaint.text':
-      return ctx.caseType ?? '';
-    case 'faq.suggest':
-    case 'handoff.queued':
-    case 'complaint.done':
-    case 'intake.needs':
-    case 'intake.confirm':
-      return null;
-    default:
-      return '';
-  }
+/** A transient state is left at once and has no prompt; any other step without one is a bug
+ * (test/dialogs/states.test.ts walks every state). */
+export function promptOf(step: Step): Prompt {
+  const prompt = (PROMPTS as Partial<Record<Step, Prompt>>)[step];
+  if (!prompt) throw new Error(`No prompt for step ${step}`);
+  return prompt;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -107,115 +100,121 @@ function vars(ctx: FaroContext, env: RenderEnv): Record<string, string> {
 const choice = (action: string, title: string): Choice => ({ action, title });
 const LISTED_PER_TOPIC = 8;
 
-function promptFor(step: string, ctx: FaroContext, env: RenderEnv): Reply[] {
-  const { t } = env;
-  const one = (text: string, choices: Choice[] = [], extra: Partial<Reply> = {}): Reply[] => [{ text, choices, step, ...extra }];
-  const human = choice('human', t('choice.human'));
-  const menu = choice('menu', t('choice.menu'));
-  if (step.startsWith('intake.')) return intakePrompt(step.slice(7) as IntakeStep, ctx, env, one);
-  switch (step) {
-    case 'language':
-      return one(t('language.ask'), [choice('lang:es', t('choice.lang.es')), choice('lang:en', t('choice.lang.en'))]);
-    case 'consent':
-      return one(t('consent.text'), [choice('consent:accept', t('choice.consent.accept')), choice('consent:decline', t('choice.consent.decline'))]);
-    case 'menu': {
+type One = (text: string, choices?: Choice[], extra?: Partial<Reply>) => Reply[];
+const one = (step: Step): One => (text, choices = [], extra = {}) => [{ text, choices, step, ...extra }];
+
+export interface Prompt {
+  /** What else the question depends on besides the language (the cache key); absent: nothing. */
+  readonly variant?: (ctx: FaroContext) => string;
+  readonly build: (ctx: FaroContext, env: RenderEnv, one: One) => Reply[];
+}
+
+const human = (t: Translate) => choice('human', t('choice.human'));
+const menu = (t: Translate) => choice('menu', t('choice.menu'));
+
+/** The question of a registration field: its options from the intake spec. */
+const fieldPrompt = (field: keyof typeof INTAKE_CODES): Prompt => ({
+  build: (_ctx, { t }, one) => one(t(`intake.ask.${field}`), INTAKE_CODES[field].map((code) => choice(`${field}:${code}`, t(`intake.option.${field}.${code}`)))),
+});
+const typedPrompt = (step: 'nationalityOther' | 'regionOther'): Prompt => ({ build: (_ctx, { t }, one) => one(t(`intake.ask.${step}`)) });
+
+/** Every state's question, once. Transient states (`afterConsent`, `handoff.entry`) have none. */
+const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
+  language: { build: (_ctx, { t }, one) => one(t('language.ask'), [choice('lang:es', t('choice.lang.es')), choice('lang:en', t('choice.lang.en'))]) },
+  consent: { build: (_ctx, { t }, one) => one(t('consent.text'), [choice('consent:accept', t('choice.consent.accept')), choice('consent:decline', t('choice.consent.decline'))]) },
+  menu: {
+    variant: (ctx) => ctx.consent,
+    build: (ctx, { t }, one) => {
       const text = ctx.consent === 'declined' ? `${t('menu.ask')}\n${t('menu.anonymous')}` : t('menu.ask');
       const topics = TOPICS.map((topic) => choice(`topic:${topic}`, t(`choice.topic.${topic}`)));
       const register = ctx.consent === 'accepted' ? [choice('intake', t('choice.intake'))] : [];
-      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human]);
-    }
-    case 'faq.questions': {
+      return one(text, [...topics, choice('complaints', t('choice.complaints')), ...register, human(t)]);
+    },
+  },
+  'faq.questions': {
+    variant: (ctx) => ctx.topic ?? '',
+    build: (ctx, env, one) => {
+      const { t } = env;
       const topic = ctx.topic ?? 'regularization';
       // A WhatsApp list holds 10 rows: the first answers of the topic (content order), a person and
       // the menu. The others are found by typing the question.
       const list = env.answers.listTopic(topic, env.lang).slice(0, LISTED_PER_TOPIC);
       const topicTitle = t(`choice.topic.${topic}`);
-      if (list.length === 0) return one(t('faq.empty', { topic: topicTitle }), [human, menu], { topic });
-      return one(t('faq.list', { topic: topicTitle, list: numbered(list) }), [...numberedChoices(list), human, menu], { topic });
-    }
-    case 'faq.suggest': {
+      if (list.length === 0) return one(t('faq.empty', { topic: topicTitle }), [human(t), menu(t)], { topic });
+      return one(t('faq.list', { topic: topicTitle, list: numbered(list) }), [...numberedChoices(list), human(t), menu(t)], { topic });
+    },
+  },
+  'faq.suggest': {
+    build: (ctx, env, one) => {
       const list = ctx.suggestions.map((id) => env.answers.get(id, env.lang)).filter((a): a is Answer => a !== undefined);
-      return one(`${t('faq.suggest')}\n${numbered(list)}`, [...numberedChoices(list), human, menu]);
-    }
-    case 'faq.answer': {
+      return one(`${env.t('faq.suggest')}\n${numbered(list)}`, [...numberedChoices(list), human(env.t), menu(env.t)]);
+    },
+  },
+  'faq.answer': {
+    variant: (ctx) => ctx.answerId ?? '',
+    build: (ctx, env, one) => {
+      const { t } = env;
       const answer = ctx.answerId ? env.answers.get(ctx.answerId, env.lang) : undefined;
-      if (!answer) return one(t('faq.unavailable'), [menu, human]);
+      if (!answer) return one(t('faq.unavailable'), [menu(t), human(t)]);
       const where = { topic: answer.topic, answerId: answer.id };
       const provenance = t('faq.provenance', { agency: answer.agency, date: formatDate(answer.verifiedAt, env.lang) });
       const body = `${answer.text}\n\n${provenance}${answer.sample ? `\n${t('faq.sample')}` : ''}`;
-      return [
-        { text: body, choices: [], step, ...where },
-        { text: t('faq.helpful'), choices: [choice('yes', t('choice.yes')), choice('no', t('choice.no'))], step, ...where },
-      ];
-    }
-    case 'handoff.queued':
-      return one(t('handoff.queued', vars(ctx, env)) + afterHours(env), [menu]);
-    // No options while talking to a person: a number typed on a numbered channel goes to
-    // them too, and a stray tap must not end the chat ("menú" does, as the text says).
-    case 'handoff.live':
-      return one(t('handoff.live'));
-    case 'feedback.score':
-      return one(t('feedback.score'), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]);
-    case 'feedback.comment':
-      return one(t('feedback.comment'), [choice('feedback:skip', t('choice.noThanks'))]);
-    case 'status':
-      return one(t('status.ask'), [menu]);
-    case 'complaint.kind':
-      return one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), choice('status', t('choice.status')), human, menu]);
-    case 'complaint.text':
-      return one(t(`complaint.text.${ctx.caseType ?? 'complaint'}`), [menu]);
-    case 'complaint.done':
-      return one(t('complaint.done', { ref: ctx.caseRef ?? '' }), [menu]);
-    case 'psea.info':
-      return one(t('psea.info', vars(ctx, env)), [choice('psea:report', t('choice.pseaReport')), human, menu]);
-    case 'psea.contact':
-      return one(t('psea.contact'), [choice('psea:contact:anonymous', t('choice.pseaContact.anonymous')), choice('psea:contact:this_chat', t('choice.pseaContact.this_chat')), menu]);
-    case 'psea.describe':
-      return one(t('psea.describe'), [menu]);
-    case 'psea.done':
-      return one(t('psea.next'), [human, menu]);
-    case 'psea.followup':
-      return one(t('psea.followup'), [menu]);
-    case 'psea.urgent':
-      return one(`${t('safety.info')}\n\n${t('psea.info', vars(ctx, env))}`, [choice('psea:report', t('choice.pseaReport')), human, menu]);
-    case 'safety':
-      return one(t('safety.info'), [human, menu]);
-    case 'check.safety':
-      return one(t('check.safety'), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), human]);
-    case 'check.psea':
-      return one(t('check.psea', vars(ctx, env)), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), choice('psea:report', t('choice.pseaReport')), human]);
-    case 'withdraw':
-      return one(t('withdraw.confirm'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))]);
-    default:
-      return one(t('notUnderstood'), [menu, human]);
-  }
-}
-
-type IntakeStep = IntakeField | 'nationalityOther' | 'regionOther' | 'confirm' | 'edit';
-
-function intakePrompt(field: IntakeStep, ctx: FaroContext, env: RenderEnv, one: (text: string, choices?: Choice[]) => Reply[]): Reply[] {
-  const { t } = env;
-  const options = (f: keyof typeof INTAKE_CODES) => INTAKE_CODES[f].map((code) => choice(`${f}:${code}`, t(`intake.option.${f}.${code}`)));
-  switch (field) {
-    case 'region':
-      return one(t('intake.ask.region'), [...COMMON_REGIONS.map((r) => choice(`region:${r}`, r)), choice('region:other', t('intake.otherRegion'))]);
-    case 'nationalityOther':
-    case 'regionOther':
-      return one(t(`intake.ask.${field}`));
-    case 'needs': {
+      return [...one(body, [], where), ...one(t('faq.helpful'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))], where)];
+    },
+  },
+  'intake.ageGroup': fieldPrompt('ageGroup'),
+  'intake.gender': fieldPrompt('gender'),
+  'intake.nationality': fieldPrompt('nationality'),
+  'intake.nationalityOther': typedPrompt('nationalityOther'),
+  'intake.region': {
+    build: (_ctx, { t }, one) => one(t('intake.ask.region'), [...COMMON_REGIONS.map((r) => choice(`region:${r}`, r)), choice('region:other', t('intake.otherRegion'))]),
+  },
+  'intake.regionOther': typedPrompt('regionOther'),
+  'intake.householdSize': fieldPrompt('householdSize'),
+  'intake.needs': {
+    build: (ctx, { t }, one) => {
       const picked = ctx.intake.needs ?? [];
       const list = picked.map((code) => t(`intake.option.needs.${code}`)).join(', ');
       const text = picked.length > 0 ? `${t('intake.ask.needs')}\n${t('intake.needsSelected', { list })}` : t('intake.ask.needs');
-      return one(text, [...options('needs'), choice('intake:done', t('choice.done'))]);
-    }
-    case 'confirm':
-      return one(t('intake.ask.confirm', { summary: summary(ctx, env) }), [choice('intake:confirm', t('choice.confirm')), choice('intake:edit', t('choice.edit'))]);
-    case 'edit':
-      return one(t('intake.ask.edit'), INTAKE_FIELDS.map((f) => choice(`edit:${f}`, t(`intake.field.${f}`))));
-    default:
-      return one(t(`intake.ask.${field}`), options(field));
-  }
-}
+      return one(text, [...INTAKE_CODES.needs.map((code) => choice(`needs:${code}`, t(`intake.option.needs.${code}`))), choice('intake:done', t('choice.done'))]);
+    },
+  },
+  'intake.contact': fieldPrompt('contact'),
+  'intake.confirm': {
+    build: (ctx, env, one) => one(env.t('intake.ask.confirm', { summary: summary(ctx, env) }), [choice('intake:confirm', env.t('choice.confirm')), choice('intake:edit', env.t('choice.edit'))]),
+  },
+  'intake.edit': { build: (_ctx, { t }, one) => one(t('intake.ask.edit'), INTAKE_FIELDS.map((f) => choice(`edit:${f}`, t(`intake.field.${f}`)))) },
+  'handoff.queued': { build: (ctx, env, one) => one(env.t('handoff.queued', vars(ctx, env)) + afterHours(env), [menu(env.t)]) },
+  // No options while talking to a person: a number typed on a numbered channel goes to
+  // them too, and a stray tap must not end the chat ("menú" does, as the text says).
+  'handoff.live': { build: (_ctx, { t }, one) => one(t('handoff.live')) },
+  'feedback.score': {
+    build: (_ctx, { t }, one) => one(t('feedback.score'), [...[1, 2, 3, 4, 5].map((n) => choice(`rate:${n}`, t(`choice.score.${n}`))), choice('feedback:skip', t('choice.skip'))]),
+  },
+  'feedback.comment': { build: (_ctx, { t }, one) => one(t('feedback.comment'), [choice('feedback:skip', t('choice.noThanks'))]) },
+  status: { build: (_ctx, { t }, one) => one(t('status.ask'), [menu(t)]) },
+  'complaint.kind': {
+    build: (_ctx, { t }, one) => one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), choice('status', t('choice.status')), human(t), menu(t)]),
+  },
+  'complaint.text': { variant: (ctx) => ctx.caseType ?? '', build: (ctx, { t }, one) => one(t(`complaint.text.${ctx.caseType ?? 'complaint'}`), [menu(t)]) },
+  'complaint.done': { build: (ctx, { t }, one) => one(t('complaint.done', { ref: ctx.caseRef ?? '' }), [menu(t)]) },
+  'psea.info': { build: (ctx, env, one) => one(env.t('psea.info', vars(ctx, env)), [choice('psea:report', env.t('choice.pseaReport')), human(env.t), menu(env.t)]) },
+  'psea.urgent': {
+    build: (ctx, env, one) => one(`${env.t('safety.info')}\n\n${env.t('psea.info', vars(ctx, env))}`, [choice('psea:report', env.t('choice.pseaReport')), human(env.t), menu(env.t)]),
+  },
+  'psea.contact': {
+    build: (_ctx, { t }, one) => one(t('psea.contact'), [choice('psea:contact:anonymous', t('choice.pseaContact.anonymous')), choice('psea:contact:this_chat', t('choice.pseaContact.this_chat')), menu(t)]),
+  },
+  'psea.describe': { build: (_ctx, { t }, one) => one(t('psea.describe'), [menu(t)]) },
+  'psea.done': { build: (_ctx, { t }, one) => one(t('psea.next'), [human(t), menu(t)]) },
+  'psea.followup': { build: (_ctx, { t }, one) => one(t('psea.followup'), [menu(t)]) },
+  safety: { build: (_ctx, { t }, one) => one(t('safety.info'), [human(t), menu(t)]) },
+  'check.safety': { build: (_ctx, { t }, one) => one(t('check.safety'), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), human(t)]) },
+  'check.psea': {
+    build: (ctx, env, one) => one(env.t('check.psea', vars(ctx, env)), [choice('yes', env.t('choice.checkYes')), choice('no', env.t('choice.checkNo')), choice('psea:report', env.t('choice.pseaReport')), human(env.t)]),
+  },
+  withdraw: { build: (_ctx, { t }, one) => one(t('withdraw.confirm'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))]) },
+};
 
 /** The intake summary shown before confirming: "• Edad: 18 a 39". */
 function summary(ctx: FaroContext, env: RenderEnv): string {
