@@ -66,24 +66,209 @@ const MENU = phrases(['menu', 'menú', 'inicio', 'volver', 'regresar', 'volver a
 const HELP = phrases(['ayuda', 'help', 'no entiendo', 'no entendi', 'que hago', 'como funciona', 'no se que hacer', 'i dont understand', 'i do not understand', 'what can i do']);
 const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in english', 'en ingles', 'speak english', 'do you speak english', 'hablas ingles']);
 const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
-const GREETING_WORDS = new Set(['hola', 'ola', 'holi', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'hi', 'hello', 'hey', 'saludos', 'alo', 'alguien', 'disculpe', 'disculpa', 'la', 'hora', 'good', 'morning', 'afternoon', 'evening', 'hay', 'ahi', 'there', 'anyone', 'is', 'q', 'tal', 'que',
+const GREETING_WORDS = new Set([
+  'hola',
+  'ola',
+  'holi',
+  'buenas',
+  'buenos',
+  'buen',
+  'dia',
+  'dias',
+  'tardes',
+  'noches',
+  'hi',
+  'hello',
+  'hey',
+  'saludos',
+  'alo',
+  'alguien',
+  'disculpe',
+  'disculpa',
+  'la',
+  'hora',
+  'good',
+  'morning',
+  'afternoon',
+  'evening',
+  'hay',
+  'ahi',
+  'there',
+  'anyone',
+  'is',
+  'q',
+  'tal',
+  'que',
   // politeness around a greeting, and greetings in Portuguese and Creole
-  'disculpen', 'molestia', 'perdon', 'perdone', 'estimados', 'bendiciones', 'oi', 'bom', 'boa', 'tarde', 'noite', 'bonjou', 'bonswa', 'sak', 'pase', 'tudo', 'bem', 'tout', 'moun', 'lea', 'leyendo', 'esto', 'everyone']);
-const HUMAN_ALONE = phrases(['persona', 'una persona', 'person', 'a person', 'humano', 'human', 'agente', 'agent', 'operador', 'operadora', 'operator', 'asesor', 'asesora', 'atencion humana', 'someone real', 'alguien real']);
-const HUMAN_NOUNS = vocabulary(['persona', 'alguien', 'senorita', 'senor', 'humano', 'humana', 'agente', 'operador', 'operadora', 'asesor', 'asesora', 'gente', 'representante', 'supervisor', 'supervisora', 'someone', 'somebody', 'person', 'human', 'agent', 'operator', 'representative', 'pessoa', 'atendente', 'moun']);
-const TALK_VERBS = vocabulary(['hablar', 'ablar', 'habla', 'hablo', 'conversar', 'comunicar', 'comunicarme', 'contactar', 'contacto', 'atienda', 'atiendan', 'atendida', 'atendido', 'talk', 'speak', 'chat', 'falar', 'pale']);
+  'disculpen',
+  'molestia',
+  'perdon',
+  'perdone',
+  'estimados',
+  'bendiciones',
+  'oi',
+  'bom',
+  'boa',
+  'tarde',
+  'noite',
+  'bonjou',
+  'bonswa',
+  'sak',
+  'pase',
+  'tudo',
+  'bem',
+  'tout',
+  'moun',
+  'lea',
+  'leyendo',
+  'esto',
+  'everyone',
+]);
+const HUMAN_ALONE = phrases([
+  'persona',
+  'una persona',
+  'person',
+  'a person',
+  'humano',
+  'human',
+  'agente',
+  'agent',
+  'operador',
+  'operadora',
+  'operator',
+  'asesor',
+  'asesora',
+  'atencion humana',
+  'someone real',
+  'alguien real',
+]);
+const HUMAN_NOUNS = vocabulary([
+  'persona',
+  'alguien',
+  'senorita',
+  'senor',
+  'humano',
+  'humana',
+  'agente',
+  'operador',
+  'operadora',
+  'asesor',
+  'asesora',
+  'gente',
+  'representante',
+  'supervisor',
+  'supervisora',
+  'someone',
+  'somebody',
+  'person',
+  'human',
+  'agent',
+  'operator',
+  'representative',
+  'pessoa',
+  'atendente',
+  'moun',
+]);
+const TALK_VERBS = vocabulary([
+  'hablar',
+  'ablar',
+  'habla',
+  'hablo',
+  'conversar',
+  'comunicar',
+  'comunicarme',
+  'contactar',
+  'contacto',
+  'atienda',
+  'atiendan',
+  'atendida',
+  'atendido',
+  'talk',
+  'speak',
+  'chat',
+  'falar',
+  'pale',
+]);
 /** Asking to be called back or put through is asking for a person: "llámenme", "please call
  * me", "rele m", "me pasa con su supervisor". */
-const CALL_ME = /\b(me|nos)\s+(pasa|pase|pasan|pasen|pasaban|pasas|comunica|comunique|comuniquen)\s+con\b|\b(call|phone|ring) me\b|\bllam(enme|ame|eme)\b|\bme (llamen|llaman|llamas|pueden llamar|liga|ligue|liguem)\b|\brele m(wen)?\b|\b(devolver|devolverme|devuelvan|devuelven|devuelve|regresar|regresen)\s+(me\s+)?la\s+llamada\b|\bcall\s+(me\s+|us\s+)?back\b|\bme\s+retorn(a|em|ar)\b/;
-const COMPLAINT_WORDS = vocabulary(['queja', 'quejas', 'quejarme', 'reclamo', 'reclamar', 'reclamacion', 'sugerencia', 'sugerencias', 'felicitar', 'felicitacion', 'complaint', 'complain', 'suggestion', 'compliment']);
-const ERASE_VERBS = vocabulary(['borra', 'borrar', 'borren', 'borrame', 'borrarme', 'borre', 'elimina', 'eliminar', 'eliminen', 'retirar', 'retiro', 'anulen', 'anular', 'quiten', 'saquen', 'delete', 'erase', 'remove', 'withdraw', 'apaga', 'apague', 'apagar', 'apaguem', 'excluir', 'exclua', 'efase']);
-const ERASE_OBJECTS = vocabulary(['datos', 'todo', 'informacion', 'consentimiento', 'conversacion', 'mensajes', 'numero', 'telefono', 'nombre', 'historial', 'chat', 'data', 'everything', 'consent', 'information', 'number', 'phone', 'history', 'dados', 'conversa', 'mensagens', 'done', 'enfomasyon']);
+const CALL_ME =
+  /\b(me|nos)\s+(pasa|pase|pasan|pasen|pasaban|pasas|comunica|comunique|comuniquen)\s+con\b|\b(call|phone|ring) me\b|\bllam(enme|ame|eme)\b|\bme (llamen|llaman|llamas|pueden llamar|liga|ligue|liguem)\b|\brele m(wen)?\b|\b(devolver|devolverme|devuelvan|devuelven|devuelve|regresar|regresen)\s+(me\s+)?la\s+llamada\b|\bcall\s+(me\s+|us\s+)?back\b|\bme\s+retorn(a|em|ar)\b/;
+const COMPLAINT_WORDS = vocabulary([
+  'queja',
+  'quejas',
+  'quejarme',
+  'reclamo',
+  'reclamar',
+  'reclamacion',
+  'sugerencia',
+  'sugerencias',
+  'felicitar',
+  'felicitacion',
+  'complaint',
+  'complain',
+  'suggestion',
+  'compliment',
+]);
+const ERASE_VERBS = vocabulary([
+  'borra',
+  'borrar',
+  'borren',
+  'borrame',
+  'borrarme',
+  'borre',
+  'elimina',
+  'eliminar',
+  'eliminen',
+  'retirar',
+  'retiro',
+  'anulen',
+  'anular',
+  'quiten',
+  'saquen',
+  'delete',
+  'erase',
+  'remove',
+  'withdraw',
+  'apaga',
+  'apague',
+  'apagar',
+  'apaguem',
+  'excluir',
+  'exclua',
+  'efase',
+]);
+const ERASE_OBJECTS = vocabulary([
+  'datos',
+  'todo',
+  'informacion',
+  'consentimiento',
+  'conversacion',
+  'mensajes',
+  'numero',
+  'telefono',
+  'nombre',
+  'historial',
+  'chat',
+  'data',
+  'everything',
+  'consent',
+  'information',
+  'number',
+  'phone',
+  'history',
+  'dados',
+  'conversa',
+  'mensagens',
+  'done',
+  'enfomasyon',
+]);
 /** Not wanting to stay in the records is erasure too: "no quiero seguir en su base de datos",
  * "mwen pa vle nou kenbe done m yo". */
 /** "holaaa", "buenasss": a greeting with its last letter held. */
 const isGreetingWord = (w: string) => GREETING_WORDS.has(w) || GREETING_WORDS.has(w.replace(/(.)\1+$/, '$1'));
 
-const NOT_KEPT = /\b(no quiero|ya no quiero|no deseo)\s+(seguir|estar|aparecer|figurar)\s+(en|dentro)\b.*\b(base|sistema|datos|registro|registros)\b|\b(pa vle)\b.*\b(kenbe|konseve)\b|\b(nao quero)\s+(mais )?(que )?(voces )?(guardem|fiquem com|mantenham|tenham)\b|\b(dont|do not) (want you to )?(keep|store)\b/;
+const NOT_KEPT =
+  /\b(no quiero|ya no quiero|no deseo)\s+(seguir|estar|aparecer|figurar)\s+(en|dentro)\b.*\b(base|sistema|datos|registro|registros)\b|\b(pa vle)\b.*\b(kenbe|konseve)\b|\b(nao quero)\s+(mais )?(que )?(voces )?(guardem|fiquem com|mantenham|tenham)\b|\b(dont|do not) (want you to )?(keep|store)\b/;
 
 /** Words that mean a choice, by action, in both languages. Whole-message matches only. */
 const SYNONYMS: Record<string, Set<string>> = {
@@ -99,7 +284,6 @@ const SYNONYMS: Record<string, Set<string>> = {
   'needs:none': phrases(['ninguna', 'ninguno', 'nada', 'none', 'nothing']),
   'feedback:skip': phrases(['no', 'no gracias', 'nada', 'omitir', 'saltar', 'ahora no', 'skip', 'no thanks', 'not now', 'nothing']),
 };
-
 
 export function interpret(input: Utterance, ctx: IntentContext): Intent {
   if (input.signal) return input.signal;
@@ -170,7 +354,7 @@ function reportIntent(text: string, ctx: IntentContext, reading: Reading): Inten
   // A short request for a person, with nothing of a report in it, is that request: not a report
   // that says "quiero hablar con una persona" (found by the walk over every state).
   const ws = n.split(' ');
-  if (ws.length <= MAX_REQUEST_WORDS && !reading.psea && !reading.danger && asksForPerson(n, ws, reading)) return { type: 'HUMAN' };
+  if (ws.length <= MAX_REQUEST_WORDS && !reading.psea && !reading.danger && asksForPerson(n, ws, reading, true)) return { type: 'HUMAN' };
   if (ctx.step === 'psea.contact') {
     const chosen = resolveChoice(n, ctx.choices, true);
     if (chosen) return chosen;
@@ -203,9 +387,10 @@ function globalCommand(n: string, reading: Reading): Intent | null {
 }
 
 /** "quiero hablar con una persona", "llámenme"; "la señora que atiende nos gritó" is about a
- * person, not a request for one. */
-function asksForPerson(n: string, ws: string[], reading: Reading): boolean {
-  return HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || CALL_ME.test(n) || reading.human));
+ * person, not a request for one. In words only (`inWords`), not the classifier's guess: inside a
+ * report, "fue el encargado" is the report. */
+function asksForPerson(n: string, ws: string[], reading: Reading, inWords = false): boolean {
+  return HUMAN_ALONE.has(n) || (!reading.complaint && ((hasWord(ws, TALK_VERBS) && hasWord(ws, HUMAN_NOUNS)) || CALL_ME.test(n) || (!inWords && reading.human)));
 }
 
 /**
