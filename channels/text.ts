@@ -9,6 +9,7 @@ import type { Choice } from '../src/core/message.ts';
 export const MAX_INBOUND_CHARS = 4096;
 
 // C0 controls except tab and line feed, DEL, and C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

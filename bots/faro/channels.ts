@@ -14,9 +14,10 @@ import type { Store } from '../../src/store/ports.ts';
 export async function optionalChannels(config: Config, turns: TurnHandler, store: Store, log: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
-    const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-      ? { url: config.TELEGRAM_WEBHOOK_URL, secretToken: config.TELEGRAM_WEBHOOK_SECRET, ...(config.TELEGRAM_WEBHOOK_PATH && { path: config.TELEGRAM_WEBHOOK_PATH }) }
-      : undefined;
+    const webhook =
+      config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+        ? { url: config.TELEGRAM_WEBHOOK_URL, secretToken: config.TELEGRAM_WEBHOOK_SECRET, ...(config.TELEGRAM_WEBHOOK_PATH && { path: config.TELEGRAM_WEBHOOK_PATH }) }
+        : undefined;
     channels.push(
       createTelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN,

@@ -4,7 +4,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { startFaro } from './faro.ts';
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

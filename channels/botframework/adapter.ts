@@ -8,11 +8,7 @@ type Authorization = Parameters<CloudAdapter['processActivityDirect']>[0];
  * (unstructured, outside our logger) for every forged or expired token anyone sends.
  */
 export class FaroCloudAdapter extends CloudAdapter {
-  protected override async processActivity(
-    authorization: Authorization,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined> {
+  protected override async processActivity(authorization: Authorization, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     try {
       // The overloads take either form; both reach the same implementation.
       return await super.processActivity(authorization as string, activity, logic);

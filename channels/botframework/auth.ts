@@ -40,7 +40,7 @@ export function createBotAuthentication(identity: BotIdentity): BotAuthenticatio
 
   if (appId === undefined) {
     if (password !== undefined || tenantId !== undefined || identity.appType !== undefined) {
-      throw new Error('Bot Framework appPassword, appType or tenantId is set without an appId: set the Azure Bot\'s Microsoft App ID too, or unset them all to run unauthenticated.');
+      throw new Error("Bot Framework appPassword, appType or tenantId is set without an appId: set the Azure Bot's Microsoft App ID too, or unset them all to run unauthenticated.");
     }
     return { auth: new ConfigurationBotFrameworkAuthentication({}), appId: '', requiresAuth: false };
   }

@@ -1,5 +1,3 @@
-import type { Choice } from '../../src/core/message.ts';
-
 /**
  * How a Bot Framework channel can show the options of a reply. One bot serves many
  * channels behind the Azure Bot Service, and they differ:

@@ -42,9 +42,7 @@ export function renderReply(outbound: Outbound, style: ChoiceStyle, userId: stri
     to: userId !== undefined ? [userId] : [],
     actions: reply.choices.map(
       (choice): CardAction =>
-        style === 'imBack'
-          ? { type: 'imBack', title: choice.title, value: choice.title }
-          : { type: 'messageBack', title: choice.title, displayText: choice.title, value: { action: choice.action } },
+        style === 'imBack' ? { type: 'imBack', title: choice.title, value: choice.title } : { type: 'messageBack', title: choice.title, displayText: choice.title, value: { action: choice.action } },
     ),
   };
   return activity;

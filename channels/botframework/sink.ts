@@ -89,9 +89,7 @@ export class BotFrameworkSink implements OutboundSink {
         return;
       }
       try {
-        await this.once(message, () =>
-          this.deps.proactive(reference, renderReply(message, choiceStyleFor(reference.channelId), reference.user?.id), message.replyTo),
-        );
+        await this.once(message, () => this.deps.proactive(reference, renderReply(message, choiceStyleFor(reference.channelId), reference.user?.id), message.replyTo));
         this.deps.log.debug({ conversation: logTag(conversationId), seq: message.seq, step: message.reply.step }, 'reply sent proactively');
       } catch (err) {
         this.deps.log.warn({ conversation: logTag(conversationId), seq: message.seq, err: errorSummary(err) }, 'proactive reply failed');

@@ -15,9 +15,7 @@ const ORIGIN = /^https?:\/\/[^/\s?#]+$/;
 export function createCors(origins: string[], basePath: string): RequestHandler {
   for (const origin of origins) {
     if (origin !== '*' && !ORIGIN.test(origin)) {
-      throw new Error(
-        `Direct Line origin "${origin}" is not an origin: use "https://host[:port]" without a path or trailing slash, or "*".`,
-      );
+      throw new Error(`Direct Line origin "${origin}" is not an origin: use "https://host[:port]" without a path or trailing slash, or "*".`);
     }
   }
   const allowed = new Set(origins);

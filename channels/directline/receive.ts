@@ -26,12 +26,7 @@ export interface ReceiveDeps {
  * - Only `message` activities make turns. Others (typing, events) are echoed to the live
  *   stream only, never kept, and otherwise ignored.
  */
-export async function receiveActivity(
-  deps: ReceiveDeps,
-  conversation: Conversation,
-  posted: PostedActivity,
-  tokenUserId: string | undefined,
-): Promise<string> {
+export async function receiveActivity(deps: ReceiveDeps, conversation: Conversation, posted: PostedActivity, tokenUserId: string | undefined): Promise<string> {
   // A token generated for a user pins `from.id`, as the Direct Line service does.
   const fromId = tokenUserId ?? posted.fromId;
 
@@ -69,10 +64,7 @@ function startTurn(deps: ReceiveDeps, conversation: Conversation, received: Rece
     .then(
       (outcome) => {
         received.done = true;
-        deps.log.info(
-          { conversationId: conversation.id, activityId: received.id, replies: outcome.outbound.length, duplicate: outcome.duplicate, ms: deps.now() - started },
-          'turn done',
-        );
+        deps.log.info({ conversationId: conversation.id, activityId: received.id, replies: outcome.outbound.length, duplicate: outcome.duplicate, ms: deps.now() - started }, 'turn done');
       },
       (err: unknown) => {
         deps.log.error({ conversationId: conversation.id, activityId: received.id, err }, 'turn failed');
@@ -101,13 +93,7 @@ function inboundBase(conversation: Conversation, posted: PostedActivity): Omit<I
   return inbound;
 }
 
-function echoOf(
-  deps: ReceiveDeps,
-  conversation: Conversation,
-  posted: PostedActivity,
-  id: string,
-  fromId: string,
-): DirectLineActivity {
+function echoOf(deps: ReceiveDeps, conversation: Conversation, posted: PostedActivity, id: string, fromId: string): DirectLineActivity {
   const echo: DirectLineActivity = {
     type: posted.type,
     id,

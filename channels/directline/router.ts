@@ -48,7 +48,10 @@ const GenerateBody = z
   .object({
     user: z
       .object({
-        id: z.string().regex(/^dl_[A-Za-z0-9_-]{1,125}$/, 'must start with "dl_" and use letters, digits, "_" or "-"').optional(),
+        id: z
+          .string()
+          .regex(/^dl_[A-Za-z0-9_-]{1,125}$/, 'must start with "dl_" and use letters, digits, "_" or "-"')
+          .optional(),
       })
       .optional(),
   })

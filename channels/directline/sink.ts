@@ -20,7 +20,7 @@ export class DirectLineSink implements OutboundSink {
   async deliver(messages: Outbound[]): Promise<void> {
     for (const message of messages) {
       if (message.channel !== CHANNEL) {
-        this.log.warn({ outboundId: message.id, channel: message.channel }, 'directline sink got another channel\'s message');
+        this.log.warn({ outboundId: message.id, channel: message.channel }, "directline sink got another channel's message");
         continue;
       }
       const conversation = this.conversations.ensure(message.conversationId);

@@ -18,9 +18,7 @@ export interface TokenClaims {
   expiresAt: number;
 }
 
-export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 export interface IssuedToken {
   token: string;

@@ -32,9 +32,7 @@ const BOT_MENTION = /^(\/\w+)@\w+/;
  * reads as "menu": the language question for a newcomer, the topic menu for everyone else. The
  * payload is dropped: anyone can put anything into a t.me link.
  */
-export type Meaning =
-  | { kind: 'turn'; inbound: Inbound; callbackQueryId?: string }
-  | { kind: 'ignored'; reason: string; callbackQueryId?: string };
+export type Meaning = { kind: 'turn'; inbound: Inbound; callbackQueryId?: string } | { kind: 'ignored'; reason: string; callbackQueryId?: string };
 
 export function meaningOf(update: TelegramUpdate): Meaning {
   if (update.message) {
@@ -55,7 +53,7 @@ export function meaningOf(update: TelegramUpdate): Meaning {
     const query = update.callback_query;
     const callbackQueryId = query.id;
     const chat = query.message?.chat;
-    if (!chat || chat.type !== 'private') return ignored('click outside a private chat', callbackQueryId);
+    if (chat?.type !== 'private') return ignored('click outside a private chat', callbackQueryId);
     if (query.from.is_bot) return ignored('not from a person', callbackQueryId);
     if (query.data === undefined || query.data === '') return ignored('click without data', callbackQueryId);
     return {

@@ -36,10 +36,7 @@ export async function receiveUpdate(deps: ReceiveDeps, update: TelegramUpdate, r
     }
     const { inbound } = meaning;
     const outcome = await (retry ? handleWithRetries(deps, inbound, retry) : deps.turns.handle(inbound));
-    deps.log.info(
-      { updateId: update.update_id, conversation: logRef(inbound.conversationId), replies: outcome.outbound.length, duplicate: outcome.duplicate },
-      'update handled',
-    );
+    deps.log.info({ updateId: update.update_id, conversation: logRef(inbound.conversationId), replies: outcome.outbound.length, duplicate: outcome.duplicate }, 'update handled');
     return outcome.duplicate ? 'duplicate' : 'handled';
   } finally {
     await answered;

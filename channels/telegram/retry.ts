@@ -42,11 +42,7 @@ export function backoffMs(policy: RetryPolicy, attempt: number): number {
  * TelegramSendError. A retried send may reach the person twice if only the answer was lost:
  * Telegram has no idempotency key, and a duplicate beats a lost reply.
  */
-export async function callWithRetries<T>(
-  policy: RetryPolicy,
-  call: () => Promise<T>,
-  onRetry: (failure: TelegramSendError, attempt: number, waitMs: number) => void,
-): Promise<T> {
+export async function callWithRetries<T>(policy: RetryPolicy, call: () => Promise<T>, onRetry: (failure: TelegramSendError, attempt: number, waitMs: number) => void): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

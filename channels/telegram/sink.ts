@@ -38,7 +38,7 @@ export class TelegramSink implements OutboundSink {
   async deliver(messages: Outbound[]): Promise<void> {
     for (const message of messages) {
       if (message.channel !== CHANNEL) {
-        this.log.warn({ outboundId: message.id, channel: message.channel }, 'telegram sink got another channel\'s message');
+        this.log.warn({ outboundId: message.id, channel: message.channel }, "telegram sink got another channel's message");
         continue;
       }
       await this.deliverOne(message);

@@ -68,8 +68,6 @@ export async function assertBrowserExists(executablePath: string): Promise<void>
   try {
     await access(executablePath, constants.X_OK);
   } catch {
-    throw new Error(
-      `WhatsApp Web needs Chromium at ${executablePath}, which is missing or not executable: install it (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.`,
-    );
+    throw new Error(`WhatsApp Web needs Chromium at ${executablePath}, which is missing or not executable: install it (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.`);
   }
 }

@@ -29,7 +29,11 @@ export function createQrPageRouter(options: { token: string | undefined; pairing
     authorize(req, expected);
     const qr = options.pairing.pending;
     if (qr === undefined) throw new HttpError(404, 'NotFound', 'No pairing code is waiting: WhatsApp Web is linked already, or has not shown a code yet.');
-    res.status(200).set(PAGE_HEADERS).type('html').send(page(await drawings.svgOf(qr)));
+    res
+      .status(200)
+      .set(PAGE_HEADERS)
+      .type('html')
+      .send(page(await drawings.svgOf(qr)));
   });
   return router;
 }

@@ -70,7 +70,7 @@ export class WhatsAppWebSink implements OutboundSink {
     return this.serially(async () => {
       for (const [i, message] of messages.entries()) {
         if (message.channel !== CHANNEL) {
-          this.log.warn({ outbound: logRef(message.id), channel: message.channel }, 'whatsapp-web sink got another channel\'s message');
+          this.log.warn({ outbound: logRef(message.id), channel: message.channel }, "whatsapp-web sink got another channel's message");
           continue;
         }
         if (this.sent.has(message.id) || this.isHeld(message.id)) continue;

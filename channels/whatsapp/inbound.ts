@@ -6,9 +6,7 @@ import { cleanInbound } from '../text.ts';
 export const CHANNEL = 'whatsapp';
 
 /** A webhook message as the runtime should see it, or why it gets no turn. */
-export type Received =
-  | { kind: 'turn'; inbound: Inbound; waId: string; /** ms */ writtenAt: number }
-  | { kind: 'ignored'; type: string };
+export type Received = { kind: 'turn'; inbound: Inbound; waId: string /** ms */; writtenAt: number } | { kind: 'ignored'; type: string };
 
 /** Types that ask nothing of the bot: an emoji reaction to one of our messages, a number change. */
 const IGNORED = new Set(['reaction', 'system']);

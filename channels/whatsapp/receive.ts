@@ -145,7 +145,9 @@ export class Receiver {
       return;
     }
     // Committed: the runtime delivers the replies (and recovers them after a crash) from here on.
-    await this.deps.inbox.remove(inboxId(turn)).catch((err: unknown) => this.deps.log.warn({ ...ids, err: errorName(err) }, 'could not remove a done message from the inbox; it is a duplicate at the next start'));
+    await this.deps.inbox
+      .remove(inboxId(turn))
+      .catch((err: unknown) => this.deps.log.warn({ ...ids, err: errorName(err) }, 'could not remove a done message from the inbox; it is a duplicate at the next start'));
   }
 }
 

@@ -11,12 +11,7 @@ export interface RetryPolicy {
  * Runs `attempt` until it succeeds, fails in a way `isRetryable` says will not get better, or
  * the retries are used up; then throws the last error.
  */
-export async function withRetries<T>(
-  attempt: () => Promise<T>,
-  isRetryable: (err: unknown) => boolean,
-  policy: RetryPolicy,
-  onRetry: (err: unknown, retry: number) => void = () => {},
-): Promise<T> {
+export async function withRetries<T>(attempt: () => Promise<T>, isRetryable: (err: unknown) => boolean, policy: RetryPolicy, onRetry: (err: unknown, retry: number) => void = () => {}): Promise<T> {
   for (let retry = 0; ; retry++) {
     try {
       return await attempt();

@@ -55,7 +55,7 @@ export function createWhatsAppRouter(deps: RouterDeps): Router {
     try {
       await deps.receiver.keep(accepted);
     } catch (err) {
-      deps.log.error({ err: err instanceof Error ? err.name : typeof err }, 'could not keep the webhook\'s messages; Meta will deliver it again');
+      deps.log.error({ err: err instanceof Error ? err.name : typeof err }, "could not keep the webhook's messages; Meta will deliver it again");
       throw new HttpError(503, 'ServiceUnavailable', 'Could not keep the messages now; deliver this webhook again.', { 'Retry-After': '5' });
     }
     res.json({ received: accepted.turns.length });

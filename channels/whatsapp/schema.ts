@@ -70,7 +70,10 @@ const Change = z.looseObject({ field: z.string().min(1).max(128), value: z.unkno
 
 const Envelope = z.looseObject({
   object: z.literal('whatsapp_business_account'),
-  entry: z.array(z.looseObject({ id: z.string().max(64).optional(), changes: z.array(Change).max(1000) })).min(1).max(1000),
+  entry: z
+    .array(z.looseObject({ id: z.string().max(64).optional(), changes: z.array(Change).max(1000) }))
+    .min(1)
+    .max(1000),
 });
 
 export type WebhookMessage = z.infer<typeof Message>;
@@ -96,11 +99,11 @@ export function parseWebhook(body: unknown): Webhook {
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) throw badRequest(envelope.error);
   const webhook: Webhook = { changes: [], otherFields: 0 };
-  envelope.data.entry.forEach((entry, e) =>
-    entry.changes.forEach((change, c) => {
+  for (const [e, entry] of envelope.data.entry.entries()) {
+    for (const [c, change] of entry.changes.entries()) {
       if (change.field !== 'messages') {
         webhook.otherFields += 1;
-        return;
+        continue;
       }
       const value = MessagesValue.safeParse(change.value);
       if (!value.success) throw badRequest(value.error, ['entry', e, 'changes', c, 'value']);
@@ -110,8 +113,8 @@ export function parseWebhook(body: unknown): Webhook {
         statuses: value.data.statuses ?? [],
         errorCodes: (value.data.errors ?? []).map((err) => err.code),
       });
-    }),
-  );
+    }
+  }
   return webhook;
 }
 

@@ -51,10 +51,7 @@ const answerSchema = z.strictObject({
 export class AnswerValidationError extends Error {
   readonly problems: readonly string[];
   constructor(problems: string[], origin: string) {
-    super(
-      `Invalid answers in ${origin} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  - ${p}`).join('\n'),
-    );
+    super(`Invalid answers in ${origin} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'AnswerValidationError';
     this.problems = problems;
   }
@@ -76,9 +73,7 @@ function describe(raw: unknown, origin: string, index: number): string {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -192,9 +187,7 @@ function checkSet(entries: Located[]): string[] {
     for (const lang of LANGUAGES) {
       const n = counts.get(`${topic}/${lang}`) ?? 0;
       if (n < MIN_ANSWERS_PER_TOPIC_AND_LANG) {
-        problems.push(
-          `topic "${topic}" (${lang}): ${n} published answer${n === 1 ? '' : 's'}, needs at least ${MIN_ANSWERS_PER_TOPIC_AND_LANG}`,
-        );
+        problems.push(`topic "${topic}" (${lang}): ${n} published answer${n === 1 ? '' : 's'}, needs at least ${MIN_ANSWERS_PER_TOPIC_AND_LANG}`);
       }
     }
   }

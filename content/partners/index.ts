@@ -28,7 +28,10 @@ export class PartnerDirectoryError extends Error {
 }
 
 export function validatePartners(data: unknown, origin = 'content/partners/partners.json'): Partner[] {
-  const parsed = z.object({ $comment: z.string().optional(), partners: z.array(partner) }).strict().safeParse(data);
+  const parsed = z
+    .object({ $comment: z.string().optional(), partners: z.array(partner) })
+    .strict()
+    .safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new PartnerDirectoryError(`${origin} is not valid:\n${lines.join('\n')}`);

@@ -30,20 +30,22 @@ export const TRAINING_SET = new URL('./train.jsonl', import.meta.url);
 
 export function readLabelled(file: URL): Labelled[] {
   const out: Labelled[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${file.pathname}:${i + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${where}: not JSON`);
-    }
-    const parsed = labelled.safeParse(json);
-    if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    if (parsed.data.expect === 'question' && !parsed.data.topic) throw new Error(`${where}: a question needs a topic`);
-    out.push(parsed.data);
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const where = `${file.pathname}:${i + 1}`;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new Error(`${where}: not JSON`);
+      }
+      const parsed = labelled.safeParse(json);
+      if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      if (parsed.data.expect === 'question' && !parsed.data.topic) throw new Error(`${where}: a question needs a topic`);
+      out.push(parsed.data);
+    });
   return out;
 }
 
@@ -60,7 +62,9 @@ export function toExample(m: Labelled): Example | null {
 }
 
 export function loadTrainingExamples(file: URL = TRAINING_SET): Example[] {
-  return readLabelled(file).map(toExample).filter((e): e is Example => e !== null);
+  return readLabelled(file)
+    .map(toExample)
+    .filter((e): e is Example => e !== null);
 }
 
 let shipped: Understanding | undefined;

@@ -169,8 +169,31 @@ const MIN_STEM = 3;
 const ENCLITIC = /^(.{2,}[aei]r)(me|te|se|lo|la|le|los|las|les|nos)$/;
 // On folded spelling ("acion" → "asion"). Longest first; the first that leaves ≥ MIN_STEM wins.
 const ES_SUFFIXES = [
-  'amiento', 'imiento', 'asion', 'ision', 'mente', 'ieron', 'adora', 'aron', 'ando', 'iendo', 'aban', 'ador',
-  'ado', 'ido', 'ada', 'ida', 'aba', 'ar', 'er', 'ir', 'an', 'en', 'a', 'o', 'e',
+  'amiento',
+  'imiento',
+  'asion',
+  'ision',
+  'mente',
+  'ieron',
+  'adora',
+  'aron',
+  'ando',
+  'iendo',
+  'aban',
+  'ador',
+  'ado',
+  'ido',
+  'ada',
+  'ida',
+  'aba',
+  'ar',
+  'er',
+  'ir',
+  'an',
+  'en',
+  'a',
+  'o',
+  'e',
 ];
 const EN_SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'edly', 'ers', 'ed', 'ly', 'er', 'e'];
 
@@ -194,7 +217,7 @@ export function stemEs(folded: string): string {
 /** Light English stem: renting/rented → rent; studies → study; fired/fire → fir. */
 export function stemEn(word: string): string {
   let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return stripSuffix(w, EN_SUFFIXES);
 }
@@ -512,10 +535,7 @@ function topicVotes(index: LangIndex, groups: string[][]): Map<Topic, number> {
       }
       const budget = typoBudget(t);
       for (const cand of index.topicTermsByInitial.get(t[0]!) ?? []) {
-        const near =
-          (t.length >= 5 && cand.startsWith(t)) ||
-          (cand.length >= 5 && t.startsWith(cand)) ||
-          (budget > 0 && editDistance(t, cand, budget) <= budget);
+        const near = (t.length >= 5 && cand.startsWith(t)) || (cand.length >= 5 && t.startsWith(cand)) || (budget > 0 && editDistance(t, cand, budget) <= budget);
         if (!near) continue;
         for (const topic of index.topicTerms.get(cand)!) {
           best.set(topic, Math.max(best.get(topic) ?? 0, TOPIC_FUZZY));

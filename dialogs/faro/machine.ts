@@ -75,7 +75,6 @@ const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
 
 export type DialogEvent = Intent & { ref: string };
 
-
 /** The contact choices a person has in chat (a phone number would be personal data to collect). */
 type PseaContact = Extract<Effect, { type: 'psea.report' }>['contact'];
 
@@ -271,7 +270,13 @@ const dialog = setup({
     keepPseaDraft: assign({ pseaDraft: ({ event }) => (event.type === 'TEXT' ? { text: event.text, danger: event.danger === true } : null) }),
     fileDraftReport: emit(({ context, event }) => ({
       type: 'effect' as const,
-      effect: { type: 'psea.report', code: event.ref, text: context.pseaDraft?.text ?? '', contact: (chosen(event, 'psea:contact:') as PseaContact | null) ?? 'anonymous', lang: context.lang } satisfies Effect,
+      effect: {
+        type: 'psea.report',
+        code: event.ref,
+        text: context.pseaDraft?.text ?? '',
+        contact: (chosen(event, 'psea:contact:') as PseaContact | null) ?? 'anonymous',
+        lang: context.lang,
+      } satisfies Effect,
     })),
     forgetPseaDraft: assign({ pseaDraft: null }),
   },
@@ -324,11 +329,7 @@ export const faroMachine = dialog.createMachine({
     TICKET_CLOSED: { guard: 'isAboutTicket', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'forgetTicket', 'prompt'] },
     WITHDRAW: [{ guard: 'isConsentGiven', target: '.withdraw' }, { actions: [{ type: 'say', params: { key: 'withdraw.nothingStored' } }, 'prompt'] }],
     // Old buttons (an inline keyboard further up, say) still lead to their content.
-    CHOOSE: [
-      { guard: 'isTopicChoice', target: '.faq.questions', actions: 'chooseTopic' },
-      { guard: 'isAnswerChoice', target: '.faq.answer', actions: 'chooseAnswer' },
-      { actions: notUnderstood },
-    ],
+    CHOOSE: [{ guard: 'isTopicChoice', target: '.faq.questions', actions: 'chooseTopic' }, { guard: 'isAnswerChoice', target: '.faq.answer', actions: 'chooseAnswer' }, { actions: notUnderstood }],
     // Free text read as a question, from any state that does not take it as an answer.
     ASK: [
       { guard: 'hasConfidentAnswer', target: '.faq.answer', actions: ['chooseAnswer', 'chooseTopic'] },
@@ -338,10 +339,7 @@ export const faroMachine = dialog.createMachine({
     ],
     CHOOSE_MANY: { actions: notUnderstood },
     TEXT: { actions: notUnderstood },
-    UNCLEAR: [
-      { guard: 'isStuck', actions: ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, { type: 'say', params: { key: 'offerHuman' } }, 'prompt'] },
-      { actions: notUnderstood },
-    ],
+    UNCLEAR: [{ guard: 'isStuck', actions: ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, { type: 'say', params: { key: 'offerHuman' } }, 'prompt'] }, { actions: notUnderstood }],
   },
   states: {
     language: {
@@ -403,10 +401,7 @@ export const faroMachine = dialog.createMachine({
         safety: {
           entry: 'prompt',
           on: {
-            CHOOSE: [
-              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.safety' },
-              ...CHECK_DECLINED,
-            ],
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.safety' }, ...CHECK_DECLINED],
             CHECK: { target: '#faro.safety' },
           },
         },
@@ -414,10 +409,7 @@ export const faroMachine = dialog.createMachine({
           tags: ['sealed'],
           entry: 'prompt',
           on: {
-            CHOOSE: [
-              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.psea' },
-              ...CHECK_DECLINED,
-            ],
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.psea' }, ...CHECK_DECLINED],
             CHECK: { target: '#faro.psea' },
           },
         },
@@ -441,8 +433,22 @@ export const faroMachine = dialog.createMachine({
           entry: ['prompt', 'resetMisses'],
           on: {
             CHOOSE: [
-              { guard: { type: 'is', params: { action: 'yes' } }, target: '#faro.menu', actions: [{ type: 'recordFeedback', params: { helpful: true } }, { type: 'say', params: { key: 'faq.thanks' } }] },
-              { guard: { type: 'is', params: { action: 'no' } }, target: 'questions', actions: [{ type: 'recordFeedback', params: { helpful: false } }, { type: 'say', params: { key: 'faq.sorry' } }] },
+              {
+                guard: { type: 'is', params: { action: 'yes' } },
+                target: '#faro.menu',
+                actions: [
+                  { type: 'recordFeedback', params: { helpful: true } },
+                  { type: 'say', params: { key: 'faq.thanks' } },
+                ],
+              },
+              {
+                guard: { type: 'is', params: { action: 'no' } },
+                target: 'questions',
+                actions: [
+                  { type: 'recordFeedback', params: { helpful: false } },
+                  { type: 'say', params: { key: 'faq.sorry' } },
+                ],
+              },
             ],
           },
         },
@@ -530,9 +536,7 @@ export const faroMachine = dialog.createMachine({
             UNCLEAR: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
             TEXT: { actions: { type: 'say', params: { key: 'handoff.waiting' } } },
             OPERATOR_JOINED: { guard: 'isAboutTicket', target: 'live', actions: 'joinOperator' },
-            TICKET_CLOSED: [
-              { guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closedUnattended' } }, 'forgetTicket'] },
-            ],
+            TICKET_CLOSED: [{ guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closedUnattended' } }, 'forgetTicket'] }],
           },
         },
         // The person's messages go to the operator (the runtime writes them to the ticket's
@@ -549,10 +553,7 @@ export const faroMachine = dialog.createMachine({
             // A possible PSEA disclosure is asked about away from the operator (check.psea is
             // sealed); possible danger is the operator's to judge: they read it.
             CHECK: [{ guard: 'isPseaCheck', target: '#faro.check.psea' }, {}],
-            MENU: [
-              { guard: 'shouldAskRating', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.left' } }, 'startRating'] },
-              { target: '#faro.menu' },
-            ],
+            MENU: [{ guard: 'shouldAskRating', target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.left' } }, 'startRating'] }, { target: '#faro.menu' }],
             TICKET_CLOSED: [
               { guard: and(['isAboutTicket', 'shouldAskRating']), target: '#faro.feedback', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'startRating', 'forgetTicket'] },
               { guard: 'isAboutTicket', target: '#faro.menu', actions: [{ type: 'sayTicket', params: { key: 'handoff.closed' } }, 'forgetTicket'] },
@@ -641,7 +642,11 @@ export const faroMachine = dialog.createMachine({
           entry: 'prompt',
           on: {
             CHOOSE: [
-              { guard: and(['choosesPseaContact', 'hasDangerousDraft']), target: 'done', actions: ['fileDraftReport', 'sayPseaCode', 'forgetPseaDraft', { type: 'say', params: { key: 'safety.info' } }] },
+              {
+                guard: and(['choosesPseaContact', 'hasDangerousDraft']),
+                target: 'done',
+                actions: ['fileDraftReport', 'sayPseaCode', 'forgetPseaDraft', { type: 'say', params: { key: 'safety.info' } }],
+              },
               { guard: and(['choosesPseaContact', 'hasPseaDraft']), target: 'done', actions: ['fileDraftReport', 'sayPseaCode', 'forgetPseaDraft'] },
               { guard: 'choosesPseaContact', target: 'describe', actions: 'choosePseaContact' },
             ],
@@ -649,7 +654,10 @@ export const faroMachine = dialog.createMachine({
             // In danger too: the emergency contacts at once, not only once a contact is chosen
             // (found by the walk over every state, test/dialogs/states.test.ts).
             TEXT: [
-              { guard: and(['isLongText', 'isDangerousReport']), actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, { type: 'say', params: { key: 'safety.info' } }, 'prompt'] },
+              {
+                guard: and(['isLongText', 'isDangerousReport']),
+                actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, { type: 'say', params: { key: 'safety.info' } }, 'prompt'],
+              },
               { guard: 'isLongText', actions: ['keepPseaDraft', { type: 'say', params: { key: 'psea.draftKept' } }, 'prompt'] },
             ],
             PSEA_MESSAGE: { actions: ['sayFromFocalPoint', 'prompt'] },

@@ -8,10 +8,32 @@ export { INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from '../../src/core/in
 
 /** Peru's 24 departments plus the Constitutional Province of Callao and Lima Metropolitana. */
 export const REGIONS = [
-  'Amazonas', 'Áncash', 'Apurímac', 'Arequipa', 'Ayacucho', 'Cajamarca', 'Callao', 'Cusco',
-  'Huancavelica', 'Huánuco', 'Ica', 'Junín', 'La Libertad', 'Lambayeque', 'Lima Metropolitana',
-  'Lima Provincias', 'Loreto', 'Madre de Dios', 'Moquegua', 'Pasco', 'Piura', 'Puno',
-  'San Martín', 'Tacna', 'Tumbes', 'Ucayali',
+  'Amazonas',
+  'Áncash',
+  'Apurímac',
+  'Arequipa',
+  'Ayacucho',
+  'Cajamarca',
+  'Callao',
+  'Cusco',
+  'Huancavelica',
+  'Huánuco',
+  'Ica',
+  'Junín',
+  'La Libertad',
+  'Lambayeque',
+  'Lima Metropolitana',
+  'Lima Provincias',
+  'Loreto',
+  'Madre de Dios',
+  'Moquegua',
+  'Pasco',
+  'Piura',
+  'Puno',
+  'San Martín',
+  'Tacna',
+  'Tumbes',
+  'Ucayali',
 ] as const;
 
 /** Regions offered as choices; the rest are typed ("Otra región"). Where most people live. */
@@ -33,7 +55,11 @@ export function matchRegion(text: string): string | null {
 
 /** A nationality typed after "Otra": letters and spaces only, 2–40 characters, else null. */
 export function cleanNationality(text: string): string | null {
-  const t = text.normalize('NFC').replace(/[^\p{L} '-]/gu, '').replace(/\s+/g, ' ').trim();
+  const t = text
+    .normalize('NFC')
+    .replace(/[^\p{L} '-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length >= 2 && t.length <= 40 ? t : null;
 }
 

@@ -67,7 +67,10 @@ function cachedPrompt({ step, personal }: At, ctx: FaroContext, env: RenderEnv):
   const prompt = promptOf(step);
   if (personal) return prompt.build(ctx, env, one(step));
   let cache = promptCache.get(env.answers);
-  if (!cache) promptCache.set(env.answers, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    promptCache.set(env.answers, cache);
+  }
   const key = `${env.lang}|${step}|${prompt.variant?.(ctx) ?? ''}`;
   let replies = cache.get(key);
   if (!replies) {
@@ -101,7 +104,9 @@ const choice = (action: string, title: string): Choice => ({ action, title });
 const LISTED_PER_TOPIC = 8;
 
 type One = (text: string, choices?: Choice[], extra?: Partial<Reply>) => Reply[];
-const one = (step: Step): One => (text, choices = [], extra = {}) => [{ text, choices, step, ...extra }];
+const one =
+  (step: Step): One =>
+  (text, choices = [], extra = {}) => [{ text, choices, step, ...extra }];
 
 export interface Prompt {
   /** What else the question depends on besides the language (the cache key); absent: nothing. */
@@ -114,7 +119,11 @@ const menu = (t: Translate) => choice('menu', t('choice.menu'));
 
 /** The question of a registration field: its options from the intake spec. */
 const fieldPrompt = (field: keyof typeof INTAKE_CODES): Prompt => ({
-  build: (_ctx, { t }, one) => one(t(`intake.ask.${field}`), INTAKE_CODES[field].map((code) => choice(`${field}:${code}`, t(`intake.option.${field}.${code}`)))),
+  build: (_ctx, { t }, one) =>
+    one(
+      t(`intake.ask.${field}`),
+      INTAKE_CODES[field].map((code) => choice(`${field}:${code}`, t(`intake.option.${field}.${code}`))),
+    ),
 });
 const typedPrompt = (step: 'nationalityOther' | 'regionOther'): Prompt => ({ build: (_ctx, { t }, one) => one(t(`intake.ask.${step}`)) });
 
@@ -183,7 +192,13 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
   'intake.confirm': {
     build: (ctx, env, one) => one(env.t('intake.ask.confirm', { summary: summary(ctx, env) }), [choice('intake:confirm', env.t('choice.confirm')), choice('intake:edit', env.t('choice.edit'))]),
   },
-  'intake.edit': { build: (_ctx, { t }, one) => one(t('intake.ask.edit'), INTAKE_FIELDS.map((f) => choice(`edit:${f}`, t(`intake.field.${f}`)))) },
+  'intake.edit': {
+    build: (_ctx, { t }, one) =>
+      one(
+        t('intake.ask.edit'),
+        INTAKE_FIELDS.map((f) => choice(`edit:${f}`, t(`intake.field.${f}`))),
+      ),
+  },
   'handoff.queued': { build: (ctx, env, one) => one(env.t('handoff.queued', vars(ctx, env)) + afterHours(env), [menu(env.t)]) },
   // No options while talking to a person: a number typed on a numbered channel goes to
   // them too, and a stray tap must not end the chat ("menú" does, as the text says).
@@ -194,7 +209,8 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
   'feedback.comment': { build: (_ctx, { t }, one) => one(t('feedback.comment'), [choice('feedback:skip', t('choice.noThanks'))]) },
   status: { build: (_ctx, { t }, one) => one(t('status.ask'), [menu(t)]) },
   'complaint.kind': {
-    build: (_ctx, { t }, one) => one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), choice('status', t('choice.status')), human(t), menu(t)]),
+    build: (_ctx, { t }, one) =>
+      one(t('complaint.kind'), [...CASE_TYPES.map((c) => choice(`complaint:${c}`, t(`choice.complaintType.${c}`))), choice('status', t('choice.status')), human(t), menu(t)]),
   },
   'complaint.text': { variant: (ctx) => ctx.caseType ?? '', build: (ctx, { t }, one) => one(t(`complaint.text.${ctx.caseType ?? 'complaint'}`), [menu(t)]) },
   'complaint.done': { build: (ctx, { t }, one) => one(t('complaint.done', { ref: ctx.caseRef ?? '' }), [menu(t)]) },
@@ -203,7 +219,8 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
     build: (ctx, env, one) => one(`${env.t('safety.info')}\n\n${env.t('psea.info', vars(ctx, env))}`, [choice('psea:report', env.t('choice.pseaReport')), human(env.t), menu(env.t)]),
   },
   'psea.contact': {
-    build: (_ctx, { t }, one) => one(t('psea.contact'), [choice('psea:contact:anonymous', t('choice.pseaContact.anonymous')), choice('psea:contact:this_chat', t('choice.pseaContact.this_chat')), menu(t)]),
+    build: (_ctx, { t }, one) =>
+      one(t('psea.contact'), [choice('psea:contact:anonymous', t('choice.pseaContact.anonymous')), choice('psea:contact:this_chat', t('choice.pseaContact.this_chat')), menu(t)]),
   },
   'psea.describe': { build: (_ctx, { t }, one) => one(t('psea.describe'), [menu(t)]) },
   'psea.done': { build: (_ctx, { t }, one) => one(t('psea.next'), [human(t), menu(t)]) },
@@ -211,7 +228,8 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
   safety: { build: (_ctx, { t }, one) => one(t('safety.info'), [human(t), menu(t)]) },
   'check.safety': { build: (_ctx, { t }, one) => one(t('check.safety'), [choice('yes', t('choice.checkYes')), choice('no', t('choice.checkNo')), human(t)]) },
   'check.psea': {
-    build: (ctx, env, one) => one(env.t('check.psea', vars(ctx, env)), [choice('yes', env.t('choice.checkYes')), choice('no', env.t('choice.checkNo')), choice('psea:report', env.t('choice.pseaReport')), human(env.t)]),
+    build: (ctx, env, one) =>
+      one(env.t('check.psea', vars(ctx, env)), [choice('yes', env.t('choice.checkYes')), choice('no', env.t('choice.checkNo')), choice('psea:report', env.t('choice.pseaReport')), human(env.t)]),
   },
   withdraw: { build: (_ctx, { t }, one) => one(t('withdraw.confirm'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))]) },
 };

@@ -55,7 +55,7 @@ export function signalFlags(text: string): SignalFlags {
 /** Compiles a lexicon (e.g. `extendLexicon(DEFAULT_LEXICON, …)`); throws at start-up if it is malformed. */
 export function createSignalDetector(lexicon: Lexicon): SignalDetector {
   const compiled = compile(lexicon);
-  const explain = (text: string) => (typeof text === 'string' ? matches(compiled, text, true).found[0] ?? null : null);
+  const explain = (text: string) => (typeof text === 'string' ? (matches(compiled, text, true).found[0] ?? null) : null);
   const flags = (text: string): SignalFlags => {
     const { found, now } = typeof text === 'string' ? matches(compiled, text, false) : { found: [], now: false };
     const psea = found.some((m) => m.signal === 'psea');
@@ -72,9 +72,19 @@ const WILDCARD = -1;
 const CACHE_LIMIT = 20_000;
 const MAX_CACHED_WORD = 32;
 
-interface Token { readonly term: number; readonly optional: boolean }
-interface Phrase { readonly concept: number; readonly tokens: readonly Token[] }
-interface FuzzyAlt { readonly text: string; readonly budget: number; readonly terms: number[] }
+interface Token {
+  readonly term: number;
+  readonly optional: boolean;
+}
+interface Phrase {
+  readonly concept: number;
+  readonly tokens: readonly Token[];
+}
+interface FuzzyAlt {
+  readonly text: string;
+  readonly budget: number;
+  readonly terms: number[];
+}
 interface FuzzyIndex {
   readonly budget: number;
   /** Lengths a word may have and still be within `budget` of some word in the index. */
@@ -117,7 +127,10 @@ function matches(c: Compiled, text: string, firstOnly: boolean): { found: Signal
     for (const term of terms[i]!) {
       for (const phrase of c.phrasesByFirstTerm.get(term) ?? []) {
         const end = matchPhrase(phrase.tokens, 1, i + 1, terms);
-        if (end >= 0) (occurrences[phrase.concept] ??= []).push(i, end);
+        if (end >= 0) {
+          occurrences[phrase.concept] ??= [];
+          occurrences[phrase.concept]!.push(i, end);
+        }
       }
     }
   }
@@ -230,7 +243,7 @@ function forEachDeletion(word: string, depth: number, visit: (variant: string) =
 
 function compile(lexicon: Lexicon): Compiled {
   const conceptIds = new Map<string, number>();
-  Object.keys(lexicon.concepts).forEach((name, i) => conceptIds.set(name, i));
+  for (const [i, name] of Object.keys(lexicon.concepts).entries()) conceptIds.set(name, i);
   const termIds = new Map<string, number>();
   const exact = new Map<string, number[]>();
   const stemMap = new Map<number, Map<string, number[]>>();
@@ -281,11 +294,14 @@ function compile(lexicon: Lexicon): Compiled {
     const concept = conceptIds.get(name)!;
     for (const text of new Set(expand(name, []))) {
       const where = `${name}: "${text}"`;
-      const tokens = text.trim().split(/\s+/).map((raw): Token => {
-        if (raw === '~') return { term: WILDCARD, optional: true };
-        const optional = raw.endsWith('?');
-        return { term: termOf(optional ? raw.slice(0, -1) : raw, where), optional };
-      });
+      const tokens = text
+        .trim()
+        .split(/\s+/)
+        .map((raw): Token => {
+          if (raw === '~') return { term: WILDCARD, optional: true };
+          const optional = raw.endsWith('?');
+          return { term: termOf(optional ? raw.slice(0, -1) : raw, where), optional };
+        });
       const first = tokens[0];
       if (first === undefined || first.term === WILDCARD || first.optional) {
         throw new Error(`Signal lexicon: ${where} must start with a required word`);
@@ -317,23 +333,25 @@ function compile(lexicon: Lexicon): Compiled {
     return id;
   };
   const rules = TIERS.flatMap(({ tier, signal }) =>
-    lexicon.rules.filter((r) => r.tier === tier).map((r): CompiledRule => {
-      if (r.all.length === 0) throw new Error(`Signal lexicon: rule "${r.why}" needs at least one concept`);
-      if (r.unlessAfter !== undefined && !r.all.includes(r.unlessAfter)) throw new Error(`Signal lexicon: rule "${r.why}" has unlessAfter ${r.unlessAfter}, which is not in its concepts`);
-      if (r.all.length > 1 && r.within === undefined) throw new Error(`Signal lexicon: rule "${r.why}" combines concepts, so it needs "within"`);
-      return {
-        signal,
-        tier,
-        why: r.why,
-        now: r.now ?? false,
-        all: r.all.map((n) => conceptId(n, r)),
-        within: r.within ?? Infinity,
-        ordered: r.ordered ?? false,
-        unless: (r.unless ?? []).map((n) => conceptId(n, r)),
-        unlessWithin: r.unlessWithin ?? 3,
-        unlessAfter: r.unlessAfter === undefined ? 0 : r.all.indexOf(r.unlessAfter),
-      };
-    }),
+    lexicon.rules
+      .filter((r) => r.tier === tier)
+      .map((r): CompiledRule => {
+        if (r.all.length === 0) throw new Error(`Signal lexicon: rule "${r.why}" needs at least one concept`);
+        if (r.unlessAfter !== undefined && !r.all.includes(r.unlessAfter)) throw new Error(`Signal lexicon: rule "${r.why}" has unlessAfter ${r.unlessAfter}, which is not in its concepts`);
+        if (r.all.length > 1 && r.within === undefined) throw new Error(`Signal lexicon: rule "${r.why}" combines concepts, so it needs "within"`);
+        return {
+          signal,
+          tier,
+          why: r.why,
+          now: r.now ?? false,
+          all: r.all.map((n) => conceptId(n, r)),
+          within: r.within ?? Infinity,
+          ordered: r.ordered ?? false,
+          unless: (r.unless ?? []).map((n) => conceptId(n, r)),
+          unlessWithin: r.unlessWithin ?? 3,
+          unlessAfter: r.unlessAfter === undefined ? 0 : r.all.indexOf(r.unlessAfter),
+        };
+      }),
   );
   const unknownTier = lexicon.rules.find((r) => !TIERS.some((t) => t.tier === r.tier));
   if (unknownTier) throw new Error(`Signal lexicon: rule "${unknownTier.why}" has unknown tier ${unknownTier.tier}`);

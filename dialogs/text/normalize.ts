@@ -19,12 +19,7 @@ const PLAIN = /^[a-z0-9 ]*$/;
 export function normalize(text: string): string {
   const lower = text.slice(0, MAX_TEXT_CHARS).toLowerCase();
   if (PLAIN.test(lower)) return lower.replace(LONG_RUNS, '$1').replace(/ {2,}/g, ' ').trim();
-  return lower
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(NON_WORD, ' ')
-    .replace(LONG_RUNS, '$1')
-    .trim();
+  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replace(NON_WORD, ' ').replace(LONG_RUNS, '$1').trim();
 }
 
 export function words(text: string): string[] {

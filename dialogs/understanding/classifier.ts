@@ -32,7 +32,7 @@ export function trainClassifier(examples: readonly Example[], settings = TRAININ
   const L = labels.length;
   const featureIds = new Map<string, number>();
   const rows = examples.map((e) => ({
-    x: Object.keys(features(e.text)).map((f) => featureIds.get(f) ?? (featureIds.set(f, featureIds.size), featureIds.size - 1)),
+    x: Object.keys(features(e.text)).map((f) => featureIds.get(f) ?? featureIds.set(f, featureIds.size).size - 1),
     y: labels.map((l) => (e.labels.includes(l) ? 1 : 0)),
   }));
   // Rare labels (a complaint, an erasure request) would be drowned by the common ones: each

@@ -60,32 +60,34 @@ export const THRESHOLDS = {
 
 /** Words of praise or of a service that failed: with a message that is not a question, feedback.
  * Word classes, not sentences ("gracias por…", "no contesta", "deberían…"). */
-const FEEDBACK = new RegExp(`\\b(${[
-  'gracias|agradezco|agradecida|agradecido|agradecidos|bendiciones|felicito|felicitaciones|excelente|muy amables|son unos panas|me ayudaron|nos ayudaron',
-  'super bien|muy bien atendid[oa]|buen servicio|buena atencion|tenganla en cuenta|tenganlo en cuenta',
-  'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
-  'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio|como animales',
-  // unfairness (found missing in round 9): "ustedes solo ayudan a los q tienen papeles, q injusto"
-  'injust[oa]|injusticia|unfair|not fair|nao e justo|pa jis',
-  'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
-  // displeasure with the service told without a complaint word
-  'no me gusto|no nos gusto|me molesto|mal servicio|muy mal atendid[oa]|(ya )?estaba cerrado|cerraron antes|se cierra solo|se cuelga|se traba|no carga|nadie (contesta|responde|atiende)|nunca (contestan|responden|atienden|llaman)|me dejaron esperando|delante de todos',
-  'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
-  // requests to the service to do something differently (ustedes imperatives)
-  'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem',
-  // found missing in round 3: waiting, closing early, aid running out, queue jumping, kindness; en, pt, ht
-  'se acabaron|se acabo|es la (\\d+|\\d+ra|tercera|segunda|cuarta) vez|tan malo|tan mala|se colaron|super amable|muy amable|muy paciente|fue amable|fueron amables',
-  'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
-  'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
-  'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
-  // found missing in round 4: a call cut off by the hotline
-  'me colgo|me colgaron|nos colgo|nos colgaron|me corto la llamada|me cortaron la llamada|hung up on me|desligou na minha cara|desligaram',
-  // found missing in round 5: a line always busy, rude staff, hours of waiting; ht "plent" (complaint)
-  'siempre ocupad[oa]|sale ocupad[oa]|(llame|llamo|llamamos|he llamado) (\\d+|varias|muchas|tantas) veces|grosero|grosera|groseros|mal educad[oa]|maleducad[oa]|prepotente|nos tratan|me tratan|tratan peor|nos dejan al final|waited \\d+ hours|closed without|plent|pa t respekte|pa respekte',
-  // found missing in round 6: nobody picked up, calls dropped, a promise not kept, served grudgingly
-  'nobody picked up|no one picked up|nobody answered|no one answered|didnt pick up|pesonn pa reponn|pesonn pa janm reponn|se corta la llamada|se cae la llamada|se corta cada vez|se cayo la llamada',
-  'nadie me (escribio|llamo|contesto|respondio)|nunca me (llamaron|escribieron|contestaron|respondieron)|(me|nos) prometieron (una cita|una llamada|llamar|llamarme|llamarnos|escribirme|escribirnos)|de mala gana|mala cara|con desprecio|pidiendo limosna|como si fueramos|como si uno',
-].join('|')})\\b`);
+const FEEDBACK = new RegExp(
+  `\\b(${[
+    'gracias|agradezco|agradecida|agradecido|agradecidos|bendiciones|felicito|felicitaciones|excelente|muy amables|son unos panas|me ayudaron|nos ayudaron',
+    'super bien|muy bien atendid[oa]|buen servicio|buena atencion|tenganla en cuenta|tenganlo en cuenta',
+    'obrigad[oa]|thank you|thanks a lot|mesi anpil|mesi',
+    'no contesta|no contestan|no responde|no responden|no abre|no funciona|no sirve|estaba mal|nos trataron|me trataron|me trato|nos trato|nos grito|me grito|pesim[oa]|horrible atencion|mala atencion|maltrato|demoran|nos tuvieron|cosas vencidas|paren ya|q fastidio|que fastidio|como animales',
+    // unfairness (found missing in round 9): "ustedes solo ayudan a los q tienen papeles, q injusto"
+    'injust[oa]|injusticia|unfair|not fair|nao e justo|pa jis',
+    'deberian|podrian|seria bueno|seria mejor|sugiero|propongo|ojala (pongan|hagan|tengan|agreguen|pusieran|pudieran|atiendan)|should have|you should|it would be (nice|good|better)|devia|deveriam|li ta bon|(q|que) el bot',
+    // displeasure with the service told without a complaint word
+    'no me gusto|no nos gusto|me molesto|mal servicio|muy mal atendid[oa]|(ya )?estaba cerrado|cerraron antes|se cierra solo|se cuelga|se traba|no carga|nadie (contesta|responde|atiende)|nunca (contestan|responden|atienden|llaman)|me dejaron esperando|delante de todos',
+    'only in spanish|doesnt work|does not work|not working|nobody answers|no one answers|nao funciona|ninguem (responde|atende)|pa mache|pa fonksyone',
+    // requests to the service to do something differently (ustedes imperatives)
+    'avisen|pongan|agreguen|habiliten|amplien|mejoren|please add|could you add|coloquem',
+    // found missing in round 3: waiting, closing early, aid running out, queue jumping, kindness; en, pt, ht
+    'se acabaron|se acabo|es la (\\d+|\\d+ra|tercera|segunda|cuarta) vez|tan malo|tan mala|se colaron|super amable|muy amable|muy paciente|fue amable|fueron amables',
+    'ridiculous|rude|been waiting|waiting for a callback|suggestion|would help|add an option|very kind|so kind|so helpful',
+    'fecharam antes|fila enorme|fila tava|demorou|demora muito|grosseir[oa]|atendimento ruim|otimo atendimento',
+    'nou tann|tann two lontan|pa t okipe|ta bon si|yo pa okipe',
+    // found missing in round 4: a call cut off by the hotline
+    'me colgo|me colgaron|nos colgo|nos colgaron|me corto la llamada|me cortaron la llamada|hung up on me|desligou na minha cara|desligaram',
+    // found missing in round 5: a line always busy, rude staff, hours of waiting; ht "plent" (complaint)
+    'siempre ocupad[oa]|sale ocupad[oa]|(llame|llamo|llamamos|he llamado) (\\d+|varias|muchas|tantas) veces|grosero|grosera|groseros|mal educad[oa]|maleducad[oa]|prepotente|nos tratan|me tratan|tratan peor|nos dejan al final|waited \\d+ hours|closed without|plent|pa t respekte|pa respekte',
+    // found missing in round 6: nobody picked up, calls dropped, a promise not kept, served grudgingly
+    'nobody picked up|no one picked up|nobody answered|no one answered|didnt pick up|pesonn pa reponn|pesonn pa janm reponn|se corta la llamada|se cae la llamada|se corta cada vez|se cayo la llamada',
+    'nadie me (escribio|llamo|contesto|respondio)|nunca me (llamaron|escribieron|contestaron|respondieron)|(me|nos) prometieron (una cita|una llamada|llamar|llamarme|llamarnos|escribirme|escribirnos)|de mala gana|mala cara|con desprecio|pidiendo limosna|como si fueramos|como si uno',
+  ].join('|')})\\b`,
+);
 /** Thanks and blessings: also the words of a farewell ("gracias por todo, cuiden a mis hijos"). */
 const PRAISE = /\b(gracias|agradezco|agradecid[oa]s?|bendiciones|bendiga|felicit\w*|obrigad[oa]|thank\w*|thanks|mesi)\b/;
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
@@ -94,7 +96,10 @@ const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
 const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, topicScore: 0, lang: null };
 
 export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Understanding {
-  const topics = classifier.labels.filter((l) => l.startsWith('topic:')).map((l) => l.slice(6)).filter(isTopic);
+  const topics = classifier.labels
+    .filter((l) => l.startsWith('topic:'))
+    .map((l) => l.slice(6))
+    .filter(isTopic);
   return {
     read(text) {
       if (typeof text !== 'string' || text.trim() === '') return NOTHING;
@@ -103,7 +108,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // Scores of a message of one or two words come mostly from the model's priors ("1",
       // "listo"): there only the lexicon counts for signals, and intents need two words.
       const length = words(text).length;
-      const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 4 : 2) ? s[label] ?? 0 : 0);
+      const score = (label: string) => (length >= (SIGNAL_LABELS.has(label) ? 4 : 2) ? (s[label] ?? 0) : 0);
       // A lexicon match counts unless the message reads as everyday (an idiom, a past and
       // resolved event, a question for someone else) and the classifier does not confirm it.
       // An emergency told as happening now (a rule marked `now`) has no everyday reading.
@@ -112,8 +117,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // words around a PSEA disclosure, and the lexicon's danger in it stands.)
       const classifierSure = score('benign') >= t.everyday && score('psea') < t.signal && score('danger') < t.signal;
       // An everyday reading outweighs a merely likely classifier score: only a near-certain one confirms.
-      const counts = (matched: boolean, signal: 'psea' | 'danger') =>
-        matched && (everyday ? score(signal) >= t.sure : score(signal) >= t.signal || !(classifierSure && score(signal) < t.vetoBelow));
+      const counts = (matched: boolean, signal: 'psea' | 'danger') => matched && (everyday ? score(signal) >= t.sure : score(signal) >= t.signal || !(classifierSure && score(signal) < t.vetoBelow));
       // Feedback about the service ("nos gritó en la ventanilla") read by the classifier alone as
       // danger is asked about gently instead: only the lexicon, or a near-certain score, takes over.
       const n = normalize(text);

@@ -10,15 +10,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** Information topics (DESIGN.md contract). `complaints` and `human` are menu entries, not topics. */
-export const TOPICS = [
-  'regularization',
-  'health',
-  'education',
-  'social_protection',
-  'housing',
-  'employment',
-  'protection',
-] as const;
+export const TOPICS = ['regularization', 'health', 'education', 'social_protection', 'housing', 'employment', 'protection'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export function isTopic(value: unknown): value is Topic {

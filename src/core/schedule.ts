@@ -76,7 +76,7 @@ const DAY_ALIASES = [
   ['sat', 'saturday', 'sab', 'sabado'],
   ['sun', 'sunday', 'dom', 'domingo'],
 ];
-DAY_ALIASES.forEach((names, index) => names.forEach((name) => (DAY_NAMES[name] = index)));
+for (const [index, names] of DAY_ALIASES.entries()) for (const name of names) DAY_NAMES[name] = index;
 
 const DAYS_HELP = 'use mon tue wed thu fri sat sun (or lun mar mié jue vie sáb dom), a range like mon-fri or a list like mon,wed,fri';
 
@@ -98,7 +98,7 @@ export function parseSchedule(spec: string, timeZone: string): Schedule {
     const [head = '', ...rest] = part.split(/\s+/);
     if (head === 'always') {
       if (rest.length > 0) throw new ScheduleError(`"${part}": nothing may follow "always" (closed dates go in their own part: "always; closed 2026-12-25")`);
-      week.forEach((windows) => windows.push({ start: 0, end: WHOLE_DAY }));
+      for (const windows of week) windows.push({ start: 0, end: WHOLE_DAY });
     } else if (head === 'closed') {
       if (rest.length === 0) throw new ScheduleError(`"${part}": "closed" needs dates, e.g. "closed 2026-12-25,2027-01-01"`);
       for (const date of rest.join(',').split(',')) closedDates.add(parseDate(date));
@@ -106,7 +106,10 @@ export function parseSchedule(spec: string, timeZone: string): Schedule {
       if (/^\d/.test(head)) throw new ScheduleError(`"${part}": start with the days the hours apply to, e.g. "mon-fri ${head}"`);
       const days = parseDays(head);
       if (rest.length === 0) throw new ScheduleError(`"${part}": no hours for ${head}, add them, e.g. "${head} 09:00-18:00"`);
-      const windows = rest.join(',').split(',').map((range) => parseWindow(range, head));
+      const windows = rest
+        .join(',')
+        .split(',')
+        .map((range) => parseWindow(range, head));
       for (const day of days) week[day]!.push(...windows);
     }
   }

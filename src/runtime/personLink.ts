@@ -51,7 +51,9 @@ export function createPersonLink(runtime: TurnRuntime): PersonLink {
       await reachable(() => runtime.signal(report.channel, conversationIdOf(report), { type: 'PSEA_MESSAGE', code: report.code, text }, `psea:${id}`));
     },
     async ticketChanged(ticket, change) {
-      await reachable(() => runtime.signal(ticket.channel, conversationIdOf(ticket), { type: change === 'claimed' ? 'OPERATOR_JOINED' : 'TICKET_CLOSED', ticketRef: ticket.ref }, `${change}:${ticket.ref}`));
+      await reachable(() =>
+        runtime.signal(ticket.channel, conversationIdOf(ticket), { type: change === 'claimed' ? 'OPERATOR_JOINED' : 'TICKET_CLOSED', ticketRef: ticket.ref }, `${change}:${ticket.ref}`),
+      );
     },
   };
 }

@@ -32,7 +32,7 @@ function hash53(text: string): number {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x27d4eb2f) ^ Math.imul(h2 ^ (h2 >>> 13), 0x165667b1);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 0x27d4eb2f) ^ Math.imul(h1 ^ (h1 >>> 13), 0x165667b1);
-  return 0x200000 * (h2 >>> 0 & 0x1fffff) + (h1 >>> 0);
+  return 0x200000 * ((h2 >>> 0) & 0x1fffff) + (h1 >>> 0);
 }
 
 const SYMBOL = `[${ALPHABET}]`;

@@ -43,7 +43,6 @@ interface Hot {
   delivered: boolean;
 }
 
-
 export interface TurnRuntimeOptions {
   store: Store;
   dialog: Dialog;
@@ -247,7 +246,9 @@ export class TurnRuntime implements TurnHandler {
     } finally {
       // A duplicate was committed elsewhere with the same seed, so with the same references: they stay.
       if (!turn.duplicate && turn.lost.length > 0) {
-        await withdrawClaims(this.opts.store, turn.lost, turn.kept).catch((err: unknown) => this.opts.log.warn({ conversation: logRef(key), err: errorName(err) }, 'could not withdraw a lost turn\'s references'));
+        await withdrawClaims(this.opts.store, turn.lost, turn.kept).catch((err: unknown) =>
+          this.opts.log.warn({ conversation: logRef(key), err: errorName(err) }, "could not withdraw a lost turn's references"),
+        );
       }
     }
   }
@@ -276,7 +277,11 @@ export class TurnRuntime implements TurnHandler {
     if (input.signal && previous.rev === 0) throw new UnknownConversationError();
     if (previous.recentMessageIds.includes(inbound.messageId)) {
       // A platform redelivering because our answer did not reach it: try the send again.
-      if (!hot.delivered) await this.finish(previous).then(() => (hot.delivered = true), () => undefined);
+      if (!hot.delivered)
+        await this.finish(previous).then(
+          () => (hot.delivered = true),
+          () => undefined,
+        );
       turn.duplicate = true;
       return { duplicate: true, outbound: [] };
     }

@@ -170,12 +170,7 @@ export type StaffService = ReturnType<typeof createStaffService>;
  * Without them, a warning says what to set (the API then has nobody who can log in).
  * Half a configuration, or a weak password, fails the start with a message naming the variable.
  */
-export async function ensureFirstAdmin(
-  store: Store,
-  admin: { email?: string | undefined; password?: string | undefined },
-  log: Logger,
-  settings: StaffSettings = {},
-): Promise<{ created: boolean }> {
+export async function ensureFirstAdmin(store: Store, admin: { email?: string | undefined; password?: string | undefined }, log: Logger, settings: StaffSettings = {}): Promise<{ created: boolean }> {
   const email = admin.email?.trim() || undefined;
   const password = admin.password || undefined;
   if ((await store.staff.count()) > 0) {

@@ -45,13 +45,7 @@ function equal(a: string, b: string): boolean {
 function isClaims(value: unknown): value is SessionClaims {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
-  return (
-    typeof c.sub === 'string' &&
-    typeof c.sid === 'string' &&
-    Number.isSafeInteger(c.epoch) &&
-    Number.isSafeInteger(c.iat) &&
-    Number.isSafeInteger(c.exp)
-  );
+  return typeof c.sub === 'string' && typeof c.sid === 'string' && Number.isSafeInteger(c.epoch) && Number.isSafeInteger(c.iat) && Number.isSafeInteger(c.exp);
 }
 
 export function createSessionTokens(baseKey: Buffer, ttlMs = DEFAULT_SESSION_TTL_MS): SessionTokens {

@@ -54,13 +54,14 @@ export interface FeedbackCount {
 
 /** Counts votes per answer, sorted by answer id. Each entry is one vote, or `votes` of them
  * when a database already grouped them. */
-export function summariseFeedback(
-  entries: Iterable<Pick<FeedbackEntry, 'answerId' | 'helpful'> & { votes?: number }>,
-): FeedbackCount[] {
+export function summariseFeedback(entries: Iterable<Pick<FeedbackEntry, 'answerId' | 'helpful'> & { votes?: number }>): FeedbackCount[] {
   const counts = new Map<string, FeedbackCount>();
   for (const { answerId, helpful, votes = 1 } of entries) {
     let count = counts.get(answerId);
-    if (!count) counts.set(answerId, (count = { answerId, helpful: 0, notHelpful: 0 }));
+    if (!count) {
+      count = { answerId, helpful: 0, notHelpful: 0 };
+      counts.set(answerId, count);
+    }
     if (helpful) count.helpful += votes;
     else count.notHelpful += votes;
   }
@@ -122,14 +123,7 @@ export function sealPseaReport(report: PseaReport): PseaReport {
 export function samePseaContent(a: PseaReport, b: PseaReport): boolean {
   const x = sealPseaReport(a);
   const y = sealPseaReport(b);
-  return (
-    x.text === y.text &&
-    x.contact === y.contact &&
-    x.contactKey === y.contactKey &&
-    x.channel === y.channel &&
-    x.phone === y.phone &&
-    x.lang === y.lang
-  );
+  return x.text === y.text && x.contact === y.contact && x.contactKey === y.contactKey && x.channel === y.channel && x.phone === y.phone && x.lang === y.lang;
 }
 
 /** The fields a winning claim sets (every adapter writes exactly these). */

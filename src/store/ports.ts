@@ -3,7 +3,26 @@
  * embedded, MongoDB) implement them and pass one contract suite (test/store/contract.ts).
  * Everything crossing a port is plain JSON: adapters may copy, never share, objects.
  */
-import type { Answer, CannedResponse, Case, CaseStatus, CaseType, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, ReferralStatus, Ticket, TicketNote, TicketOutcome, TicketRating, TicketStatus, TranscriptLine } from '../core/domain.ts';
+import type {
+  Answer,
+  CannedResponse,
+  Case,
+  CaseStatus,
+  CaseType,
+  ConsentRecord,
+  Contact,
+  Intake,
+  PseaMessage,
+  PseaReport,
+  Referral,
+  ReferralStatus,
+  Ticket,
+  TicketNote,
+  TicketOutcome,
+  TicketRating,
+  TicketStatus,
+  TranscriptLine,
+} from '../core/domain.ts';
 import type { Effect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
@@ -159,10 +178,7 @@ export type ReferralChange = { ok: true; referral: Referral } | { ok: false; rea
  * What claim and close answer. A refusal says why, with the ticket as it is now:
  * `claimed`: someone else holds it; `closed`: it is closed already; `not_found`: no such ref.
  */
-export type TicketChange =
-  | { ok: true; ticket: Ticket }
-  | { ok: false; reason: 'claimed' | 'closed'; ticket: Ticket }
-  | { ok: false; reason: 'not_found' };
+export type TicketChange = { ok: true; ticket: Ticket } | { ok: false; reason: 'claimed' | 'closed'; ticket: Ticket } | { ok: false; reason: 'not_found' };
 
 export interface AnswerRepo {
   /** Published answers only, by id then lang. */

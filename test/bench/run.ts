@@ -118,22 +118,30 @@ function serverRssMb(child: ChildProcess): number {
  */
 function sequence(kind: 'faro' | 'floor'): autocannon.Request[] {
   const json = { 'content-type': 'application/json' };
-  if (kind === 'floor') return [{}, ...SCRIPT].map((turn) => ({ method: 'POST', path: '/echo', headers: { ...json, authorization: `Bearer ${'x'.repeat(120)}` }, body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text: 'text' in turn ? turn.text : '' }) }));
+  if (kind === 'floor')
+    return [{}, ...SCRIPT].map((turn) => ({
+      method: 'POST',
+      path: '/echo',
+      headers: { ...json, authorization: `Bearer ${'x'.repeat(120)}` },
+      body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text: 'text' in turn ? turn.text : '' }),
+    }));
   return [
     {
       method: 'POST',
       path: '/v3/directline/conversations',
       onResponse: (_status, body, context) => Object.assign(context, JSON.parse(body) as { conversationId: string; token: string }),
     },
-    ...SCRIPT.map(({ text }): autocannon.Request => ({
-      method: 'POST',
-      setupRequest: (request, context) => ({
-        ...request,
-        path: `/v3/directline/conversations/${String((context as { conversationId?: string }).conversationId)}/activities`,
-        headers: { ...json, authorization: `Bearer ${String((context as { token?: string }).token)}` },
-        body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text }),
+    ...SCRIPT.map(
+      ({ text }): autocannon.Request => ({
+        method: 'POST',
+        setupRequest: (request, context) => ({
+          ...request,
+          path: `/v3/directline/conversations/${String((context as { conversationId?: string }).conversationId)}/activities`,
+          headers: { ...json, authorization: `Bearer ${String((context as { token?: string }).token)}` },
+          body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text }),
+        }),
       }),
-    })),
+    ),
   ];
 }
 

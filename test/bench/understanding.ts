@@ -19,7 +19,10 @@ export function benchUnderstanding(rounds = 5): Record<string, number> {
   const trainMs = performance.now() - t0;
   const answers = buildAnswerIndex(loadSeedAnswers());
   const texts = readLabelled(new URL('../understanding/dev.jsonl', import.meta.url)).map((m) => m.text);
-  const choices: Choice[] = [{ action: 'topic:health', title: 'Salud' }, { action: 'human', title: 'Hablar con una persona' }];
+  const choices: Choice[] = [
+    { action: 'topic:health', title: 'Salud' },
+    { action: 'human', title: 'Hablar con una persona' },
+  ];
   const ctx = { step: 'menu' as const, tagged: () => false, lang: 'es' as const, choices, answers, understanding };
   for (const text of texts) interpret({ text }, ctx);
   const times: number[] = [];

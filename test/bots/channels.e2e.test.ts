@@ -83,7 +83,17 @@ describe('Faro with the Bot Framework endpoint enabled for local use', () => {
   it('answers an expectReplies activity on /api/messages, and is closed by default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faro-channels-'));
     const base = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent' };
-    const activity = { type: 'message', id: 'a1', text: 'hola', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', from: { id: 'u1' }, recipient: { id: 'faro' }, conversation: { id: 'bf-1' } };
+    const activity = {
+      type: 'message',
+      id: 'a1',
+      text: 'hola',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: 'u1' },
+      recipient: { id: 'faro' },
+      conversation: { id: 'bf-1' },
+    };
     const post = (url: string) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     let faro = await startFaro(loadConfig(base, ''));
     try {

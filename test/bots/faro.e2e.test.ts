@@ -15,7 +15,15 @@ import { startFaro, type RunningFaro } from '../../bots/faro/faro.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startJongodb, type TestMongo } from '../support/jongodb.ts';
 
-type Activity = { id: string; type: string; text?: string; from: { id: string; role: string }; replyToId?: string; channelData?: { step?: string; topic?: string; answerId?: string; clientActivityID?: string }; suggestedActions?: { actions: { title: string; value: { action: string } }[] } };
+type Activity = {
+  id: string;
+  type: string;
+  text?: string;
+  from: { id: string; role: string };
+  replyToId?: string;
+  channelData?: { step?: string; topic?: string; answerId?: string; clientActivityID?: string };
+  suggestedActions?: { actions: { title: string; value: { action: string } }[] };
+};
 
 const ADMIN = { email: 'admin@example.org', password: 'a long admin secret' };
 
@@ -29,7 +37,11 @@ async function staff(url: string, email: string, password: string) {
   expect(login.status).to.equal(200);
   const { token } = (await login.json()) as { token: string };
   return async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
-    const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, json: text ? JSON.parse(text) : {} };
   };
@@ -40,7 +52,11 @@ class Person {
   received: Activity[] = [];
   private socket!: WebSocket;
   private waiters: (() => void)[] = [];
-  constructor(private url: string, public conversationId = '', public token = '') {}
+  constructor(
+    private url: string,
+    public conversationId = '',
+    public token = '',
+  ) {}
 
   async start(): Promise<void> {
     const res = await fetch(`${this.url}/v3/directline/conversations`, { method: 'POST' });
@@ -75,7 +91,10 @@ class Person {
 
   /** Sends a message (or a click) and returns the bot replies to it, once they arrived. */
   async say(text: string | { action: string }, clientActivityID = `c-${Math.random()}`): Promise<Activity[]> {
-    const body = typeof text === 'string' ? { type: 'message', from: { id: 'dl_person' }, text, channelData: { clientActivityID } } : { type: 'message', from: { id: 'dl_person' }, value: text, channelData: { clientActivityID } };
+    const body =
+      typeof text === 'string'
+        ? { type: 'message', from: { id: 'dl_person' }, text, channelData: { clientActivityID } }
+        : { type: 'message', from: { id: 'dl_person' }, value: text, channelData: { clientActivityID } };
     const res = await fetch(`${this.url}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
@@ -142,7 +161,10 @@ function conversationSuite(name: string, open: () => Promise<{ start: () => Prom
       await person.until(() => person.received.some((a) => a.text === 'Hola, soy Rosa. ¿Cómo te ayudo?'));
       await person.tell('Necesito un albergue para esta noche');
       const read = await operator('GET', `/api/tickets/${ref}`);
-      expect(read.json.transcript.map((l: { from: string; text: string }) => `${l.from}: ${l.text}`)).to.include.members(['operator: Hola, soy Rosa. ¿Cómo te ayudo?', 'person: Necesito un albergue para esta noche']);
+      expect(read.json.transcript.map((l: { from: string; text: string }) => `${l.from}: ${l.text}`)).to.include.members([
+        'operator: Hola, soy Rosa. ¿Cómo te ayudo?',
+        'person: Necesito un albergue para esta noche',
+      ]);
 
       const referred = await operator('POST', `/api/tickets/${ref}/referrals`, { partnerId: 'oim', service: 'housing' });
       expect(referred.status).to.equal(201);
@@ -270,7 +292,12 @@ describe('Faro with odd input and its logs', () => {
   it('answers calmly to huge, control-character, lone-surrogate and emoji-flood text, and never logs what people wrote', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faro-e2e-'));
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const faro = await startFaro(config(dir, { RATE_LIMIT_PER_MINUTE: '1000' }), pino({ level: 'debug' }, sink));
     try {
       const person = new Person(faro.url);
@@ -304,7 +331,11 @@ describe('Faro with the first admin from settings', () => {
     try {
       await faro.stop();
       faro = await startFaro(config(dir, settings));
-      const login = await fetch(`${faro.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: settings.ADMIN_PASSWORD }) });
+      const login = await fetch(`${faro.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@example.org', password: settings.ADMIN_PASSWORD }),
+      });
       expect(login.status).to.equal(200);
       const { token } = (await login.json()) as { token: string };
       const audit = await fetch(`${faro.url}/api/audit`, { headers: { authorization: `Bearer ${token}` } });

@@ -15,8 +15,15 @@ import { GraphStub } from '../channels/whatsappGraphStub.ts';
 
 function start(dir: string, apiRoot: string): ChildProcessWithoutNullStreams {
   const env = {
-    PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir,
-    WHATSAPP_TOKEN: TOKEN, WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN, WHATSAPP_API_ROOT: apiRoot,
+    PATH: process.env.PATH ?? '',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    WHATSAPP_TOKEN: TOKEN,
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    WHATSAPP_API_ROOT: apiRoot,
   };
   return spawn(process.execPath, ['--import', 'tsx', 'bots/faro/main.ts'], { env, stdio: 'pipe' });
 }
@@ -82,14 +89,20 @@ describe('WhatsApp: accepted messages survive kill -9', function () {
     const statuses = await Promise.all([...single.map((p) => post(url, webhookFrom([p]))), post(url, webhookFrom(batch))]);
     first.kill('SIGKILL');
     await exited(first);
-    expect(statuses.every((s) => s === 200), 'every webhook answered 200').to.equal(true);
+    expect(
+      statuses.every((s) => s === 200),
+      'every webhook answered 200',
+    ).to.equal(true);
 
     const second = start(dir, stub.apiRoot);
     children.push(second);
     await listening(second);
     const everyone = [...single, ...batch];
     const reached = await answered(stub, everyone);
-    expect(everyone.filter((p) => !reached.has(p)), 'people never answered').to.deep.equal([]);
+    expect(
+      everyone.filter((p) => !reached.has(p)),
+      'people never answered',
+    ).to.deep.equal([]);
     // Once done, the inbox forgets what they wrote.
     const until = Date.now() + 10_000;
     while (readFileSync(join(dir, 'inbox.db'), 'utf8').includes('hola') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));

@@ -30,7 +30,7 @@ describe('Bot Framework channel over HTTP', () => {
   });
 
   describe('expectReplies', () => {
-    it('returns the turn\'s replies in the HTTP answer, with choices and the dialog position', async () => {
+    it("returns the turn's replies in the HTTP answer, with choices and the dialog position", async () => {
       const activity: Record<string, any> = { ...fixture('expectReplies.json'), serviceUrl: stub.url };
       const r = await postActivity(bot.url, activity);
       expect(r.status).to.equal(200);
@@ -70,7 +70,7 @@ describe('Bot Framework channel over HTTP', () => {
   });
 
   describe('normal delivery', () => {
-    it('sends the replies to the activity\'s serviceUrl, as a reply to that activity', async () => {
+    it("sends the replies to the activity's serviceUrl, as a reply to that activity", async () => {
       const activity: Record<string, any> = { ...fixture('message.json'), serviceUrl: stub.url };
       const r = await postActivity(bot.url, activity);
       expect(r.status).to.equal(200);
@@ -210,7 +210,7 @@ describe('Bot Framework channel over HTTP', () => {
       expect(again.json.activities.map((a: { text: string }) => a.text)).to.deep.equal(['echo: otra']);
     });
 
-    it('keeps an expectReplies conversation\'s later replies for its next request', async () => {
+    it("keeps an expectReplies conversation's later replies for its next request", async () => {
       const first = message('c-bridge', stub.url, { text: 'hola', expectReplies: true });
       await postActivity(bot.url, first);
       await bot.channel.sink.deliver([outbound('c-bridge', 9, first.id, 'más tarde')]);
@@ -219,7 +219,7 @@ describe('Bot Framework channel over HTTP', () => {
       expect(r.json.activities.map((a: { text: string }) => a.text)).to.deep.equal(['más tarde', 'echo: sigo aquí']);
     });
 
-    it('sends older replies delivered together with a live turn\'s through that turn', async () => {
+    it("sends older replies delivered together with a live turn's through that turn", async () => {
       // What the runtime does after a failed send: the next turn delivers the old replies again
       // together with its own.
       let other: BotHarness | undefined;

@@ -195,6 +195,9 @@ describe('Faro through the Bot Framework channel, when a reply cannot be sent', 
     faro = await startFaro(store, log);
     const next = await person.say('acepto');
     expect(next.map((r) => r.channelData?.step)).to.deep.equal(['consent', 'menu', 'menu']);
-    expect(stub.calls.filter((c) => c.conversationId === person.conversationId && c.activity.channelData?.step === 'consent'), 'sent once').to.have.length(1);
+    expect(
+      stub.calls.filter((c) => c.conversationId === person.conversationId && c.activity.channelData?.step === 'consent'),
+      'sent once',
+    ).to.have.length(1);
   });
 });

@@ -117,11 +117,7 @@ export interface BotHarness {
 }
 
 /** The real app (createApp, central error handler) with the Bot Framework channel, on a free port. */
-export async function startBot(
-  turns: TurnHandler,
-  log: Logger,
-  options: Partial<Omit<BotFrameworkOptions, 'turns' | 'log'>> = {},
-): Promise<BotHarness> {
+export async function startBot(turns: TurnHandler, log: Logger, options: Partial<Omit<BotFrameworkOptions, 'turns' | 'log'>> = {}): Promise<BotHarness> {
   const channel = createBotFrameworkChannel({ ...options, turns, log });
   const app = createApp({ log, ready: async () => true, routers: channel.routers ?? [] });
   const server = await startServer({ app, port: 0, host: '127.0.0.1', log, onClose: () => channel.stop?.() });

@@ -27,8 +27,19 @@ describe('Bot Framework channel parts', () => {
     });
 
     it('numbers the options, without repeating titles that are already their number', () => {
-      expect(numberedMenu([{ action: 'topic:health', title: 'Salud' }, { action: 'topic:housing', title: 'Vivienda' }])).to.equal('1. Salud\n2. Vivienda');
-      expect(numberedMenu([{ action: 'faq:a', title: '1' }, { action: 'faq:b', title: '2' }, { action: 'human', title: 'Hablar con una persona' }])).to.equal('3. Hablar con una persona');
+      expect(
+        numberedMenu([
+          { action: 'topic:health', title: 'Salud' },
+          { action: 'topic:housing', title: 'Vivienda' },
+        ]),
+      ).to.equal('1. Salud\n2. Vivienda');
+      expect(
+        numberedMenu([
+          { action: 'faq:a', title: '1' },
+          { action: 'faq:b', title: '2' },
+          { action: 'human', title: 'Hablar con una persona' },
+        ]),
+      ).to.equal('3. Hablar con una persona');
     });
 
     it('renders no suggested actions for a reply without choices', () => {

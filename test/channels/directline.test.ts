@@ -4,16 +4,7 @@ import { createApp } from '../../src/http/app.ts';
 import { startServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { FakeTurns } from '../support/fakeTurns.ts';
-import {
-  call,
-  getActivities,
-  message,
-  post,
-  startConversation,
-  startHarness,
-  TOKEN_KEY,
-  type Harness,
-} from './directlineHarness.ts';
+import { call, getActivities, message, post, startConversation, startHarness, TOKEN_KEY, type Harness } from './directlineHarness.ts';
 
 const DL = '/v3/directline';
 
@@ -124,9 +115,7 @@ describe('Direct Line 3.0 over HTTP', () => {
       expect(first.json.conversationId).to.equal(g.json.conversationId);
       expect(first.json.expires_in).to.equal(1800);
       const port = new URL(h.url).port;
-      expect(first.json.streamUrl).to.match(
-        new RegExp(`^ws://127\\.0\\.0\\.1:${port}/v3/directline/conversations/${g.json.conversationId}/stream\\?watermark=&t=`),
-      );
+      expect(first.json.streamUrl).to.match(new RegExp(`^ws://127\\.0\\.0\\.1:${port}/v3/directline/conversations/${g.json.conversationId}/stream\\?watermark=&t=`));
       const second = await call(h.url, 'POST', `${DL}/conversations`, { auth: g.json.token });
       expect(second.status).to.equal(200);
       expect(second.json.conversationId).to.equal(g.json.conversationId);
@@ -182,11 +171,7 @@ describe('Direct Line 3.0 over HTTP', () => {
       const a = await startConversation(h);
       const b = await startConversation(h);
       const onB = { id: b.id, token: a.token };
-      for (const r of [
-        await getActivities(h, onB),
-        await post(h, onB, message('hola')),
-        await call(h.url, 'GET', `${DL}/conversations/${b.id}`, { auth: a.token }),
-      ]) {
+      for (const r of [await getActivities(h, onB), await post(h, onB, message('hola')), await call(h.url, 'GET', `${DL}/conversations/${b.id}`, { auth: a.token })]) {
         expect(r.status).to.equal(403);
         expect(r.json.error.code).to.equal('Forbidden');
       }
@@ -496,9 +481,7 @@ describe('Direct Line 3.0 over HTTP', () => {
     });
 
     it('fails at start-up on an origin with a path', () => {
-      expect(() =>
-        createDirectLine({ turns: new FakeTurns(), tokenKey: TOKEN_KEY, origins: ['https://x.org/'], log: createLogger('silent') }),
-      ).to.throw(/not an origin/);
+      expect(() => createDirectLine({ turns: new FakeTurns(), tokenKey: TOKEN_KEY, origins: ['https://x.org/'], log: createLogger('silent') })).to.throw(/not an origin/);
     });
   });
 
@@ -528,7 +511,7 @@ describe('Direct Line 3.0 over HTTP', () => {
         ['POST', `${DL}/conversations`, { raw: 'x', headers: { 'content-type': 'application/json; charset=koi8-x' } }],
         ['POST', `${DL}/tokens/generate`, { auth: 'the-secret', body: { user: { id: { $gt: '' } } } }],
         ['GET', `${DL}/conversations/%E0%A4%A/activities`, { auth: 'the-secret' }],
-        ['POST', `${DL}/tokens/refresh`, { headers: { authorization: 'Bearer ' + 'x'.repeat(5000) } }],
+        ['POST', `${DL}/tokens/refresh`, { headers: { authorization: `Bearer ${'x'.repeat(5000)}` } }],
       ];
       for (const [method, path, init] of probes) {
         const r = await call(h.url, method, path, init);

@@ -18,9 +18,7 @@ export interface Harness {
 
 export const TOKEN_KEY = Buffer.from('0123456789abcdef0123456789abcdef');
 
-export async function startHarness(
-  options: Partial<Omit<DirectLineOptions, 'turns' | 'log' | 'now'>> & { jsonLimit?: string } = {},
-): Promise<Harness> {
+export async function startHarness(options: Partial<Omit<DirectLineOptions, 'turns' | 'log' | 'now'>> & { jsonLimit?: string } = {}): Promise<Harness> {
   const log = createLogger('silent');
   const turns = new FakeTurns();
   const clock = {
@@ -59,12 +57,7 @@ export function expectCalmBody(text: string): void {
   expect(text).not.to.match(/node_modules|\.ts:\d+/);
 }
 
-export async function call(
-  base: string,
-  method: string,
-  path: string,
-  init: { auth?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
+export async function call(base: string, method: string, path: string, init: { auth?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.auth !== undefined) headers.authorization = `Bearer ${init.auth}`;
   let body: string | undefined;

@@ -1,14 +1,5 @@
 import { expect } from 'chai';
-import {
-  call,
-  message,
-  post,
-  startConversation,
-  startHarness,
-  StreamClient,
-  upgradeStatus,
-  type Harness,
-} from './directlineHarness.ts';
+import { call, message, post, startConversation, startHarness, StreamClient, upgradeStatus, type Harness } from './directlineHarness.ts';
 
 const DL = '/v3/directline';
 

@@ -29,7 +29,13 @@ describe('Telegram sink', () => {
   let waits: number[];
   let channel: Channel;
   const open = (apiRoot: string, retry: Partial<RetryPolicy> = {}) =>
-    createTelegramChannel({ token: TOKEN, turns: { handle: () => Promise.reject(new Error('no turns here')) }, log: createLogger('silent'), apiRoot, retry: { sleep: async (ms) => void waits.push(ms), ...retry } });
+    createTelegramChannel({
+      token: TOKEN,
+      turns: { handle: () => Promise.reject(new Error('no turns here')) },
+      log: createLogger('silent'),
+      apiRoot,
+      retry: { sleep: async (ms) => void waits.push(ms), ...retry },
+    });
 
   beforeEach(async () => {
     api = await new StubBotApi().start();
@@ -117,7 +123,10 @@ describe('Telegram sink', () => {
     const message = outbound(text);
     api.answer('sendMessage', { status: 200, body: { ok: true, result: { message_id: 1, date: 1, chat: { id: 7011, type: 'private' } } } });
     api.answer('sendMessage', ...Array.from({ length: 4 }, () => apiError(503, 'Service Unavailable')));
-    const failure = await channel.sink.deliver([message]).then(() => undefined, (err: unknown) => err);
+    const failure = await channel.sink.deliver([message]).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(failure).to.be.instanceOf(TelegramSendError);
     expect(failure).to.include({ kind: 'unavailable', code: 503, retryable: true });
     expect(waits).to.deep.equal([500, 1000, 2000]);
@@ -129,7 +138,10 @@ describe('Telegram sink', () => {
 
   it('gives up at once when a 429 asks for longer than it may wait', async () => {
     api.answer('sendMessage', apiError(429, 'Too Many Requests: retry after 120', { retry_after: 120 }));
-    const failure = await channel.sink.deliver([outbound('Hola')]).then(() => undefined, (err: unknown) => err);
+    const failure = await channel.sink.deliver([outbound('Hola')]).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(failure).to.include({ kind: 'throttled', retryAfterMs: 120_000 });
     expect(waits).to.deep.equal([]);
   });
@@ -151,14 +163,20 @@ describe('Telegram sink', () => {
 
   it('throws `unauthorized` at once for a revoked token (401)', async () => {
     api.answer('sendMessage', apiError(401, 'Unauthorized'));
-    const failure = await channel.sink.deliver([outbound('Hola')]).then(() => undefined, (err: unknown) => err);
+    const failure = await channel.sink.deliver([outbound('Hola')]).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(failure).to.include({ kind: 'unauthorized', code: 401, retryable: false });
     expect(sent()).to.have.length(1);
   });
 
   it('treats a refused connection as `unavailable`', async () => {
     const closed = open(`http://127.0.0.1:${await freePort()}`);
-    const failure = await closed.sink.deliver([outbound('Hola')]).then(() => undefined, (err: unknown) => err);
+    const failure = await closed.sink.deliver([outbound('Hola')]).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(failure).to.include({ kind: 'unavailable', code: undefined });
     expect(waits).to.deep.equal([500, 1000, 2000]);
   });

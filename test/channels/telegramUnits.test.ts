@@ -71,7 +71,14 @@ describe('Telegram rendering', () => {
   });
 
   it('falls back to numbers when a title is empty', () => {
-    const parts = renderReply({ text: 'Elige', choices: [{ action: 'yes', title: 'Sí' }, { action: 'no', title: ' ' }], step: 'feedback' });
+    const parts = renderReply({
+      text: 'Elige',
+      choices: [
+        { action: 'yes', title: 'Sí' },
+        { action: 'no', title: ' ' },
+      ],
+      step: 'feedback',
+    });
     expect(parts).to.deep.equal([{ text: 'Elige\n\n1. Sí\n2.' }]);
   });
 
@@ -84,8 +91,7 @@ describe('Telegram rendering', () => {
 });
 
 describe('Telegram send errors', () => {
-  const telegramError = (code: number, description: string, parameters?: { retry_after?: number }) =>
-    new TelegramError({ error_code: code, description, ...(parameters ? { parameters } : {}) });
+  const telegramError = (code: number, description: string, parameters?: { retry_after?: number }) => new TelegramError({ error_code: code, description, ...(parameters ? { parameters } : {}) });
 
   const table: [unknown, string][] = [
     [telegramError(429, 'Too Many Requests: retry after 3', { retry_after: 3 }), 'throttled'],
@@ -106,7 +112,10 @@ describe('Telegram send errors', () => {
   }
 
   it('keeps Telegram’s retry_after and never the request payload', () => {
-    const err = new TelegramError({ error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }, { method: 'sendMessage', payload: { text: 'secreto personal' } });
+    const err = new TelegramError(
+      { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } },
+      { method: 'sendMessage', payload: { text: 'secreto personal' } },
+    );
     const failure = classifySendError(err);
     expect(failure.retryAfterMs).to.equal(3000);
     expect(JSON.stringify({ ...failure, message: failure.message })).not.to.include('secreto');
@@ -115,8 +124,7 @@ describe('Telegram send errors', () => {
 
 describe('Telegram channel options', () => {
   const base = { token: TOKEN, turns: new FakeTurns(), log: createLogger('silent') };
-  const fails = (options: Partial<Parameters<typeof createTelegramChannel>[0]>, message: RegExp) =>
-    expect(() => createTelegramChannel({ ...base, ...options })).to.throw(message);
+  const fails = (options: Partial<Parameters<typeof createTelegramChannel>[0]>, message: RegExp) => expect(() => createTelegramChannel({ ...base, ...options })).to.throw(message);
 
   it('says what is wrong at start-up', () => {
     fails({ token: 'not-a-token' }, /token is malformed/);

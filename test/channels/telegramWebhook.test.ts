@@ -84,8 +84,7 @@ function clickUpdate(data: string, chat: { id: number; type?: string } = { id: 6
 }
 
 /** Posts an update as Telegram does; `secret: null` leaves the header out. */
-const post = (s: Setup, body: unknown, secret: string | null = SECRET) =>
-  call(s.server.url, 'POST', WEBHOOK_PATH, { body, headers: secret === null ? {} : { [SECRET_HEADER]: secret } });
+const post = (s: Setup, body: unknown, secret: string | null = SECRET) => call(s.server.url, 'POST', WEBHOOK_PATH, { body, headers: secret === null ? {} : { [SECRET_HEADER]: secret } });
 
 describe('Telegram webhook', () => {
   describe('with the Faro dialog', () => {

@@ -81,7 +81,18 @@ describe('Faro end to end on WhatsApp (real runtime and dialog, Graph stub)', ()
     expect(menu.steps).to.deep.equal(['menu', 'menu']);
     expect(menu.bodies.map((b) => b.type)).to.deep.equal(['text', 'interactive']);
     expect(menu.bodies[1]!.interactive!.type).to.equal('list');
-    expect(rowIds(menu.bodies[1])).to.deep.equal(['topic:regularization', 'topic:health', 'topic:education', 'topic:social_protection', 'topic:housing', 'topic:employment', 'topic:protection', 'complaints', 'intake', 'human']);
+    expect(rowIds(menu.bodies[1])).to.deep.equal([
+      'topic:regularization',
+      'topic:health',
+      'topic:education',
+      'topic:social_protection',
+      'topic:housing',
+      'topic:employment',
+      'topic:protection',
+      'complaints',
+      'intake',
+      'human',
+    ]);
     expect(menu.bodies[1]!.interactive!.action.sections![0]!.rows[0]).to.deep.equal({ id: 'topic:regularization', title: 'Regularización y…', description: 'Regularización y documentos' });
 
     const questions = await pick(WA_ID, 'topic:health');
@@ -156,7 +167,14 @@ describe('Faro end to end on WhatsApp (real runtime and dialog, Graph stub)', ()
     const late = await send(waId, textMessage('hola'), T0 + 5 * HOUR);
     expect(late.steps).to.deep.equal(['language']);
     expect(late.bodies).to.deep.equal([
-      { messaging_product: 'whatsapp', recipient_type: 'individual', to: waId, type: 'template', template: { name: 'faro_reengage', language: { code: 'es' } }, biz_opaque_callback_data: late.bodies[0]!.biz_opaque_callback_data },
+      {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: waId,
+        type: 'template',
+        template: { name: 'faro_reengage', language: { code: 'es' } },
+        biz_opaque_callback_data: late.bodies[0]!.biz_opaque_callback_data,
+      },
     ]);
     // The person answers the template: the window is open again and the conversation goes on.
     const back = await tap(waId, 'lang:es');

@@ -9,18 +9,7 @@ import type { Inbound, Outbound } from '../../src/core/message.ts';
 import type { TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import { FakeTurns } from '../support/fakeTurns.ts';
-import {
-  APP_SECRET,
-  fixture,
-  fixtureText,
-  messageWebhook,
-  sign,
-  startWhatsApp,
-  textMessage,
-  VERIFY_TOKEN,
-  WA_ID,
-  type WhatsAppHarness,
-} from './whatsappHarness.ts';
+import { APP_SECRET, fixture, fixtureText, messageWebhook, sign, startWhatsApp, textMessage, VERIFY_TOKEN, WA_ID, type WhatsAppHarness } from './whatsappHarness.ts';
 
 interface IncomingCase {
   description: string;
@@ -37,7 +26,10 @@ interface BadCase {
   pathInMessage: string;
 }
 
-const files = (dir: string) => readdirSync(new URL(`./testdata/whatsapp/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+const files = (dir: string) =>
+  readdirSync(new URL(`./testdata/whatsapp/${dir}/`, import.meta.url))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 describe('WhatsApp webhook', () => {
   const turns = new FakeTurns();

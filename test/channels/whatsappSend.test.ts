@@ -22,7 +22,9 @@ const HOUR = 60 * 60 * 1000;
 const TEMPLATE = { name: 'faro_reengage', lang: 'es' };
 const say = (text: string): Reply => ({ text, choices: [], step: 'menu' });
 const withChoices = (text: string, titles: string[]): Reply => ({ text, choices: titles.map((t, i) => ({ action: `opt:${i + 1}`, title: t })), step: 'menu' });
-const files = readdirSync(new URL('./testdata/whatsapp/outgoing/', import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(new URL('./testdata/whatsapp/outgoing/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 let outboundSeq = 1000;
 function outbound(reply: Reply, waId = WA_ID): Outbound {
@@ -85,7 +87,12 @@ describe('WhatsApp replies', () => {
 
     it('keeps emoji whole and the numbered menu at the end when numbered text is split', async () => {
       const text = '🙂'.repeat(2100); // 4,200 UTF-16 units
-      const calls = await exchange([withChoices(text, Array.from({ length: 11 }, (_, i) => `Opción ${i + 1}`))]);
+      const calls = await exchange([
+        withChoices(
+          text,
+          Array.from({ length: 11 }, (_, i) => `Opción ${i + 1}`),
+        ),
+      ]);
       const bodies = calls.map(bodyOf).map((b) => b.text!.body);
       expect(bodies).to.have.length(2);
       for (const body of bodies) expect(body).not.to.match(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
@@ -120,14 +127,22 @@ describe('WhatsApp replies', () => {
       const calls = await exchange([say('hola de nuevo')]);
       expect(calls).to.have.length(4);
       expect(calls.map((c) => c.body)).to.deep.equal(Array(4).fill(calls[0]!.body));
-      expect(wa.logs.lines.slice(-8).filter((l) => l.msg === 'retrying send').map((l) => l.kind)).to.deep.equal(['throttled', 'unavailable', 'unavailable']);
+      expect(
+        wa.logs.lines
+          .slice(-8)
+          .filter((l) => l.msg === 'retrying send')
+          .map((l) => l.kind),
+      ).to.deep.equal(['throttled', 'unavailable', 'unavailable']);
     });
 
     it('when retries run out, throws so the reply stays in the outbox, and sends it when delivered again', async () => {
       await exchange([]);
       wa.stub.answerNext({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
       const message = outbound(say('importante'));
-      const err = await wa.channel.sink.deliver([message]).then(() => undefined, (e: unknown) => e);
+      const err = await wa.channel.sink.deliver([message]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).to.be.instanceOf(WhatsAppSendError);
       expect(err).to.include({ kind: 'unavailable', status: 503, retryable: true });
       expect(wa.stub.calls).to.have.length(4);
@@ -138,7 +153,10 @@ describe('WhatsApp replies', () => {
     it('does not retry an expired token (190): throws, for recovery once the configuration is fixed', async () => {
       await exchange([]);
       wa.stub.answerNext({ status: 401, code: 190 });
-      const err = await wa.channel.sink.deliver([outbound(say('x'))]).then(() => undefined, (e: unknown) => e);
+      const err = await wa.channel.sink.deliver([outbound(say('x'))]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).to.include({ kind: 'unauthorized', code: 190, retryable: false });
       expect(wa.stub.calls).to.have.length(1);
     });

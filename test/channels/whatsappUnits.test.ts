@@ -29,8 +29,13 @@ describe('WhatsApp channel parts', () => {
       const rnd = random(42);
       const word = () => ['Salud', 'Vivienda', 'Hablar con una persona', '🙂', 'Regularización y documentos', 'x'.repeat(80), 'ñ'][Math.floor(rnd() * 7)]!;
       for (let n = 0; n < 1000; n++) {
-        const text = Array.from({ length: Math.floor(rnd() * 1200) }, word).join(' ').slice(0, Math.floor(rnd() * 9000) + 1);
-        const choices: Choice[] = Array.from({ length: Math.floor(rnd() * 14) }, (_, i) => ({ action: rnd() < 0.05 ? 'a'.repeat(300) : `opt:${i}`, title: Array.from({ length: 1 + Math.floor(rnd() * 3) }, word).join(' ') }));
+        const text = Array.from({ length: Math.floor(rnd() * 1200) }, word)
+          .join(' ')
+          .slice(0, Math.floor(rnd() * 9000) + 1);
+        const choices: Choice[] = Array.from({ length: Math.floor(rnd() * 14) }, (_, i) => ({
+          action: rnd() < 0.05 ? 'a'.repeat(300) : `opt:${i}`,
+          title: Array.from({ length: 1 + Math.floor(rnd() * 3) }, word).join(' '),
+        }));
         const outbound: Outbound = { id: `whatsapp:51987654321#${n}`, channel: 'whatsapp', conversationId: '51987654321', seq: n, replyTo: 'w', reply: { text, choices, step: 'menu' } };
         const messages = renderOutbound(outbound, 'ref#1');
         if (text.trim() !== '' || choices.length > 0) expect(messages.length, `case ${n}`).to.be.greaterThan(0);
@@ -43,7 +48,11 @@ describe('WhatsApp channel parts', () => {
 
     it('uses buttons up to three, a list up to ten, numbered text beyond', () => {
       const reply = (count: number): Outbound => ({
-        id: 'x', channel: 'whatsapp', conversationId: '519', seq: 1, replyTo: 'w',
+        id: 'x',
+        channel: 'whatsapp',
+        conversationId: '519',
+        seq: 1,
+        replyTo: 'w',
         reply: { text: '¿Cuál?', choices: Array.from({ length: count }, (_, i) => ({ action: `a${i}`, title: `Opción ${i + 1}` })), step: 'menu' },
       });
       const kinds = [1, 3, 4, 10, 11].map((n) => {
@@ -99,7 +108,11 @@ describe('WhatsApp channel parts', () => {
       });
     }
     it('retries only throttling and outages', () => {
-      expect(Object.entries(RETRYABLE).filter(([, retry]) => retry).map(([kind]) => kind)).to.deep.equal(['throttled', 'unavailable']);
+      expect(
+        Object.entries(RETRYABLE)
+          .filter(([, retry]) => retry)
+          .map(([kind]) => kind),
+      ).to.deep.equal(['throttled', 'unavailable']);
     });
   });
 

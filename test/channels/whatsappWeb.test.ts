@@ -44,12 +44,27 @@ describe('WhatsApp Web channel', () => {
 
   describe('rendering', () => {
     it('puts choices under the text as a numbered menu', () => {
-      const text = renderText({ text: '¿Sobre qué tema?', step: 'menu', choices: [{ action: 'topic:health', title: 'Salud' }, { action: 'topic:housing', title: 'Vivienda' }] });
+      const text = renderText({
+        text: '¿Sobre qué tema?',
+        step: 'menu',
+        choices: [
+          { action: 'topic:health', title: 'Salud' },
+          { action: 'topic:housing', title: 'Vivienda' },
+        ],
+      });
       expect(text).to.equal('¿Sobre qué tema?\n\n1. Salud\n2. Vivienda');
     });
 
-    it('does not repeat choices the text already numbers, and keeps the others\' numbers', () => {
-      const text = renderText({ text: 'Preguntas:\n1. ¿A?\n2. ¿B?', step: 'faq.questions', choices: [{ action: 'faq:a', title: '1' }, { action: 'faq:b', title: '2' }, { action: 'menu', title: 'Menú principal' }] });
+    it("does not repeat choices the text already numbers, and keeps the others' numbers", () => {
+      const text = renderText({
+        text: 'Preguntas:\n1. ¿A?\n2. ¿B?',
+        step: 'faq.questions',
+        choices: [
+          { action: 'faq:a', title: '1' },
+          { action: 'faq:b', title: '2' },
+          { action: 'menu', title: 'Menú principal' },
+        ],
+      });
       expect(text).to.equal('Preguntas:\n1. ¿A?\n2. ¿B?\n\n3. Menú principal');
     });
 
@@ -96,7 +111,7 @@ describe('WhatsApp Web channel', () => {
       expect(started.terminal[0]).to.match(/[▀▄█]{20}/);
     });
 
-    it('answers a person\'s text in their chat', async () => {
+    it("answers a person's text in their chat", async () => {
       const client = started.client();
       client.emit('ready');
       client.emit('message', client.incoming(CHAT, 'hola', 'A1'));
@@ -271,7 +286,10 @@ describe('WhatsApp Web channel', () => {
       }
       expect(connects).to.deep.equal([]);
       expect(readdirSync(dataDir)).to.deep.equal([]);
-      const real = client as unknown as { options: { puppeteer: Record<string, unknown>; webVersionCache: Record<string, unknown> }; authStrategy: { constructor: { name: string }; dataPath: string } };
+      const real = client as unknown as {
+        options: { puppeteer: Record<string, unknown>; webVersionCache: Record<string, unknown> };
+        authStrategy: { constructor: { name: string }; dataPath: string };
+      };
       expect(real.options.puppeteer).to.include({ executablePath: '/usr/bin/chromium', headless: true });
       expect(real.options.puppeteer.args).to.include('--no-sandbox');
       expect(real.options.webVersionCache).to.deep.equal({ type: 'local', path: join(dataDir, 'wwebjs-cache') });

@@ -10,7 +10,7 @@ import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
-import { capturingLogger, FakeClient, startChannel, TrackedTurns, type Started } from './whatsappWebHarness.ts';
+import { capturingLogger, type FakeClient, startChannel, TrackedTurns, type Started } from './whatsappWebHarness.ts';
 
 const PHONE = '51900000001';
 const CHAT = `${PHONE}@c.us`;
@@ -30,11 +30,13 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     const { log, lines } = capturingLogger();
     logLines = lines;
     runtime = new TurnRuntime({ store, dialog: faroDialog(), log, ticketRef });
-    turns = new TrackedTurns({ handle: async (inbound) => {
-      const outcome = await runtime.handle(inbound);
-      outcomes.push(outcome);
-      return outcome;
-    } });
+    turns = new TrackedTurns({
+      handle: async (inbound) => {
+        const outcome = await runtime.handle(inbound);
+        outcomes.push(outcome);
+        return outcome;
+      },
+    });
     started = await startChannel({ turns, log });
     runtime.register(started.channel.name, started.channel.sink);
     client = started.client();
@@ -80,7 +82,7 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     expect(await store.contacts.get(`whatsapp-web:${CHAT}`)).to.include({ channel: 'whatsapp-web', consent: 'accepted' });
   });
 
-  it('lists a topic\'s questions without numbering them twice, and answers one with its source', async () => {
+  it("lists a topic's questions without numbering them twice, and answers one with its source", async () => {
     const questions = await say('2');
     expect(questions.steps).to.deep.equal(['faq.questions']);
     const text = questions.texts[0]!;

@@ -44,7 +44,11 @@ export class FakeClient extends EventEmitter implements ClientLike {
       throw new Error(`Protocol error: Target closed (sending to ${chatId})`);
     }
     this.sent.push({ chatId, text });
-    this.sendWaiters = this.sendWaiters.filter((w) => (this.sent.length >= w.count ? (w.wake(), false) : true));
+    this.sendWaiters = this.sendWaiters.filter((w) => {
+      if (this.sent.length < w.count) return true;
+      w.wake();
+      return false;
+    });
     return { id: { _serialized: `true_${chatId}_BOT${this.sent.length}` } };
   }
 
@@ -60,7 +64,19 @@ export class FakeClient extends EventEmitter implements ClientLike {
 
   /** An incoming text message, shaped like whatsapp-web.js's `Message`. */
   incoming(from: string, body: string, id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return { id: { fromMe: false, remote: from, id, _serialized: `false_${from}_${id}` }, from, to: '51911111111@c.us', fromMe: false, type: 'chat', body, isStatus: false, broadcast: false, timestamp: 1764000000, hasMedia: false, ...extra };
+    return {
+      id: { fromMe: false, remote: from, id, _serialized: `false_${from}_${id}` },
+      from,
+      to: '51911111111@c.us',
+      fromMe: false,
+      type: 'chat',
+      body,
+      isStatus: false,
+      broadcast: false,
+      timestamp: 1764000000,
+      hasMedia: false,
+      ...extra,
+    };
   }
 
   /** Pairing done: the phone scanned, WhatsApp Web loaded. */

@@ -18,7 +18,14 @@ async function serve(qrPageToken?: string): Promise<{ started: Started; server: 
   const started = await startChannel({ turns: new FakeTurns(), log, ...(qrPageToken !== undefined && { qrPageToken }) });
   const app = createApp({ log, ready: async () => true, routers: started.channel.routers });
   const server = await startServer({ app, port: 0, host: '127.0.0.1', log });
-  return { started, server, close: async () => (await server.close(), await started.close()) };
+  return {
+    started,
+    server,
+    close: async () => {
+      await server.close();
+      await started.close();
+    },
+  };
 }
 
 async function get(url: string, headers: Record<string, string> = {}) {

@@ -21,7 +21,7 @@ interface StoredSession {
   token: string;
 }
 
-describe('Web widget in Chromium', function () {
+describe('Web widget in Chromium', () => {
   let browser: Browser;
   let faro: WidgetFaro;
   let agency: PageServer;
@@ -127,7 +127,9 @@ describe('Web widget in Chromium', function () {
 
     await say(page, '2'); // typed number → the second option, Salud
     await botSays(page, 'Preguntas frecuentes sobre Salud');
-    await options(page).filter({ hasText: /^1\. \S/ }).click();
+    await options(page)
+      .filter({ hasText: /^1\. \S/ })
+      .click();
     await botSays(page, 'Fuente:');
     await botSays(page, '¿Te sirvió esta información?');
 
@@ -257,10 +259,7 @@ describe('Web widget in Chromium', function () {
     const refreshed = page.waitForResponse((res) => res.url().endsWith('/v3/directline/tokens/refresh'));
     await page.clock.fastForward('26:00');
     expect((await refreshed).status()).to.equal(200);
-    await page.waitForFunction(
-      ([key, old]) => (JSON.parse(sessionStorage.getItem(key!) ?? '{}') as { session?: { token?: string } }).session?.token !== old,
-      [KEY, before.token],
-    );
+    await page.waitForFunction(([key, old]) => (JSON.parse(sessionStorage.getItem(key!) ?? '{}') as { session?: { token?: string } }).session?.token !== old, [KEY, before.token]);
     await options(page).filter({ hasText: 'Acepto' }).first().click();
     await botSays(page, '¿Sobre qué tema necesitas información?');
   });
@@ -338,10 +337,7 @@ describe('Web widget in Chromium', function () {
     expect(box.x + box.width).to.be.at.most(360);
     expect(box.y + box.height).to.be.at.most(740);
     // Nothing covers it: the widget's element under its centre is the button itself.
-    const under = await page.evaluate(
-      ([x, y]) => document.querySelector('[data-faro-widget]')!.shadowRoot!.elementFromPoint(x!, y!)?.textContent,
-      [box.x + box.width / 2, box.y + box.height / 2],
-    );
+    const under = await page.evaluate(([x, y]) => document.querySelector('[data-faro-widget]')!.shadowRoot!.elementFromPoint(x!, y!)?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
     expect(under).to.equal('Hablar con una persona');
     expect(await bareNumbers(page)).to.deep.equal([]);
     await shot(page, 'menu');
@@ -458,7 +454,10 @@ describe('Web widget in Chromium', function () {
   });
 
   it('has no serious or critical accessibility violations (axe-core), closed and open, wide and 360 px', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
       const page = await newPage(viewport);
       await page.goto(`${faro.url}/`);
       await launcher(page).waitFor();

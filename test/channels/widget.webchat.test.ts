@@ -30,7 +30,7 @@ const webChatPage = (faroUrl: string) =>
     .catch((err) => { document.title = 'refused: ' + err.name; });
 </script>`);
 
-describe('Microsoft Web Chat from another origin against Faro', function () {
+describe('Microsoft Web Chat from another origin against Faro', () => {
   let browser: Browser;
   let faro: RunningFaro;
   let allowed: PageServer;

@@ -27,7 +27,7 @@ declare global {
 }
 declare const axe: { run(context: Document): Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown }[] }[] }> };
 
-describe('Operator console in Chromium', function () {
+describe('Operator console in Chromium', () => {
   let browser: Browser;
   let faro: RunningFaro;
   let dataDir: string;
@@ -38,7 +38,12 @@ describe('Operator console in Chromium', function () {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, OPENING_SCHEDULE: 'always' }, '');
     [browser, faro] = await Promise.all([launchChromium(), startFaro(config)]);
     const admin = await bearer(ADMIN.email, ADMIN.password);
-    for (const [email, roles] of [['rosa@example.org', ['operator']], ['luis@example.org', ['operator']], ['sara@example.org', ['supervisor']], ['pia@example.org', ['psea_focal']]] as const) {
+    for (const [email, roles] of [
+      ['rosa@example.org', ['operator']],
+      ['luis@example.org', ['operator']],
+      ['sara@example.org', ['supervisor']],
+      ['pia@example.org', ['psea_focal']],
+    ] as const) {
       const res = await api('POST', '/api/users', admin, { email, password: PASSWORD, roles });
       expect(res.status, await res.clone().text()).to.equal(201);
     }
@@ -221,7 +226,13 @@ describe('Operator console in Chromium', function () {
   it('alerts the PSEA focal point live when a report is filed, and shows operators nothing of it', async () => {
     const pia = await consoleFor('pia@example.org', 'es-PE', 'Reportes confidenciales (PEAS)');
     const rosa = await consoleFor('rosa@example.org');
-    await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:anonymous' } }, { text: 'Fue en el albergue de Tumbes' }]);
+    await personSays([
+      { value: { action: 'lang:es' } },
+      { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' },
+      { value: { action: 'psea:report' } },
+      { value: { action: 'psea:contact:anonymous' } },
+      { text: 'Fue en el albergue de Tumbes' },
+    ]);
     await pia.getByRole('alert').filter({ hasText: 'Se presentó un reporte confidencial.' }).waitFor();
     const [report] = await faro.store.pseaReports.list();
     await pia.getByText(report!.code).waitFor();
@@ -235,7 +246,13 @@ describe('Operator console in Chromium', function () {
   it('lets the PSEA focal point read a report as text and move it on with the keyboard; no serious axe violations', async () => {
     const pia = await consoleFor('pia@example.org', 'es-PE', 'Reportes confidenciales (PEAS)');
     const words = 'Pasó en el comedor.\nNo quiero que me identifiquen. <img src=x onerror=window.__pwned=1>';
-    const person = await personSays([{ value: { action: 'lang:es' } }, { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' }, { value: { action: 'psea:report' } }, { value: { action: 'psea:contact:this_chat' } }, { text: words }]);
+    const person = await personSays([
+      { value: { action: 'lang:es' } },
+      { text: 'el voluntario me pidió fotos íntimas a cambio de la canasta' },
+      { value: { action: 'psea:report' } },
+      { value: { action: 'psea:contact:this_chat' } },
+      { text: words },
+    ]);
     await pia.getByRole('alert').filter({ hasText: 'Se presentó un reporte confidencial.' }).waitFor();
     const report = (await faro.store.pseaReports.list()).find((r) => r.text === words);
     expect(report, 'the report as filed').to.include({ contact: 'this_chat', status: 'open' });
@@ -270,7 +287,11 @@ describe('Operator console in Chromium', function () {
     expect(await pia.locator('.followup img').count()).to.equal(0);
 
     // A refusal shows the server's message; the report stays as it was.
-    await pia.route(`**/api/psea-reports/${code}/status`, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'NotFound', message: 'No such report.' } }) }), { times: 1 });
+    await pia.route(
+      `**/api/psea-reports/${code}/status`,
+      (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'NotFound', message: 'No such report.' } }) }),
+      { times: 1 },
+    );
     const move = pia.locator('[data-key="psea-status"]');
     await move.press('Enter');
     await pia.locator('.psea-report').getByRole('alert').filter({ hasText: 'No such report.' }).waitFor();
@@ -278,7 +299,10 @@ describe('Operator console in Chromium', function () {
 
     // In progress, then closed: the focus stays on the one status button.
     await pia.getByRole('button', { name: 'Marcar en curso' }).press('Enter');
-    await pia.getByRole('status').filter({ hasText: `Reporte ${code}: En curso.` }).waitFor();
+    await pia
+      .getByRole('status')
+      .filter({ hasText: `Reporte ${code}: En curso.` })
+      .waitFor();
     expect((await faro.store.pseaReports.get(code))?.status).to.equal('in_progress');
     await pia.getByRole('button', { name: 'Cerrar el reporte' }).press('Enter');
     await pia.locator('.steps [aria-current="step"]', { hasText: 'Cerrado' }).waitFor();
@@ -328,10 +352,11 @@ describe('Operator console in Chromium', function () {
     expect(await seriousViolations(page)).to.deep.equal([]);
 
     // Keyboard only, with a visible focus ring: skip link, language, email, password, Enter.
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+      });
     await page.keyboard.press('Tab');
     expect(await focused()).to.deep.include({ name: 'Skip to content', tag: 'A' });
     await page.keyboard.press('Tab');

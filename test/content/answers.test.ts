@@ -1,10 +1,5 @@
 import { expect } from 'chai';
-import {
-  AnswerValidationError,
-  loadSeedAnswers,
-  MAX_TEXT_CHARS,
-  validateAnswers,
-} from '../../content/answers/index.ts';
+import { AnswerValidationError, loadSeedAnswers, MAX_TEXT_CHARS, validateAnswers } from '../../content/answers/index.ts';
 import { LANGUAGES, TOPICS, type Answer } from '../../src/core/domain.ts';
 
 /** A small valid set: 3 answers per topic, each in es and en. */
@@ -100,9 +95,9 @@ describe('validateAnswers', () => {
 
   it('names the entry, id, language and field of a missing or wrong field', () => {
     const set = validSet() as unknown as Record<string, unknown>[];
-    delete set[0]!['agency'];
-    set[1]!['lang'] = 'fr';
-    set[2]!['extra'] = 1;
+    delete set[0]!.agency;
+    set[1]!.lang = 'fr';
+    set[2]!.extra = 1;
     const err = errorOf(() => validateAnswers(set, 'health.json'));
     expect(err.message).to.contain('health.json[0] id "regularization.sample-1" (es): field "agency": is missing');
     expect(err.message).to.contain('health.json[1] id "regularization.sample-1" (fr): field "lang"');
@@ -152,9 +147,7 @@ describe('validateAnswers', () => {
   });
 
   it('rejects a topic with fewer than 3 published answers in a language', () => {
-    const set = validSet().map((a) =>
-      a.topic === 'housing' && a.lang === 'en' && a.id === 'housing.sample-3' ? { ...a, status: 'draft' as const } : a,
-    );
+    const set = validSet().map((a) => (a.topic === 'housing' && a.lang === 'en' && a.id === 'housing.sample-3' ? { ...a, status: 'draft' as const } : a));
     const err = errorOf(() => validateAnswers(set));
     expect(err.problems).to.deep.equal(['topic "housing" (en): 2 published answers, needs at least 3']);
   });

@@ -32,7 +32,10 @@ describe('schedule', () => {
     it('reads days, ranges, lists and several windows per day', () => {
       const schedule = parseSchedule(HOURS, LIMA);
       expect(schedule.timeZone).to.equal(LIMA);
-      expect(schedule.week[0]).to.deep.equal([{ start: 540, end: 780 }, { start: 840, end: 1080 }]);
+      expect(schedule.week[0]).to.deep.equal([
+        { start: 540, end: 780 },
+        { start: 840, end: 1080 },
+      ]);
       expect(schedule.week[4]).to.deep.equal(schedule.week[0]);
       expect(schedule.week[5]).to.deep.equal([{ start: 540, end: 780 }]);
       expect(schedule.week[6]).to.deep.equal([]);

@@ -44,7 +44,11 @@ function caseSuite(name: string, list: Case[], answers: () => Answer[]): void {
           `shown directly ${tally.direct} (${pct(tally.direct, tally.withAnswer)}), offered in list ${tally.offered}, ` +
           `wrong shown directly ${tally.wrongDirect}; topics ${tally.topicsOk}/${tally.topics}`,
       );
-      const fmt = (xs: number[]) => xs.sort((a, b) => a - b).map((x) => x.toFixed(2)).join(' ');
+      const fmt = (xs: number[]) =>
+        xs
+          .sort((a, b) => a - b)
+          .map((x) => x.toFixed(2))
+          .join(' ');
       console.log(`      [${name}] confidence of correct best matches: ${fmt(correctConf)}`);
       console.log(`      [${name}] confidence of other best matches (wrong/uncovered, CONFIDENT=${CONFIDENT}): ${fmt(otherConf)}`);
     });
@@ -80,7 +84,10 @@ function caseSuite(name: string, list: Case[], answers: () => Answer[]): void {
           if (!(top && expected.includes(top.answerId))) {
             // Not the best: acceptable only as an offer in a list, never shown as THE answer.
             expect(top?.confidence ?? 0, `wrong answer shown directly: ${shown}`).to.be.below(CONFIDENT);
-            expect(matches.map((m) => m.answerId), `expected answer not offered: ${shown}`).to.include.oneOf(expected);
+            expect(
+              matches.map((m) => m.answerId),
+              `expected answer not offered: ${shown}`,
+            ).to.include.oneOf(expected);
           }
         }
         if (c.direct === true) expect(confidentOf(matches), shown).to.be.at.least(CONFIDENT);
@@ -223,12 +230,9 @@ describe('answerIndex', () => {
     });
 
     it('tolerates accents, case, typos and word order', () => {
-      const ids = [
-        'Cómo saco una CITA en MIGRACIONES',
-        'como saco una cita en migraciones',
-        'migraciones cita como saco',
-        'komo saco una zita en migrasiones',
-      ].map((q) => index.search(q, 'es')[0]?.answerId);
+      const ids = ['Cómo saco una CITA en MIGRACIONES', 'como saco una cita en migraciones', 'migraciones cita como saco', 'komo saco una zita en migrasiones'].map(
+        (q) => index.search(q, 'es')[0]?.answerId,
+      );
       expect(ids).to.deep.equal(Array(4).fill('reg-appointment'));
     });
 
@@ -248,7 +252,7 @@ describe('answerIndex', () => {
       expect(huge.length).to.be.above(20_000);
       const t0 = performance.now();
       const ms = index.search(huge, 'es');
-      const topic = index.topicOf(huge + ' ', 'es');
+      const topic = index.topicOf(`${huge} `, 'es');
       const ms2 = index.search('x'.repeat(20_000), 'es');
       const elapsed = performance.now() - t0;
       expect(ms[0]?.answerId).to.equal('health-sick');
@@ -302,7 +306,7 @@ describe('answerIndex', () => {
       // Warm up the JIT and caches first.
       for (const [t, l] of queries) seedIndex.search(t, l);
       let t0 = performance.now();
-      for (let r = 0; r < rounds; r++) for (const [t, l] of queries) seedIndex.search(`${t}${" ".repeat(r + 1)}`, l);
+      for (let r = 0; r < rounds; r++) for (const [t, l] of queries) seedIndex.search(`${t}${' '.repeat(r + 1)}`, l);
       const searchUs = ((performance.now() - t0) * 1000) / (rounds * queries.length);
       t0 = performance.now();
       for (let r = 0; r < rounds; r++) {

@@ -16,7 +16,12 @@ describe('Faro dialog (pure turns)', () => {
 
     chat.say('acepto');
     expect(chat.step).to.equal('menu');
-    expect(chat.last.effects).to.deep.include({ type: 'consent.record', decision: 'accepted', textVersion: chat.last.effects[0]?.type === 'consent.record' ? chat.last.effects[0].textVersion : '', lang: 'es' });
+    expect(chat.last.effects).to.deep.include({
+      type: 'consent.record',
+      decision: 'accepted',
+      textVersion: chat.last.effects[0]?.type === 'consent.record' ? chat.last.effects[0].textVersion : '',
+      lang: 'es',
+    });
     expect(chat.choices.map((c) => c.action)).to.include.members(['topic:health', 'complaints', 'intake', 'human']);
 
     chat.say('salud');
@@ -55,7 +60,18 @@ describe('Faro dialog (pure turns)', () => {
     chat.say('confirmar');
     expect(chat.step).to.equal('handoff.queued');
     expect(chat.last.effects).to.deep.equal([
-      { type: 'intake.save', intake: { ageGroup: '18_39', gender: 'female', nationality: 'venezuelan', region: 'Lima Metropolitana', householdSize: '5_plus', needs: ['disability', 'chronic_illness'], contact: 'this_chat' } },
+      {
+        type: 'intake.save',
+        intake: {
+          ageGroup: '18_39',
+          gender: 'female',
+          nationality: 'venezuelan',
+          region: 'Lima Metropolitana',
+          householdSize: '5_plus',
+          needs: ['disability', 'chronic_illness'],
+          contact: 'this_chat',
+        },
+      },
       { type: 'ticket.open', ref: 'REF-015', reason: 'intake', lang: 'es', topic: 'health' },
     ]);
     expect(chat.text).to.include('REF-015');
@@ -259,7 +275,9 @@ describe('Faro dialog (pure turns)', () => {
     // The description itself reads as a PSEA signal: here it is the report, not a new alarm.
     chat.say('el señor Ramírez del reparto en Comas me pidió fotos a cambio del bono');
     expect(chat.step).to.equal('psea.done');
-    expect(chat.last.effects).to.deep.equal([{ type: 'psea.report', code: 'REF-005', text: 'el señor Ramírez del reparto en Comas me pidió fotos a cambio del bono', contact: 'anonymous', lang: 'es' }]);
+    expect(chat.last.effects).to.deep.equal([
+      { type: 'psea.report', code: 'REF-005', text: 'el señor Ramírez del reparto en Comas me pidió fotos a cambio del bono', contact: 'anonymous', lang: 'es' },
+    ]);
     expect(chat.text).to.include('REF-005');
     const saved = JSON.stringify(chat.session.persist());
     for (const secret of ['Ramírez', 'Comas', 'REF-005']) expect(saved).not.to.include(secret);

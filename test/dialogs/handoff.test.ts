@@ -160,7 +160,7 @@ describe('Faro dialog: handoff', () => {
     expect(JSON.stringify(chat.session.persist())).not.to.contain('PSE-777');
   });
 
-  it('shows a focal point\'s message to someone writing a new report without taking them away from it', () => {
+  it("shows a focal point's message to someone writing a new report without taking them away from it", () => {
     const chat = Chat.consented();
     chat.say('me piden fotos íntimas para darme la ayuda');
     chat.click('psea:report');

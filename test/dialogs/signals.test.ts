@@ -18,10 +18,22 @@ describe('protection signals', () => {
   describe('cases (test/dialogs/signals.cases.json)', () => {
     it('keeps enough cases of each kind', () => {
       const count = (p: (c: SignalCase) => boolean) => cases.filter(p).length;
-      expect(count((c) => c.expect !== null), 'positive').to.be.at.least(80);
-      expect(count((c) => c.expect === null), 'negative').to.be.at.least(40);
-      expect(count((c) => c.expect === 'psea'), 'psea').to.be.at.least(30);
-      expect(count((c) => c.expect === 'danger'), 'danger').to.be.at.least(30);
+      expect(
+        count((c) => c.expect !== null),
+        'positive',
+      ).to.be.at.least(80);
+      expect(
+        count((c) => c.expect === null),
+        'negative',
+      ).to.be.at.least(40);
+      expect(
+        count((c) => c.expect === 'psea'),
+        'psea',
+      ).to.be.at.least(30);
+      expect(
+        count((c) => c.expect === 'danger'),
+        'danger',
+      ).to.be.at.least(30);
     });
 
     for (const c of cases) {
@@ -95,10 +107,17 @@ describe('protection signals', () => {
       const near = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a === b || editDistance(a, b, 1) <= 1 || (a.length > 4 && a.slice(0, 4) === b.slice(0, 4)));
       const bare = (slot: string) => slot.split('|').map((w) => w.replace(/^=|[*?]$/g, ''));
       const suspicious = Object.entries(DEFAULT_LEXICON.concepts).flatMap(([name, phrases]) =>
-        phrases.filter((phrase) => !meant.has(phrase.replaceAll('=', '')) && phrase.split(' ').some((slot, i, slots) => {
-          const next = slots[i + 1];
-          return next !== undefined && (slot.includes('|') || next.includes('|')) && !next.endsWith('?') && bare(slot).some((a) => bare(next).some((b) => near(a, b)));
-        })).map((phrase) => `${name}: ${phrase}`));
+        phrases
+          .filter(
+            (phrase) =>
+              !meant.has(phrase.replaceAll('=', '')) &&
+              phrase.split(' ').some((slot, i, slots) => {
+                const next = slots[i + 1];
+                return next !== undefined && (slot.includes('|') || next.includes('|')) && !next.endsWith('?') && bare(slot).some((a) => bare(next).some((b) => near(a, b)));
+              }),
+          )
+          .map((phrase) => `${name}: ${phrase}`),
+      );
       expect(suspicious).to.deep.equal([]);
     });
 

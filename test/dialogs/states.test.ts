@@ -54,7 +54,8 @@ function contextFor(step: Step): FaroContext {
   if (step.startsWith('complaint.')) return { ...base, caseType: 'complaint', caseRef: step === 'complaint.done' ? 'C-ABC123' : null };
   if (step === 'psea.contact' || step === 'psea.describe') return { ...base, pseaContact: step === 'psea.describe' ? 'anonymous' : null };
   if (step === 'psea.followup') return { ...base, pseaFollowup: 'P-ABC123' };
-  if (step.startsWith('intake.')) return { ...base, intake: { ageGroup: '18_39', gender: 'female', nationality: 'venezuelan', region: 'Lima', householdSize: '2', needs: ['pregnancy'], contact: 'this_chat' } };
+  if (step.startsWith('intake.'))
+    return { ...base, intake: { ageGroup: '18_39', gender: 'female', nationality: 'venezuelan', region: 'Lima', householdSize: '2', needs: ['pregnancy'], contact: 'this_chat' } };
   return base;
 }
 
@@ -65,7 +66,6 @@ function chatIn(leaf: Leaf): Chat {
 }
 
 const ALL = leaves();
-const RESTING = ALL.filter((l) => !l.transient);
 
 describe('Every state of the Faro machine', () => {
   it('is found by walking the machine (all of them, not a list kept by hand)', () => {

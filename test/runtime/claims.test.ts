@@ -106,7 +106,10 @@ describe('Turn runtime: references claimed by a turn that loses its commit', () 
     await store.tickets.open({ ref: 'P1X-001', contactKey: 't:other', channel: 't', reason: 'handoff', status: 'open', lang: 'es', createdAt: 1, updatedAt: 1 });
     const { runtime, said } = runtimeOver(store);
     await runtime.handle(message('persona', 'p1'));
-    expect((await store.tickets.list()).map((t) => [t.contactKey, t.ref])).to.deep.equal([['t:other', 'P1X-001'], ['t:c', 'P1X-002']]);
+    expect((await store.tickets.list()).map((t) => [t.contactKey, t.ref])).to.deep.equal([
+      ['t:other', 'P1X-001'],
+      ['t:c', 'P1X-002'],
+    ]);
     expect(said).to.deep.equal(['ref P1X-002']);
   });
 
@@ -114,7 +117,9 @@ describe('Turn runtime: references claimed by a turn that loses its commit', () 
     const store = createMemoryStore();
     const { runtime } = runtimeOver(store);
     const commit = store.conversations.commit.bind(store.conversations);
-    store.conversations.commit = async () => { throw new Error('connection reset'); };
+    store.conversations.commit = async () => {
+      throw new Error('connection reset');
+    };
     await runtime.handle(message('persona', 'p1')).catch(() => undefined);
     store.conversations.commit = commit;
     expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['P1X-001']);
@@ -122,7 +127,7 @@ describe('Turn runtime: references claimed by a turn that loses its commit', () 
     expect((await store.tickets.list()).map((t) => t.ref)).to.deep.equal(['P1X-001']);
   });
 
-  it('never withdraws what an operator already took, nor another contact\'s ticket', async () => {
+  it("never withdraws what an operator already took, nor another contact's ticket", async () => {
     const store = createMemoryStore();
     const base = { channel: 't', reason: 'handoff' as const, status: 'open' as const, lang: 'es' as const, createdAt: 1, updatedAt: 1 };
     await store.tickets.open({ ...base, ref: 'AAA-111', contactKey: 't:c' });

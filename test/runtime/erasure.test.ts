@@ -22,7 +22,10 @@ describe('consent withdrawal on the embedded store', () => {
   let n = 0;
   const say = (text: string, conversationId = 'kim') => runtime.handle({ channel: 'test', conversationId, messageId: `m${++n}`, text });
   const file = (name: string) => readFileSync(join(dir, name), 'utf8');
-  const onDisk = () => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const onDisk = () =>
+    readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'faro-erase-'));
@@ -37,7 +40,17 @@ describe('consent withdrawal on the embedded store', () => {
   });
 
   it('leaves nothing of the person in any data file', async () => {
-    for (const text of ['hola', 'es', 'acepto', 'quiero poner una queja', 'Presentar una queja', 'Zoraida Quintero me gritó en el comedor', 'quiero hablar con una persona', 'vivo en Carabayllo con Yeferson']) await say(text);
+    for (const text of [
+      'hola',
+      'es',
+      'acepto',
+      'quiero poner una queja',
+      'Presentar una queja',
+      'Zoraida Quintero me gritó en el comedor',
+      'quiero hablar con una persona',
+      'vivo en Carabayllo con Yeferson',
+    ])
+      await say(text);
     const ticket = (await store.tickets.list())[0]!;
     await store.tickets.addNote(ticket.ref, { staffId: 'op', text: 'Llamar a Yeferson', at: Date.now() });
     await store.contacts.saveIntake('test:kim', { nationality: 'Wayuu-Zulia' }, Date.now());
@@ -50,7 +63,7 @@ describe('consent withdrawal on the embedded store', () => {
     expect(await store.transcripts.list('test:kim')).to.deep.equal([]);
   });
 
-  it('keeps an anonymous report\'s follow-up code away from the person\'s conversation on disk', async () => {
+  it("keeps an anonymous report's follow-up code away from the person's conversation on disk", async () => {
     for (const text of ['hola', 'es', 'acepto', 'el voluntario me pidió fotos íntimas por la canasta', 'Reportar de forma confidencial', 'Anónimo, sin contacto']) await say(text, 'lia');
     const filed = await say('fue en el comedor de Villa El Salvador', 'lia');
     const [report] = await store.pseaReports.list();

@@ -146,7 +146,10 @@ describe('Turn runtime', () => {
     const { runtime, store, sink } = setup(createMemoryStore(), clash);
     for (const id of ['p1', 'p2']) for (const text of ['hola', 'es', 'acepto', 'persona']) await runtime.handle(msg(text, id));
     const refs = (await store.tickets.list()).map((t) => [t.contactKey, t.ref]).sort();
-    expect(refs).to.deep.equal([['test:p1', 'SAM-EEE'], ['test:p2', 'ABC-2p2']]);
+    expect(refs).to.deep.equal([
+      ['test:p1', 'SAM-EEE'],
+      ['test:p2', 'ABC-2p2'],
+    ]);
     expect(sink.delivered.filter((m) => m.reply.step === 'handoff.queued').map((m) => m.reply.text.match(/(SAM|ABC)-\w+/)![0])).to.deep.equal(['SAM-EEE', 'ABC-2p2']);
   });
 
@@ -158,7 +161,9 @@ describe('Turn runtime', () => {
     for (const [i, text] of ['hola', 'es', 'acepto'].entries()) await said(text, `z${i}`);
     // The ticket is claimed, then the commit fails (simulated by a conflicting write in between).
     const original = store.conversations.commit.bind(store.conversations);
-    store.conversations.commit = async () => { throw new Error('crash before commit'); };
+    store.conversations.commit = async () => {
+      throw new Error('crash before commit');
+    };
     await said('persona', 'z3');
     store.conversations.commit = original;
     await said('persona', 'z3');
@@ -169,9 +174,17 @@ describe('Turn runtime', () => {
     const { runtime } = setup();
     const sent: Outbound[] = [];
     let failing = true;
-    runtime.register('flaky', { deliver: async (m) => { if (failing) throw new Error('platform down'); for (const x of m) if (!sent.some((s) => s.id === x.id)) sent.push(x); } });
+    runtime.register('flaky', {
+      deliver: async (m) => {
+        if (failing) throw new Error('platform down');
+        for (const x of m) if (!sent.some((s) => s.id === x.id)) sent.push(x);
+      },
+    });
     const said = (text: string, id: string) => runtime.handle({ channel: 'flaky', conversationId: 'f', messageId: id, text });
-    await said('hola', 'f1').then(() => expect.fail('should have failed'), () => undefined);
+    await said('hola', 'f1').then(
+      () => expect.fail('should have failed'),
+      () => undefined,
+    );
     failing = false;
     await said('es', 'f2');
     expect(sent.map((m) => m.reply.step)).to.deep.equal(['language', 'consent']);
@@ -191,7 +204,12 @@ describe('Turn runtime', () => {
     const { runtime } = setup();
     const sent: string[] = [];
     let failing = true;
-    runtime.register('flaky', { deliver: async (m) => { if (failing) throw new Error('platform down'); sent.push(...m.map((x) => x.reply.step)); } });
+    runtime.register('flaky', {
+      deliver: async (m) => {
+        if (failing) throw new Error('platform down');
+        sent.push(...m.map((x) => x.reply.step));
+      },
+    });
     const hello = { channel: 'flaky', conversationId: 'g', messageId: 'g1', text: 'hola' };
     await runtime.handle(hello).catch(() => undefined);
     failing = false;
@@ -242,7 +260,13 @@ describe('Turn runtime', () => {
     expect(sent.delivered).to.equal(true);
     expect(sent.message).to.include({ seq: 3, replyTo: '' });
     await runtime.handle(msg('acepto', 'op'));
-    expect(sink.delivered.map((m) => [m.seq, m.reply.step])).to.deep.equal([[1, 'language'], [2, 'consent'], [3, 'handoff.live'], [4, 'menu'], [5, 'menu']]);
+    expect(sink.delivered.map((m) => [m.seq, m.reply.step])).to.deep.equal([
+      [1, 'language'],
+      [2, 'consent'],
+      [3, 'handoff.live'],
+      [4, 'menu'],
+      [5, 'menu'],
+    ]);
     expect((await store.conversations.get('test:op'))?.seq).to.equal(5);
   });
 

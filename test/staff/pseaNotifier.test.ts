@@ -39,7 +39,11 @@ async function stub(answer: (res: ServerResponse) => void): Promise<Stub> {
   return {
     url: `http://127.0.0.1:${port}/hooks/psea?secret=s3cr3t`,
     received,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -100,7 +104,11 @@ describe('PSEA focal-point notification', () => {
     const failing = await stub((res) => res.writeHead(500).end('boom'));
     const unreachable = `http://127.0.0.1:1/hook?token=s3cr3t`;
     try {
-      for (const [url, kind] of [[slow.url, 'timeout'], [failing.url, 'status'], [unreachable, 'network']] as const) {
+      for (const [url, kind] of [
+        [slow.url, 'timeout'],
+        [failing.url, 'status'],
+        [unreachable, 'network'],
+      ] as const) {
         const { log, lines } = capture();
         const notifier = createPseaNotifier({ log, webhookUrl: url, timeoutMs: 150 });
         const { store, runtime, delivered, say } = runtimeWith(() => notifier.reportFiled());
@@ -151,7 +159,9 @@ describe('PSEA focal-point notification', () => {
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).to.match(/PSEA_WEBHOOK_URL/).and.not.to.match(/s3cr3t|passwd|ftp/);
+      expect(message)
+        .to.match(/PSEA_WEBHOOK_URL/)
+        .and.not.to.match(/s3cr3t|passwd|ftp/);
     }
     expect(() => createPseaNotifier({ log: createLogger('silent'), webhookUrl: '' })).not.to.throw();
   });

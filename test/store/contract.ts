@@ -82,10 +82,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       });
 
       it('lets exactly one of two concurrent first inserts win', async () => {
-        const { won, errors } = await race([
-          store.conversations.commit(conversation('webchat:a', 1, { seq: 10 })),
-          store.conversations.commit(conversation('webchat:a', 1, { seq: 20 })),
-        ]);
+        const { won, errors } = await race([store.conversations.commit(conversation('webchat:a', 1, { seq: 10 })), store.conversations.commit(conversation('webchat:a', 1, { seq: 20 }))]);
         expect(won).to.equal(1);
         expect(errors[0]).to.be.instanceOf(ConcurrentUpdateError);
         expect([10, 20]).to.include((await store.conversations.get('webchat:a'))?.seq);
@@ -260,7 +257,13 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       });
 
       it("withdraws a contact's own untouched ticket only (a turn that lost its commit)", async () => {
-        for (const [ref, key] of [['A11-111', 'webchat:p'], ['B22-222', 'webchat:p'], ['C33-333', 'webchat:p'], ['D44-444', 'webchat:q']] as const) await store.tickets.open(ticket(ref, key, 1));
+        for (const [ref, key] of [
+          ['A11-111', 'webchat:p'],
+          ['B22-222', 'webchat:p'],
+          ['C33-333', 'webchat:p'],
+          ['D44-444', 'webchat:q'],
+        ] as const)
+          await store.tickets.open(ticket(ref, key, 1));
         await store.tickets.claim('B22-222', 'op1', 2);
         await store.tickets.addNote('C33-333', { staffId: 'op1', at: 3, text: 'llamar' });
         for (const ref of ['A11-111', 'B22-222', 'C33-333', 'D44-444', 'NOP-E00']) await store.tickets.withdraw(ref, 'webchat:p');
@@ -321,7 +324,13 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const closedA = ticket('A', 'webchat:p', 1, { status: 'closed', closedBy: 'op2', closedAt: T + 20, outcome: 'duplicate', updatedAt: T + 20 });
         expect(await store.tickets.close('A', 'op2', 'duplicate', T + 20)).to.deep.equal({ ok: true, ticket: closedA });
         const closedB = ticket('B', 'webchat:q', 2, {
-          status: 'closed', claimedBy: 'op1', claimedAt: T + 10, closedBy: 'op1', closedAt: T + 30, outcome: 'resolved', updatedAt: T + 30,
+          status: 'closed',
+          claimedBy: 'op1',
+          claimedAt: T + 10,
+          closedBy: 'op1',
+          closedAt: T + 30,
+          outcome: 'resolved',
+          updatedAt: T + 30,
         });
         const results = await Promise.all(['op1', 'sup'].map((id) => store.tickets.close('B', id, 'resolved', T + 30)));
         expect(results.filter((r) => r.ok)).to.have.length(1);
@@ -336,14 +345,17 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       it('appends notes in order, in any status, exactly as written; erasing the tickets erases them', async () => {
         const text = 'Llamar mañana 😞\n<script>alert("x")</script> & $where: {"a.b": 1}';
         await store.tickets.open(ticket('A', 'webchat:p', 1));
-        expect(await store.tickets.addNote('A', { staffId: 'op1', text, at: T + 10 })).to.deep.equal(
-          ticket('A', 'webchat:p', 1, { notes: [{ staffId: 'op1', text, at: T + 10 }], updatedAt: T + 10 }),
-        );
+        expect(await store.tickets.addNote('A', { staffId: 'op1', text, at: T + 10 })).to.deep.equal(ticket('A', 'webchat:p', 1, { notes: [{ staffId: 'op1', text, at: T + 10 }], updatedAt: T + 10 }));
         await store.tickets.close('A', 'op1', 'referred', T + 20);
         await Promise.all([store.tickets.addNote('A', { staffId: 'op2', text: 'b', at: T + 30 }), store.tickets.addNote('A', { staffId: 'op3', text: 'c', at: T + 30 })]);
         const stored = (await store.tickets.get('A'))!;
         expect(stored.notes!.map((n) => n.text).slice(0, 1)).to.deep.equal([text]);
-        expect(stored.notes!.map((n) => n.text).slice(1).sort()).to.deep.equal(['b', 'c']);
+        expect(
+          stored
+            .notes!.map((n) => n.text)
+            .slice(1)
+            .sort(),
+        ).to.deep.equal(['b', 'c']);
         expect(stored).to.include({ status: 'closed', outcome: 'referred', updatedAt: T + 30 });
         expect(await store.tickets.addNote('NOP', { staffId: 'op1', text: 'x', at: T })).to.equal(null);
         await store.tickets.eraseByContact('webchat:p');
@@ -427,7 +439,12 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         await store.transcripts.append([line(p, 10, 1), line(p, 10, 0, { from: 'person' })]);
         await store.transcripts.append([line(p, 2, 2), line(p, 9, 0), line(p, 2, 10), line(p, 2, 0)]);
         expect((await store.transcripts.list(p)).map((l) => [l.rev, l.n])).to.deep.equal([
-          [2, 0], [2, 2], [2, 10], [9, 0], [10, 0], [10, 1],
+          [2, 0],
+          [2, 2],
+          [2, 10],
+          [9, 0],
+          [10, 0],
+          [10, 1],
         ]);
         expect(await store.transcripts.list('webchat:nobody')).to.deep.equal([]);
       });
@@ -489,7 +506,13 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       });
 
       it('lists by lang, then title whatever its case, then id', async () => {
-        for (const [id, lang, title] of [['5', 'es', 'beta'], ['4', 'en', 'Zeta'], ['3', 'es', 'Alfa'], ['2', 'es', 'alfa'], ['1', 'en', 'apple']] as const) {
+        for (const [id, lang, title] of [
+          ['5', 'es', 'beta'],
+          ['4', 'en', 'Zeta'],
+          ['3', 'es', 'Alfa'],
+          ['2', 'es', 'alfa'],
+          ['1', 'en', 'apple'],
+        ] as const) {
           await store.cannedResponses.create(cannedResponse(id, lang, title));
         }
         expect((await store.cannedResponses.list()).map((c) => c.id)).to.deep.equal(['1', '4', '2', '3', '5']);
@@ -556,7 +579,10 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         const expected = referral('R1', 'K7P', 'webchat:p', 1, {
           status: 'accepted',
           updatedAt: T + 10,
-          history: [{ status: 'sent', by: 'op1', at: T + 1 }, { status: 'accepted', by: 'op2', at: T + 10 }],
+          history: [
+            { status: 'sent', by: 'op1', at: T + 1 },
+            { status: 'accepted', by: 'op2', at: T + 10 },
+          ],
         });
         expect(accepted).to.deep.equal({ ok: true, referral: expected });
         expect(await store.referrals.get('R1')).to.deep.equal(expected);
@@ -573,12 +599,12 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         for (let round = 0; round < 5; round++) {
           const id = `R${round}`;
           await store.referrals.create(referral(id, 'K7P', 'webchat:p', round));
-          const results = await Promise.all([
-            store.referrals.setStatus(id, 'sent', 'accepted', 'op1', T + 10),
-            store.referrals.setStatus(id, 'sent', 'declined', 'op2', T + 10),
-          ]);
+          const results = await Promise.all([store.referrals.setStatus(id, 'sent', 'accepted', 'op1', T + 10), store.referrals.setStatus(id, 'sent', 'declined', 'op2', T + 10)]);
           const now = (await store.referrals.get(id))!;
-          expect(results.filter((r) => r.ok), `round ${round}`).to.deep.equal([{ ok: true, referral: now }]);
+          expect(
+            results.filter((r) => r.ok),
+            `round ${round}`,
+          ).to.deep.equal([{ ok: true, referral: now }]);
           expect(results.filter((r) => !r.ok)).to.deep.equal([{ ok: false, reason: 'conflict', referral: now }]);
           expect(now.history).to.have.length(2);
         }
@@ -634,9 +660,13 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
 
       expect(before.ticket?.rating).to.deep.equal({ score: 3, at: T + 6 });
       expect(await store.tickets.get('A')).to.deep.equal(before.ticket);
-      expect(await store.transcripts.list('webchat:p')).to.deep.equal(before.lines).and.to.have.length(2);
+      expect(await store.transcripts.list('webchat:p'))
+        .to.deep.equal(before.lines)
+        .and.to.have.length(2);
       expect(await store.transcripts.list('webchat:q')).to.deep.equal([]);
-      expect(await store.cannedResponses.list()).to.deep.equal(before.canned).and.to.deep.equal([cannedResponse('c1', 'es', 'Saludo', { text: 'Hola', updatedAt: T + 7 })]);
+      expect(await store.cannedResponses.list())
+        .to.deep.equal(before.canned)
+        .and.to.deep.equal([cannedResponse('c1', 'es', 'Saludo', { text: 'Hola', updatedAt: T + 7 })]);
       expect(await store.referrals.listByTicket('A')).to.deep.equal(before.referrals);
       expect(await store.referrals.get('R2')).to.equal(null);
       // Uniqueness and the compare-and-set carry over.
@@ -659,10 +689,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         await store.answers.upsertMany([answer('a', 'es', { text: 'Nueva respuesta', keywords: [] }), answer('b', 'es', { status: 'draft' })]);
         await store.answers.upsertMany([]);
         expect(await store.answers.count()).to.equal(4);
-        expect(await store.answers.listPublished()).to.deep.equal([
-          answer('a', 'en'),
-          answer('a', 'es', { text: 'Nueva respuesta', keywords: [] }),
-        ]);
+        expect(await store.answers.listPublished()).to.deep.equal([answer('a', 'en'), answer('a', 'es', { text: 'Nueva respuesta', keywords: [] })]);
       });
     });
 
@@ -829,9 +856,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await refs({ status: 'open' })).to.deep.equal(['A', 'D']);
         expect(await refs({ type: 'complaint', status: 'open' })).to.deep.equal(['A']);
         expect(await refs({ type: 'suggestion', status: 'closed' })).to.deep.equal([]);
-        expect(await store.cases.list({ status: 'closed' })).to.deep.equal([
-          caseRecord('C', 'webchat:s', 3, { status: 'closed', outcome: 'Se habló con la posta' }),
-        ]);
+        expect(await store.cases.list({ status: 'closed' })).to.deep.equal([caseRecord('C', 'webchat:s', 3, { status: 'closed', outcome: 'Se habló con la posta' })]);
       });
 
       it('moves a case on: status, outcome and updatedAt, nothing else', async () => {
@@ -845,9 +870,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         await store.cases.setStatus('C-1', 'closed', 'Derivado a la defensoría', 1_700_000_000_600);
         // Reopening without an outcome keeps the one recorded.
         await store.cases.setStatus('C-1', 'open', undefined, 1_700_000_000_700);
-        expect(await store.cases.get('C-1')).to.deep.equal(
-          caseRecord('C-1', 'webchat:p', 1, { status: 'open', outcome: 'Derivado a la defensoría', updatedAt: 1_700_000_000_700 }),
-        );
+        expect(await store.cases.get('C-1')).to.deep.equal(caseRecord('C-1', 'webchat:p', 1, { status: 'open', outcome: 'Derivado a la defensoría', updatedAt: 1_700_000_000_700 }));
         expect(await store.cases.setStatus('C-0', 'closed', 'x', 1)).to.equal(null);
         expect(await store.cases.get('C-0')).to.equal(null);
         expect(await store.cases.list()).to.have.length(1);
@@ -887,8 +910,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     });
 
     describe('psea reports (sealed)', () => {
-      const chatReport = (code: string, createdAt: number) =>
-        pseaReport(code, createdAt, { contact: 'this_chat', contactKey: 'webchat:p', channel: 'webchat' });
+      const chatReport = (code: string, createdAt: number) => pseaReport(code, createdAt, { contact: 'this_chat', contactKey: 'webchat:p', channel: 'webchat' });
 
       it('withdraws a report only while open, without follow-up, and filed at the given time', async () => {
         for (const code of ['P-1', 'P-2', 'P-3', 'P-4']) await store.pseaReports.file(pseaReport(code, 1));

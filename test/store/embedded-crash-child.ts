@@ -20,6 +20,12 @@ await Promise.all(
 );
 await store.conversations.delete('webchat:c0');
 await store.contacts.recordConsent({
-  contactKey: 'webchat:c1', decision: 'accepted', textVersion: 'v1', lang: 'es', channel: 'webchat', at: 1, messageId: 'm1',
+  contactKey: 'webchat:c1',
+  decision: 'accepted',
+  textVersion: 'v1',
+  lang: 'es',
+  channel: 'webchat',
+  at: 1,
+  messageId: 'm1',
 });
 process.stdout.write(`committed ${keys * revs}\n`, () => process.kill(process.pid, 'SIGKILL'));

@@ -73,7 +73,10 @@ describe('embedded store', () => {
   it('refuses a second open of the same directory until the first is closed', async () => {
     const store = await createEmbeddedStore({ dir });
     try {
-      const error = await createEmbeddedStore({ dir }).then(() => null, (e: unknown) => e);
+      const error = await createEmbeddedStore({ dir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(String(error)).to.match(/already open/);
     } finally {
       await store.close();
@@ -133,7 +136,10 @@ describe('embedded store', () => {
     const store = await createEmbeddedStore({ dir });
     await store.close();
     expect(await store.ping()).to.equal(false);
-    const error = await store.conversations.get('webchat:a').then(() => null, (e: unknown) => e);
+    const error = await store.conversations.get('webchat:a').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(String(error)).to.match(/closed/);
   });
 });

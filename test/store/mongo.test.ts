@@ -55,12 +55,18 @@ describe('mongo store on jongodb', () => {
   });
 
   // jongodb has neither dropDatabase nor listCollections; its data dies with the engine.
-  storeContract('mongo (jongodb)', opener(() => engine!.uri, false));
+  storeContract(
+    'mongo (jongodb)',
+    opener(() => engine!.uri, false),
+  );
 });
 
 const realUri = process.env.MONGODB_URI;
 if (realUri) {
   describe('mongo store on MONGODB_URI', () => {
-    storeContract('mongo (MONGODB_URI)', opener(() => realUri, true));
+    storeContract(
+      'mongo (MONGODB_URI)',
+      opener(() => realUri, true),
+    );
   });
 }

@@ -33,7 +33,11 @@ const SAFETY_TEXT = es('safety.info', vars).slice(0, 60);
 const NOT_UNDERSTOOD = es('notUnderstood');
 const NOTHING_STORED = es('withdraw.nothingStored');
 
-interface Saved { machineVersion: number; snapshot: unknown; choices: Choice[] }
+interface Saved {
+  machineVersion: number;
+  snapshot: unknown;
+  choices: Choice[];
+}
 
 /** Builds a saved conversation in `state`, as the runtime would have stored it. */
 function prepare(dialog: Dialog, state: State): Saved | null {

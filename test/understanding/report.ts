@@ -2,7 +2,10 @@
 import { EXPECTS, type Expect } from './sets.ts';
 import { isSignal, OUTCOMES, STATES, verdict, type Result, type State } from './evaluate.ts';
 
-export interface Share { n: number; of: number }
+export interface Share {
+  n: number;
+  of: number;
+}
 export const pct = (s: Share) => (s.of === 0 ? NaN : (100 * s.n) / s.of);
 
 /** The figures the issue's aims are written in, per state ('all' = every state together). */
@@ -33,10 +36,16 @@ export function figures(results: readonly Result[]): Figures {
   const signalish = (r: Result) => r.message.expect === 'psea' || r.message.expect === 'danger' || r.message.expect === 'benign';
   return {
     pseaRecall: share(is('psea'), right),
-    pseaDangerBoth: share((r) => r.message.expect === 'psea' && r.message.danger === true, (r) => r.outcome === 'psea+danger'),
+    pseaDangerBoth: share(
+      (r) => r.message.expect === 'psea' && r.message.danger === true,
+      (r) => r.outcome === 'psea+danger',
+    ),
     dangerRecall: share(is('danger'), right),
     benignFalseAlarms: share(is('benign'), (r) => isSignal(r.outcome)),
-    otherFalseAlarms: share((r) => !signalish(r), (r) => isSignal(r.outcome)),
+    otherFalseAlarms: share(
+      (r) => !signalish(r),
+      (r) => isSignal(r.outcome),
+    ),
     checkIns: share(signalish, (r) => r.outcome === 'check'),
     faqRight: share(is('question'), right),
     faqWrong: share(is('question'), (r) => verdict(r) === 'wrong' && r.outcome === 'answer'),
@@ -86,7 +95,10 @@ export function formatReport(name: string, results: readonly Result[]): string {
   }
   const times = results.map((r) => r.micros).sort((a, b) => a - b);
   const slowest = results.reduce((a, b) => (b.micros > a.micros ? b : a));
-  lines.push('', `Turn time (understanding + machine + render): p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} µs, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(0)} µs; slowest ${slowest.micros.toFixed(0)} µs (${slowest.state}): ${JSON.stringify(slowest.message.text.slice(0, 80))}`);
+  lines.push(
+    '',
+    `Turn time (understanding + machine + render): p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} µs, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(0)} µs; slowest ${slowest.micros.toFixed(0)} µs (${slowest.state}): ${JSON.stringify(slowest.message.text.slice(0, 80))}`,
+  );
   return lines.join('\n');
 }
 
@@ -100,5 +112,11 @@ export function formatMisses(results: readonly Result[], limit = Infinity): stri
     if (entry) entry.states.push(r.state);
     else seen.set(key, { r, states: [r.state] });
   }
-  return [...seen.values()].slice(0, limit).map(({ r, states }) => `- [${r.message.expect}${r.message.topic ? `:${[r.message.topic].flat().join('/')}` : ''} → ${r.outcome}${r.topic ? `:${r.topic}` : ''}] (${states.join(',')}) ${r.message.text}`).join('\n');
+  return [...seen.values()]
+    .slice(0, limit)
+    .map(
+      ({ r, states }) =>
+        `- [${r.message.expect}${r.message.topic ? `:${[r.message.topic].flat().join('/')}` : ''} → ${r.outcome}${r.topic ? `:${r.topic}` : ''}] (${states.join(',')}) ${r.message.text}`,
+    )
+    .join('\n');
 }

@@ -190,8 +190,8 @@ export class Connection {
     this.ws = undefined;
     clearInterval(this.watchdog);
     if (this.closed) return;
-    if (reason === 'collision') return this.setStatus('conflict');
-    this.scheduleRetry();
+    if (reason === 'collision') this.setStatus('conflict');
+    else this.scheduleRetry();
   }
 
   private scheduleRetry(): void {
@@ -274,7 +274,7 @@ export class Connection {
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetch(`${this.domain}${path}`, init);
     const text = await res.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
     } catch {

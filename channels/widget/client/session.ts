@@ -54,7 +54,7 @@ export function forgetAll(): void {
       const keys: string[] = [];
       for (let i = 0; i < storage.length; i++) {
         const key = storage.key(i);
-        if (key !== null && key.startsWith(PREFIX)) keys.push(key);
+        if (key?.startsWith(PREFIX)) keys.push(key);
       }
       for (const key of keys) storage.removeItem(key);
     } catch {
@@ -93,14 +93,7 @@ function validSaved(value: unknown): Saved {
   if (v.lang === 'es' || v.lang === 'en') saved.lang = v.lang;
   if (v.open === true) saved.open = true;
   const s = v.session as Record<string, unknown> | undefined;
-  if (
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.conversationId === 'string' &&
-    typeof s.token === 'string' &&
-    typeof s.expiresAt === 'number' &&
-    typeof s.userId === 'string'
-  ) {
+  if (typeof s === 'object' && s !== null && typeof s.conversationId === 'string' && typeof s.token === 'string' && typeof s.expiresAt === 'number' && typeof s.userId === 'string') {
     saved.session = { conversationId: s.conversationId, token: s.token, expiresAt: s.expiresAt, userId: s.userId };
     if (typeof s.watermark === 'string') saved.session.watermark = s.watermark;
   }

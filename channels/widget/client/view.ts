@@ -100,7 +100,18 @@ export class View {
       }
     });
     this.input.addEventListener('input', () => this.fitInput());
-    const form = el('form', { onsubmit: (event) => (event.preventDefault(), this.submit()) }, this.inputLabel, this.input, this.sendButton);
+    const form = el(
+      'form',
+      {
+        onsubmit: (event) => {
+          event.preventDefault();
+          this.submit();
+        },
+      },
+      this.inputLabel,
+      this.input,
+      this.sendButton,
+    );
     this.panel = el(
       'section',
       { id: 'faro-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'faro-title', hidden: true },
@@ -151,7 +162,8 @@ export class View {
   }
 
   setLang(lang: Lang): void {
-    const s = (this.strings = STRINGS[lang]);
+    const s = STRINGS[lang];
+    this.strings = s;
     this.lang = lang;
     this.container.setAttribute('lang', lang);
     this.launcherLabel.textContent = s.launcher;
@@ -207,7 +219,18 @@ export class View {
       failed: (reason, retry) => {
         message.querySelector('.note')?.remove();
         message.classList.add('failed');
-        const button = el('button', { type: 'button', onclick: () => (note.remove(), message.classList.remove('failed'), retry()) }, this.strings.retry);
+        const button = el(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              note.remove();
+              message.classList.remove('failed');
+              retry();
+            },
+          },
+          this.strings.retry,
+        );
         const note = el('span', { class: 'note' }, `${reason} `, button);
         message.append(note);
         this.scrollToEnd();

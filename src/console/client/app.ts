@@ -181,16 +181,18 @@ export class App {
     const tools = el('div', { class: 'tools' }, toggle);
     if (this.session) {
       const logout = el('button', { type: 'button', class: 'quiet', 'data-key': 'logout' }, t.logout);
-      logout.addEventListener('click', () =>
-        void whileBusy(logout, t.loggingOut, this.status, async () => {
-          try {
-            await this.api.logout();
-          } finally {
-            this.endSession();
-            this.render();
-            this.root.querySelector<HTMLElement>('input')?.focus();
-          }
-        }),
+      logout.addEventListener(
+        'click',
+        () =>
+          void whileBusy(logout, t.loggingOut, this.status, async () => {
+            try {
+              await this.api.logout();
+            } finally {
+              this.endSession();
+              this.render();
+              this.root.querySelector<HTMLElement>('input')?.focus();
+            }
+          }),
       );
       tools.prepend(el('span', { class: 'who' }, fill(t.signedInAs, { email: this.session.ctx.me.user.email })));
       tools.append(logout);

@@ -22,7 +22,11 @@ export class CannedAdminView {
   }
 
   render(): void {
-    keepingFocus(this.element, () => replace(this.element, ...this.parts()), () => this.element.querySelector('h2'));
+    keepingFocus(
+      this.element,
+      () => replace(this.element, ...this.parts()),
+      () => this.element.querySelector('h2'),
+    );
   }
 
   private parts(): Node[] {
@@ -44,15 +48,24 @@ export class CannedAdminView {
     });
     const remove = el('button', { type: 'button', class: 'quiet danger-text', 'data-key': `canned-delete-${response.id}` }, fill(t.delete, { title: response.title }));
     const errors = alertBox();
-    remove.addEventListener('click', () =>
-      void whileBusy(remove, t.deleting, errors, async () => {
-        await this.ctx.api.delete(`/api/canned-responses/${encodeURIComponent(response.id)}`);
-        if (this.editing?.id === response.id) this.editing = undefined;
-        this.ctx.announce(t.deleted);
-        await this.reload();
-      }),
+    remove.addEventListener(
+      'click',
+      () =>
+        void whileBusy(remove, t.deleting, errors, async () => {
+          await this.ctx.api.delete(`/api/canned-responses/${encodeURIComponent(response.id)}`);
+          if (this.editing?.id === response.id) this.editing = undefined;
+          this.ctx.announce(t.deleted);
+          await this.reload();
+        }),
     );
-    return el('li', {}, el('p', {}, el('strong', {}, response.title), ` (${label(s().lang, response.lang)})`), el('p', { class: 'text' }, response.text), el('div', { class: 'row' }, edit, remove), errors);
+    return el(
+      'li',
+      {},
+      el('p', {}, el('strong', {}, response.title), ` (${label(s().lang, response.lang)})`),
+      el('p', { class: 'text' }, response.text),
+      el('div', { class: 'row' }, edit, remove),
+      errors,
+    );
   }
 
   private form(): HTMLFormElement {

@@ -78,7 +78,11 @@ export class PseaView {
 
   render(): void {
     this.banner.textContent = this.filed ? s().psea.alert : '';
-    keepingFocus(this.element, () => replace(this.element, ...this.parts()), () => this.element.querySelector('#psea-heading'));
+    keepingFocus(
+      this.element,
+      () => replace(this.element, ...this.parts()),
+      () => this.element.querySelector('#psea-heading'),
+    );
   }
 
   private parts(): Node[] {
@@ -93,7 +97,15 @@ export class PseaView {
       this.filters(),
       this.errors,
       list,
-      open ? pseaReportSection(this.ctx, open, this.reportErrors, (report) => this.changed(report), () => this.back(open.code)) : null,
+      open
+        ? pseaReportSection(
+            this.ctx,
+            open,
+            this.reportErrors,
+            (report) => this.changed(report),
+            () => this.back(open.code),
+          )
+        : null,
     ].filter((part): part is HTMLElement => part !== null);
   }
 
@@ -101,7 +113,11 @@ export class PseaView {
     const t = s().psea;
     const group = el('div', { class: 'filters', role: 'group', 'aria-label': t.filter });
     for (const filter of FILTERS) {
-      const button = el('button', { type: 'button', class: 'filter', 'aria-pressed': String(filter === this.filter), 'data-key': `psea-filter-${filter}` }, filter === 'all' ? t.all : label(t.status, filter));
+      const button = el(
+        'button',
+        { type: 'button', class: 'filter', 'aria-pressed': String(filter === this.filter), 'data-key': `psea-filter-${filter}` },
+        filter === 'all' ? t.all : label(t.status, filter),
+      );
       button.addEventListener('click', () => {
         if (this.filter === filter) return;
         this.filter = filter;
@@ -120,7 +136,13 @@ export class PseaView {
     const facts = [time(report.createdAt), label(t.contact, report.contact), label(s().lang, report.lang)].join(' · ');
     const button = el(
       'button',
-      { type: 'button', class: `report-item status-${report.status}`, 'data-code': report.code, 'data-key': `psea-item-${report.code}`, 'aria-current': report.code === this.open?.code ? 'true' : undefined },
+      {
+        type: 'button',
+        class: `report-item status-${report.status}`,
+        'data-code': report.code,
+        'data-key': `psea-item-${report.code}`,
+        'aria-current': report.code === this.open?.code ? 'true' : undefined,
+      },
       el('span', { class: 'item-top' }, el('span', { class: 'ref' }, report.code), el('span', { class: 'report-status' }, label(t.status, report.status))),
       el('span', { class: 'facts-line' }, facts),
     );

@@ -49,7 +49,14 @@ function followup(ctx: Ctx, report: PseaReport, changed: (report: PseaReport) =>
       : el(
           'ul',
           { class: 'notes followup' },
-          ...messages.map((m) => el('li', {}, el('p', { class: 'meta' }, fill(t.by, { who: m.from === 'person' ? t.person : t.you, time: time(m.at) })), el('p', { class: 'text', lang: m.from === 'person' ? report.lang : undefined }, m.text))),
+          ...messages.map((m) =>
+            el(
+              'li',
+              {},
+              el('p', { class: 'meta' }, fill(t.by, { who: m.from === 'person' ? t.person : t.you, time: time(m.at) })),
+              el('p', { class: 'text', lang: m.from === 'person' ? report.lang : undefined }, m.text),
+            ),
+          ),
         );
   const text = el('textarea', { rows: '3', maxlength: '2000', 'data-key': 'psea-message' });
   text.value = drafts.get(report.code) ?? '';
@@ -92,12 +99,14 @@ function statusControl(ctx: Ctx, report: PseaReport, errors: HTMLElement, change
   const next = NEXT[report.status];
   // One key for every step: the focus stays on the button as it moves on.
   const move = el('button', { type: 'button', class: 'primary', 'data-key': 'psea-status' }, t.next[next]);
-  move.addEventListener('click', () =>
-    void whileBusy(move, t.saving, errors, async () => {
-      const answer = await ctx.api.post<{ report: PseaReport }>(`/api/psea-reports/${encodeURIComponent(report.code)}/status`, { status: next });
-      ctx.announce(fill(t.moved, { code: report.code, status: label(all.status, answer.report.status) }));
-      changed(answer.report);
-    }),
+  move.addEventListener(
+    'click',
+    () =>
+      void whileBusy(move, t.saving, errors, async () => {
+        const answer = await ctx.api.post<{ report: PseaReport }>(`/api/psea-reports/${encodeURIComponent(report.code)}/status`, { status: next });
+        ctx.announce(fill(t.moved, { code: report.code, status: label(all.status, answer.report.status) }));
+        changed(answer.report);
+      }),
   );
   return el('div', { class: 'psea-status' }, el('h4', {}, t.status), steps, move, errors);
 }

@@ -29,7 +29,10 @@ export class QueueView {
 
   start(): void {
     this.render();
-    this.timers.push(window.setInterval(() => this.tick(), TICK_MS), window.setInterval(() => void this.reload(), RELOAD_MS));
+    this.timers.push(
+      window.setInterval(() => this.tick(), TICK_MS),
+      window.setInterval(() => void this.reload(), RELOAD_MS),
+    );
   }
 
   stop(): void {
@@ -79,7 +82,11 @@ export class QueueView {
   }
 
   render(): void {
-    keepingFocus(this.element, () => replace(this.element, ...this.parts()), () => this.element.querySelector('h2'));
+    keepingFocus(
+      this.element,
+      () => replace(this.element, ...this.parts()),
+      () => this.element.querySelector('h2'),
+    );
   }
 
   focusHeading(): void {
@@ -115,7 +122,13 @@ export class QueueView {
     const button = el(
       'button',
       { type: 'button', class: `ticket-item reason-${ticket.reason}`, 'data-ref': ticket.ref, 'data-key': `ticket-${ticket.ref}`, 'aria-current': ticket.ref === this.openRef ? 'true' : undefined },
-      el('span', { class: 'item-top' }, el('span', { class: 'ref' }, ticket.ref), el('span', { class: 'reason' }, label(all.reason, ticket.reason)), mine ? el('span', { class: 'tag' }, all.queue.yours) : null),
+      el(
+        'span',
+        { class: 'item-top' },
+        el('span', { class: 'ref' }, ticket.ref),
+        el('span', { class: 'reason' }, label(all.reason, ticket.reason)),
+        mine ? el('span', { class: 'tag' }, all.queue.yours) : null,
+      ),
       el('span', { class: 'facts-line' }, facts),
       when,
     );

@@ -73,7 +73,12 @@ function referralForm(ctx: Ctx, ticket: Ticket, partners: Partner[], drafts: Dra
   const t = s().referrals;
   const fits = (p: Partner) => ticket.topic !== undefined && p.services.includes(ticket.topic);
   const ordered = [...partners.filter(fits), ...partners.filter((p) => !fits(p))];
-  const partner = el('select', { 'data-key': 'referral-partner', required: true }, option('', t.partnerNone), ...ordered.map((p) => option(p.id, p.sample ? fill(t.samplePartner, { name: p.name }) : p.name)));
+  const partner = el(
+    'select',
+    { 'data-key': 'referral-partner', required: true },
+    option('', t.partnerNone),
+    ...ordered.map((p) => option(p.id, p.sample ? fill(t.samplePartner, { name: p.name }) : p.name)),
+  );
   const service = el('select', { 'data-key': 'referral-service' });
   const how = el('p', { class: 'hint', 'aria-live': 'polite' });
   const note = el('textarea', { rows: '2', maxlength: '2000', 'data-key': 'referral-note' });

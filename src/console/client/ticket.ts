@@ -64,7 +64,11 @@ export class TicketView {
     const generation = ++this.generation;
     try {
       const path = `/api/tickets/${encodeURIComponent(ref)}`;
-      const [detail, referrals, partners] = await Promise.all([this.ctx.api.get<TicketDetail>(path), this.loadReferrals(ref), this.ctx.can('referrals.manage') ? this.ctx.partners() : Promise.resolve(null)]);
+      const [detail, referrals, partners] = await Promise.all([
+        this.ctx.api.get<TicketDetail>(path),
+        this.loadReferrals(ref),
+        this.ctx.can('referrals.manage') ? this.ctx.partners() : Promise.resolve(null),
+      ]);
       if (generation !== this.generation) return;
       this.errors.textContent = '';
       this.detail = detail;
@@ -108,7 +112,11 @@ export class TicketView {
     // Re-attaching the log resets its scroll: keep the operator's place unless they were at the end.
     const log = this.transcript?.element;
     const place = log?.isConnected && !this.transcript!.atEnd() ? log.scrollTop : undefined;
-    keepingFocus(this.element, () => replace(this.element, ...this.parts(detail)), () => this.element.querySelector('#ticket-heading'));
+    keepingFocus(
+      this.element,
+      () => replace(this.element, ...this.parts(detail)),
+      () => this.element.querySelector('#ticket-heading'),
+    );
     if (place === undefined) this.transcript?.scrollToEnd();
     else log!.scrollTop = place;
   }
@@ -127,7 +135,13 @@ export class TicketView {
       this.facts(ticket),
       this.holderActions(ticket),
       intakeSection(intake),
-      el('section', { class: 'part', 'aria-labelledby': 'transcript-heading' }, el('h3', { id: 'transcript-heading' }, s().transcript.heading), transcript.element, mine ? composer(this.ctx, ticket, drafts, (line) => this.addLine(ticket.ref, line)) : null),
+      el(
+        'section',
+        { class: 'part', 'aria-labelledby': 'transcript-heading' },
+        el('h3', { id: 'transcript-heading' }, s().transcript.heading),
+        transcript.element,
+        mine ? composer(this.ctx, ticket, drafts, (line) => this.addLine(ticket.ref, line)) : null,
+      ),
       notesSection(this.ctx, ticket, drafts, (updated) => this.ticketUpdated(updated)),
       this.ctx.can('referrals.manage') ? referralsSection(this.ctx, ticket, this.referrals, drafts, () => void this.reload()) : null,
       closeSection(this.ctx, ticket, (updated) => this.ticketUpdated(updated)),
@@ -160,23 +174,25 @@ export class TicketView {
     else if (ticket.status === 'open' && this.ctx.can('tickets.claim')) {
       const claim = el('button', { type: 'button', class: 'primary', 'data-key': 'ticket-claim' }, t.claim);
       // The ticket-wide error box: it outlives the re-render that follows a lost race.
-      claim.addEventListener('click', () =>
-        void whileBusy(claim, t.claiming, this.errors, async () => {
-          let answer: { ticket: Ticket };
-          try {
-            answer = await this.ctx.api.post<{ ticket: Ticket }>(`/api/tickets/${encodeURIComponent(ticket.ref)}/claim`);
-          } catch (err) {
-            // Someone else won (409 AlreadyClaimed) or it closed: show who holds it now.
-            if (err instanceof ApiError && err.status === 409) {
-              await this.reload();
-              this.ctx.queueChanged();
+      claim.addEventListener(
+        'click',
+        () =>
+          void whileBusy(claim, t.claiming, this.errors, async () => {
+            let answer: { ticket: Ticket };
+            try {
+              answer = await this.ctx.api.post<{ ticket: Ticket }>(`/api/tickets/${encodeURIComponent(ticket.ref)}/claim`);
+            } catch (err) {
+              // Someone else won (409 AlreadyClaimed) or it closed: show who holds it now.
+              if (err instanceof ApiError && err.status === 409) {
+                await this.reload();
+                this.ctx.queueChanged();
+              }
+              throw err;
             }
-            throw err;
-          }
-          this.ticketUpdated(answer.ticket);
-          this.ctx.announce(fill(t.claimed, { ref: ticket.ref }));
-          this.element.querySelector<HTMLElement>('[data-key="composer-text"]')?.focus();
-        }),
+            this.ticketUpdated(answer.ticket);
+            this.ctx.announce(fill(t.claimed, { ref: ticket.ref }));
+            this.element.querySelector<HTMLElement>('[data-key="composer-text"]')?.focus();
+          }),
       );
       box.append(el('p', { class: 'note' }, t.claimFirst), claim);
     }
@@ -203,7 +219,10 @@ export class TicketView {
 
   private draftsFor(ref: string): Drafts {
     let drafts = this.drafts.get(ref);
-    if (!drafts) this.drafts.set(ref, (drafts = emptyDrafts()));
+    if (!drafts) {
+      drafts = emptyDrafts();
+      this.drafts.set(ref, drafts);
+    }
     return drafts;
   }
 }

@@ -43,7 +43,7 @@ export const PseaReportView = z.object({
   contact: z.enum(PSEA_CONTACT_PREFERENCES),
   contactKey: z.string().optional().describe('Only when the person agreed to be contacted.'),
   channel: z.string().optional().describe('Only when the person agreed to be contacted.'),
-  phone: z.string().optional().describe("Only when the person asked for a call back."),
+  phone: z.string().optional().describe('Only when the person asked for a call back.'),
   lang: z.enum(LANGUAGES),
   status: Status,
   createdAt: z.iso.datetime(),

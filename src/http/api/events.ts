@@ -30,7 +30,12 @@ export function createEventsHandler(events: LiveEvents, now: () => number) {
     const send = (event: LiveEvent) => {
       const allowed = event.type === 'psea' ? psea : tickets;
       if (!allowed) return;
-      const data = event.type === 'psea' ? event.event : event.type === 'ticket' ? { ref: event.ref, status: event.status } : { ref: event.ref, line: event.holder === account.id ? event.line : withoutText(event.line) };
+      const data =
+        event.type === 'psea'
+          ? event.event
+          : event.type === 'ticket'
+            ? { ref: event.ref, status: event.status }
+            : { ref: event.ref, line: event.holder === account.id ? event.line : withoutText(event.line) };
       // JSON never contains a raw newline, so one `data:` line carries the whole event.
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };

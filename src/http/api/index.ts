@@ -63,10 +63,12 @@ export function createApiRouter(options: ApiOptions): Router {
   const document = openApiDocument();
   const events = options.events ?? createLiveEvents();
 
-  const tooMany = (what: string): RequestHandler => (_req, _res, next) => {
-    log.warn({ limit: what }, 'login rate limited');
-    next(new HttpError(429, 'TooManyRequests', 'Too many login attempts; wait and try again.', { 'Retry-After': String(Math.ceil(windowMs / 1000)) }));
-  };
+  const tooMany =
+    (what: string): RequestHandler =>
+    (_req, _res, next) => {
+      log.warn({ limit: what }, 'login rate limited');
+      next(new HttpError(429, 'TooManyRequests', 'Too many login attempts; wait and try again.', { 'Retry-After': String(Math.ceil(windowMs / 1000)) }));
+    };
   const perIp = rateLimit({ windowMs, limit: options.loginLimitPerIp ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, store: new MemoryStore(), handler: tooMany('ip') });
   const perAccount = rateLimit({
     windowMs,

@@ -18,7 +18,9 @@ function forbiddenText(access: Endpoint['access']): string {
   if (typeof access === 'string') return `Not allowed: needs permission ${access}`;
   if (Array.isArray(access)) return `Not allowed: needs one of the permissions ${access.join(', ')}`;
   const rule = access as QueryAccess;
-  return `Not allowed: the permission depends on \`${rule.query}\` (${Object.entries(rule.by).map(([value, p]) => `${value}: ${p}`).join(', ')})`;
+  return `Not allowed: the permission depends on \`${rule.query}\` (${Object.entries(rule.by)
+    .map(([value, p]) => `${value}: ${p}`)
+    .join(', ')})`;
 }
 
 /** `x-faro-permission`: one permission (string), any of several (array), or by a query value (object). */
@@ -42,7 +44,10 @@ function operation(endpoint: Endpoint): Json {
   for (const [status, description] of Object.entries(endpoint.errors ?? {})) responses[status] = { description, content: errorContent };
 
   const parameters: Json[] = [];
-  for (const [where, type] of [['path', endpoint.params], ['query', endpoint.query]] as const) {
+  for (const [where, type] of [
+    ['path', endpoint.params],
+    ['query', endpoint.query],
+  ] as const) {
     if (!type) continue;
     const json = schema(type, 'input') as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
@@ -62,7 +67,10 @@ function operation(endpoint: Endpoint): Json {
 
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
-  for (const endpoint of ENDPOINTS as readonly Endpoint[]) (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);
+  for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
+    paths[endpoint.path] ??= {};
+    (paths[endpoint.path] as Record<string, Json>)[endpoint.method] = operation(endpoint);
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -51,5 +51,5 @@ const ReferralView = z.object({
 export const ReferralsAnswer = z.object({ referrals: z.array(ReferralView).describe('Oldest first.') });
 export const ReferralAnswer = z.object({
   referral: ReferralView,
-  personTold: z.boolean().describe("False when the person could not be told (their conversation is gone, or their channel is not running): the referral stands, tell them another way."),
+  personTold: z.boolean().describe('False when the person could not be told (their conversation is gone, or their channel is not running): the referral stands, tell them another way.'),
 });

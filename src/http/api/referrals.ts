@@ -76,7 +76,6 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   const { store, now, audit, person, log, partners } = deps;
   const translations = createTranslations();
 
-
   /** Faro tells the person where their referral stands; false when it could not. */
   async function tellPerson(ticket: Ticket, referral: Referral): Promise<boolean> {
     // A partner taken out of the directory since is still named, by its id.

@@ -21,7 +21,10 @@ export const UpdateUserBody = z
 export const UserIdParams = z.strictObject({ id: z.uuid() });
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[0-9a-z]{10}-[0-9a-z]{6}-[0-9a-f]{8}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9a-z]{10}-[0-9a-z]{6}-[0-9a-f]{8}$/)
+    .optional(),
 });
 
 export const User = z.object({

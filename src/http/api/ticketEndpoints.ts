@@ -30,7 +30,8 @@ export const TICKET_ENDPOINTS = [
     method: 'post',
     path: '/api/tickets/{ref}/claim',
     access: 'tickets.claim',
-    summary: 'Take an open ticket. Of operators claiming at once exactly one wins; the holder may repeat the call. The person is told someone joined, and from then on their messages come to the console (live handoff). Audited.',
+    summary:
+      'Take an open ticket. Of operators claiming at once exactly one wins; the holder may repeat the call. The person is told someone joined, and from then on their messages come to the console (live handoff). Audited.',
     params: t.TicketRefParams,
     success: { status: 200, body: t.TicketAnswer },
     errors: { 404: 'No such ticket', 409: 'AlreadyClaimed (someone else holds it) or TicketClosed' },
@@ -62,7 +63,8 @@ export const TICKET_ENDPOINTS = [
     method: 'post',
     path: '/api/tickets/{ref}/close',
     access: 'tickets.close',
-    summary: 'Close an open or claimed ticket with an outcome (resolved, referred, no_response, duplicate, other). The person is told, and asked how it went if an operator had talked with them. Audited.',
+    summary:
+      'Close an open or claimed ticket with an outcome (resolved, referred, no_response, duplicate, other). The person is told, and asked how it went if an operator had talked with them. Audited.',
     params: t.TicketRefParams,
     body: t.CloseBody,
     success: { status: 200, body: t.TicketAnswer },

@@ -12,9 +12,7 @@ export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(2000
 /** What an operator writes to the person: plain text (channels render it as text, never markup). */
 export const MessageBody = z.strictObject({ text: z.string().trim().min(1).max(2000).describe("Sent to the person on their channel, as plain text, and kept in the ticket's transcript.") });
 export const CloseBody = z.strictObject({
-  outcome: z
-    .enum(TICKET_OUTCOMES)
-    .describe('resolved: helped; referred: handed to a partner; no_response: the person did not answer; duplicate: another ticket covers it; other: say why in a note.'),
+  outcome: z.enum(TICKET_OUTCOMES).describe('resolved: helped; referred: handed to a partner; no_response: the person did not answer; duplicate: another ticket covers it; other: say why in a note.'),
 });
 
 const Note = z.object({ staffId: z.string(), text: z.string().describe('Render as text, never as HTML.'), at: z.iso.datetime() });

@@ -130,7 +130,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     try {
       sent = await person.say(ticket, body.text, actor);
     } catch (err) {
-      if (err instanceof PersonUnreachableError) throw new HttpError(409, 'PersonUnreachable', "The person cannot be reached: their conversation is gone, or their channel is not running.");
+      if (err instanceof PersonUnreachableError) throw new HttpError(409, 'PersonUnreachable', 'The person cannot be reached: their conversation is gone, or their channel is not running.');
       throw err;
     }
     // The text may describe the person: the log keeps only that a message was sent.

@@ -15,7 +15,6 @@ import { auditRepo } from './staff.ts';
 
 type Datastore<T> = nedb.default<Doc<T>>;
 
-
 /** `_id` is the ref. */
 export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo {
   async function find(ref: string): Promise<Case | null> {
@@ -55,12 +54,7 @@ export function caseRepo(db: () => Datastore<Case>, log: GroupCommit): CaseRepo 
 
 /** Sealed (see PseaReportRepo). `_id` is the follow-up code. The sealed audit trail is a file
  * of its own (`psea-audit.db`), never a line in `audit.db`. */
-export function pseaReportRepo(
-  db: () => Datastore<PseaReport>,
-  log: GroupCommit,
-  auditDb: () => Datastore<AuditEntry>,
-  auditLog: GroupCommit,
-): PseaReportRepo {
+export function pseaReportRepo(db: () => Datastore<PseaReport>, log: GroupCommit, auditDb: () => Datastore<AuditEntry>, auditLog: GroupCommit): PseaReportRepo {
   async function find(code: string): Promise<PseaReport | null> {
     const doc = await db().findOneAsync({ _id: code });
     return doc ? withoutId<PseaReport>(doc) : null;

@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
 import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket } from '../../core/domain.ts';
-import type { AuditEntry, StaffAccount } from '../../core/staff.ts';
+import type { AuditEntry } from '../../core/staff.ts';
 import { assertCommittableRev, byConsentTime, compareStrings, isUnfinished, summariseFeedback, type FeedbackEntry, plainJson } from '../common.ts';
 import { ConcurrentUpdateError, type ConversationRecord, type InboxEntry, type Store } from '../ports.ts';
 import { cannedResponseRepo } from './canned-responses.ts';
@@ -53,7 +53,6 @@ interface ConversationDoc {
 // under NodeNext, TypeScript places the class at `.default` while Node hands it over directly.
 const Datastore = nedb as unknown as typeof nedb.default;
 type Datastore<T> = nedb.default<T>;
-
 
 /**
  * nedb appends every write and only shrinks its file when it rewrites it (on load, or on
@@ -222,9 +221,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     answers: {
       async listPublished() {
         const docs = await db().answers.findAsync({ status: 'published' });
-        return docs
-          .map((doc) => withoutId<Answer>(doc))
-          .sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.lang, b.lang));
+        return docs.map((doc) => withoutId<Answer>(doc)).sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.lang, b.lang));
       },
       async count() {
         return db().answers.countAsync({});
@@ -257,7 +254,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     transcripts: transcriptRepo(() => db().transcripts, logs.transcripts),
     cannedResponses: cannedResponseRepo(() => db().cannedResponses, logs.cannedResponses),
     referrals: referralRepo(() => db().referrals, logs.referrals),
-    pseaReports: pseaReportRepo(() => db().pseaReports, logs.pseaReports, () => db().pseaAudit, logs.pseaAudit),
+    pseaReports: pseaReportRepo(
+      () => db().pseaReports,
+      logs.pseaReports,
+      () => db().pseaAudit,
+      logs.pseaAudit,
+    ),
     inbox: inboxRepo(() => db().inbox, logs.inbox, onError),
 
     async ping() {

@@ -33,9 +33,7 @@ async function acquire(path: string, dir: string): Promise<void> {
     }
     const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
     if (isRunningElsewhere(owner)) {
-      throw new Error(
-        `embedded store: ${dir} is in use by process ${owner}. Stop it, or give this process another DATA_DIR.`,
-      );
+      throw new Error(`embedded store: ${dir} is in use by process ${owner}. Stop it, or give this process another DATA_DIR.`);
     }
     await unlink(path).catch(() => undefined); // stale: its owner crashed
   }

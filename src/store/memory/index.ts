@@ -265,9 +265,7 @@ function answerRepo(): AnswerRepo {
   const answers = new JsonMap<Answer>();
   return {
     async listPublished() {
-      return [...answers.values()]
-        .filter((a) => a.status === 'published')
-        .sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.lang, b.lang));
+      return [...answers.values()].filter((a) => a.status === 'published').sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.lang, b.lang));
     },
     async count() {
       return answers.size;
@@ -371,9 +369,7 @@ function caseRepo(): CaseRepo {
     },
     async list(filter) {
       const { type, status } = filter ?? {};
-      return [...cases.values()]
-        .filter((c) => (type === undefined || c.type === type) && (status === undefined || c.status === status))
-        .sort(byCaseAge);
+      return [...cases.values()].filter((c) => (type === undefined || c.type === type) && (status === undefined || c.status === status)).sort(byCaseAge);
     },
     async setStatus(ref, status, outcome, at) {
       const existing = cases.get(ref);

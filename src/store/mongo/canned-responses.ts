@@ -25,7 +25,10 @@ export function cannedResponseRepo(model: Models['cannedResponses']): CannedResp
       return docs.map((doc) => plain<CannedResponse>(doc)).sort(byCannedOrder);
     },
     async update(id, changes, at) {
-      const doc = await model.findOneAndUpdate({ id }, { $set: { ...cannedChanges(changes), updatedAt: at } }, { returnDocument: 'after' }).lean().exec();
+      const doc = await model
+        .findOneAndUpdate({ id }, { $set: { ...cannedChanges(changes), updatedAt: at } }, { returnDocument: 'after' })
+        .lean()
+        .exec();
       return doc ? plain<CannedResponse>(doc) : null;
     },
     async delete(id) {

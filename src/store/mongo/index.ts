@@ -106,9 +106,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         // Upsert with $setOnInsert: a repeat is a no-op; two racing repeats may still collide
         // on the unique index, which means the same thing.
         const { contactKey, messageId } = entry;
-        await ignoreDuplicate(
-          m.consents.updateOne({ contactKey, messageId }, { $setOnInsert: plainJson(entry) }, { upsert: true }).exec(),
-        );
+        await ignoreDuplicate(m.consents.updateOne({ contactKey, messageId }, { $setOnInsert: plainJson(entry) }, { upsert: true }).exec());
       },
       async consentHistory(contactKey) {
         // _id (an ObjectId) breaks ties in insertion order.
@@ -120,9 +118,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
       },
       async upsert(contact) {
         // $set rather than replace: a consent or language change keeps the stored intake.
-        await ignoreDuplicate(
-          m.contacts.updateOne({ contactKey: contact.contactKey }, { $set: plainJson(contact) }, { upsert: true }).exec(),
-        );
+        await ignoreDuplicate(m.contacts.updateOne({ contactKey: contact.contactKey }, { $set: plainJson(contact) }, { upsert: true }).exec());
       },
       async saveIntake(contactKey, intake, at) {
         // No upsert: intake is never stored for someone without a contact (no consent, or erased).
@@ -161,16 +157,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         // One plain count per vote value rather than one pipeline with $cond: the same work
         // for the server, and wire-compatible test engines run it too (jongodb lacks $cond
         // and computed group keys).
-        const count = (helpful: boolean) =>
-          m.feedback.aggregate<{ _id: string; votes: number }>([
-            { $match: { helpful } },
-            { $group: { _id: '$answerId', votes: { $sum: 1 } } },
-          ]);
+        const count = (helpful: boolean) => m.feedback.aggregate<{ _id: string; votes: number }>([{ $match: { helpful } }, { $group: { _id: '$answerId', votes: { $sum: 1 } } }]);
         const [yes, no] = await Promise.all([count(true), count(false)]);
-        return summariseFeedback([
-          ...yes.map(({ _id, votes }) => ({ answerId: _id, helpful: true, votes })),
-          ...no.map(({ _id, votes }) => ({ answerId: _id, helpful: false, votes })),
-        ]);
+        return summariseFeedback([...yes.map(({ _id, votes }) => ({ answerId: _id, helpful: true, votes })), ...no.map(({ _id, votes }) => ({ answerId: _id, helpful: false, votes }))]);
       },
     },
 
@@ -203,7 +192,13 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         timer = setTimeout(() => resolve(false), pingTimeoutMs);
       });
       try {
-        return await Promise.race([db.command({ ping: 1 }).then(() => true, () => false), timeout]);
+        return await Promise.race([
+          db.command({ ping: 1 }).then(
+            () => true,
+            () => false,
+          ),
+          timeout,
+        ]);
       } finally {
         clearTimeout(timer);
       }

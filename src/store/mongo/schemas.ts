@@ -42,10 +42,7 @@ conversation.index({ unfinished: 1 });
 
 // From the intake spec, so a new question is stored, not silently dropped by strict mode.
 // Mongoose defaults arrays to []; an intake without needs must stay without needs.
-const intake = new Schema<Intake>(
-  Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, kind === 'codes' ? { type: [String], default: undefined } : String])),
-  { ...options, _id: false },
-);
+const intake = new Schema<Intake>(Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, kind === 'codes' ? { type: [String], default: undefined } : String])), { ...options, _id: false });
 
 const contact = new Schema<Contact>(
   {

@@ -30,7 +30,10 @@ export function staffRepo(model: Models['staff']): StaffRepo {
     },
     get: find,
     async getByEmail(email) {
-      const doc = await model.findOne({ emailKey: normaliseEmail(email) }).lean().exec();
+      const doc = await model
+        .findOne({ emailKey: normaliseEmail(email) })
+        .lean()
+        .exec();
       return doc ? account(doc) : null;
     },
     async list() {

@@ -25,8 +25,13 @@ describe('staff API', () => {
     expect(r.json.roles).to.deep.equal(['admin']);
     expect(Date.parse(r.json.expiresAt) - api.clock.now).to.equal(8 * 3600 * 1000);
     const cookies = r.headers.getSetCookie();
-    expect(cookies.find((c) => c.startsWith('faro_session='))).to.match(/HttpOnly/).and.match(/SameSite=Strict/).and.match(/Path=\/api/);
-    expect(cookies.find((c) => c.startsWith('faro_csrf='))).to.match(/SameSite=Strict/).and.not.match(/HttpOnly/);
+    expect(cookies.find((c) => c.startsWith('faro_session=')))
+      .to.match(/HttpOnly/)
+      .and.match(/SameSite=Strict/)
+      .and.match(/Path=\/api/);
+    expect(cookies.find((c) => c.startsWith('faro_csrf=')))
+      .to.match(/SameSite=Strict/)
+      .and.not.match(/HttpOnly/);
     expect(r.headers.get('cache-control')).to.equal('no-store');
     const me = await api.call('GET', '/api/auth/me', { token: r.json.token });
     expect(me.json.user).to.include({ email: 'admin@example.org', disabled: false, locked: false });
@@ -35,7 +40,10 @@ describe('staff API', () => {
 
   it('requires the CSRF proof on unsafe cookie-authenticated requests (403 without)', async () => {
     const login = await api.call('POST', '/api/auth/login', { body: { email: 'admin@example.org', password: PASSWORD } });
-    const session = login.headers.getSetCookie().find((c) => c.startsWith('faro_session='))!.split(';')[0]!;
+    const session = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('faro_session='))!
+      .split(';')[0]!;
     const cookie = { cookie: session };
     expect((await api.call('GET', '/api/users', { headers: cookie })).status).to.equal(200);
     const body = { email: 'op@example.org', password: 'a long enough secret', roles: ['operator'] };
@@ -54,7 +62,11 @@ describe('staff API', () => {
     const offId = (await api.store.staff.getByEmail('off@example.org'))!.id;
     await api.call('PATCH', `/api/users/${offId}`, { token: adminToken, body: { disabled: true } });
     const answers = [];
-    for (const [email, password] of [['op@example.org', 'wrong password 1'], ['nobody@example.org', PASSWORD], ['off@example.org', PASSWORD]]) {
+    for (const [email, password] of [
+      ['op@example.org', 'wrong password 1'],
+      ['nobody@example.org', PASSWORD],
+      ['off@example.org', PASSWORD],
+    ]) {
       answers.push(await api.call('POST', '/api/auth/login', { body: { email, password } }));
     }
     for (let i = 0; i < 4; i++) await api.call('POST', '/api/auth/login', { body: { email: 'op@example.org', password: 'wrong password 2' } });
@@ -69,7 +81,7 @@ describe('staff API', () => {
   });
 
   it('rate-limits logins per account (429 with Retry-After)', async () => {
-    let last;
+    let last: Awaited<ReturnType<typeof api.call>> | undefined;
     for (let i = 0; i < 11; i++) last = await api.call('POST', '/api/auth/login', { body: { email: 'nobody@example.org', password: 'wrong password!' } });
     expect(last!.status).to.equal(429);
     expect(last!.headers.get('retry-after')).to.match(/^\d+$/);

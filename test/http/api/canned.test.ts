@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
+import { type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const TEXT = 'Escríbenos a <b>ayuda@faro.pe</b> <script>alert(1)</script> & "gracias" — ñandú 😞\nsegunda línea';
 const TITLE = 'Correo <img src=x onerror=alert(1)>';
@@ -20,8 +20,7 @@ describe('staff API: canned responses', () => {
   let api: ApiHarness;
   const tokens = { operator: '', supervisor: '' };
   let supervisorId = '';
-  const call = (who: keyof typeof tokens, method: string, path: string, init: Input = {}) =>
-    api.call(method, path, { token: tokens[who], ...init });
+  const call = (who: keyof typeof tokens, method: string, path: string, init: Input = {}) => api.call(method, path, { token: tokens[who], ...init });
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
@@ -56,7 +55,10 @@ describe('staff API: canned responses', () => {
     const list = await call('operator', 'GET', '/api/canned-responses');
     expect(list.status, list.text).to.equal(200);
     expectSafe(list);
-    expect(list.json.responses.map((r: { lang: string; title: string }) => [r.lang, r.title])).to.deep.equal([['en', 'Hours'], ['es', TITLE]]);
+    expect(list.json.responses.map((r: { lang: string; title: string }) => [r.lang, r.title])).to.deep.equal([
+      ['en', 'Hours'],
+      ['es', TITLE],
+    ]);
     expect(list.json.responses[1]).to.deep.equal(created.json.response);
     const spanish = await call('operator', 'GET', '/api/canned-responses?lang=es');
     expect(spanish.json.responses).to.deep.equal([created.json.response]);
@@ -64,7 +66,14 @@ describe('staff API: canned responses', () => {
     api.clock.now += 60_000;
     const changed = await call('supervisor', 'PATCH', `/api/canned-responses/${id}`, { body: { title: '  Correo de ayuda  ' } });
     expect(changed.status, changed.text).to.equal(200);
-    expect(changed.json.response).to.deep.include({ id, lang: 'es', title: 'Correo de ayuda', text: TEXT, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(api.clock.now).toISOString() });
+    expect(changed.json.response).to.deep.include({
+      id,
+      lang: 'es',
+      title: 'Correo de ayuda',
+      text: TEXT,
+      createdAt: new Date(createdAt).toISOString(),
+      updatedAt: new Date(api.clock.now).toISOString(),
+    });
     const both = await call('supervisor', 'PATCH', `/api/canned-responses/${id}`, { body: { lang: 'en', text: 'Write to us.' } });
     expect(both.json.response).to.include({ lang: 'en', title: 'Correo de ayuda', text: 'Write to us.' });
 
@@ -135,7 +144,10 @@ describe('staff API: canned responses', () => {
     expect(emptyPatch.json.error.message).to.contain('give lang, title or text');
 
     for (const bad of [randomUUID(), 'not-an-id', '%3Cscript%3E', 'a'.repeat(100)]) {
-      for (const [method, body] of [['PATCH', { title: 'x' }], ['DELETE', undefined]] as const) {
+      for (const [method, body] of [
+        ['PATCH', { title: 'x' }],
+        ['DELETE', undefined],
+      ] as const) {
         const r = await call('supervisor', method, `/api/canned-responses/${bad}`, { body });
         expect([r.status, r.json.error.code], `${method} ${bad}`).to.deep.equal([404, 'NotFound']);
         expectSafe(r);

@@ -11,7 +11,17 @@ const at = Date.UTC(2026, 0, 10, 11);
 export async function seedCaseSamples(store: Store, chat?: (conversationId: string, text: string) => Promise<unknown>): Promise<void> {
   await store.cases.open({ ref: SAMPLE_CASE, type: 'complaint', contactKey: 'test:c', channel: 'test', lang: 'es', text: 'no me atendieron', status: 'open', createdAt: at, updatedAt: at });
   await store.pseaReports.file({ code: SAMPLE_REPORT, text: 'me pidieron fotos', contact: 'anonymous', lang: 'es', status: 'open', createdAt: at, updatedAt: at });
-  await store.pseaReports.file({ code: SAMPLE_CHAT_REPORT, text: 'me pidieron fotos', contact: 'this_chat', contactKey: 'test:psea-chat', channel: 'test', lang: 'es', status: 'open', createdAt: at, updatedAt: at });
+  await store.pseaReports.file({
+    code: SAMPLE_CHAT_REPORT,
+    text: 'me pidieron fotos',
+    contact: 'this_chat',
+    contactKey: 'test:psea-chat',
+    channel: 'test',
+    lang: 'es',
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  });
   await chat?.('psea-chat', 'hola');
 }
 

@@ -240,7 +240,17 @@ describe('staff API: cases and sealed PSEA reports', () => {
         expectSafe(r, `${method} ${path}`);
       }
     }
-    for (const query of ['', 'type=', 'type=other', 'type=complaint&type=feedback', 'type[$ne]=x', 'type=complaint&status=done', 'type=complaint&status[$gt]=', 'type=complaint&other=1', 'type=%3Cscript%3E']) {
+    for (const query of [
+      '',
+      'type=',
+      'type=other',
+      'type=complaint&type=feedback',
+      'type[$ne]=x',
+      'type=complaint&status=done',
+      'type=complaint&status[$gt]=',
+      'type=complaint&other=1',
+      'type=%3Cscript%3E',
+    ]) {
       const r = await api.call('GET', `/api/cases?${query}`, { token: tokens.operator });
       expect(r.status, query).to.equal(400);
       expectSafe(r);

@@ -27,8 +27,7 @@ async function openStream(url: string, token: string) {
     try {
       for await (const chunk of res.body!) {
         raw += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = raw.indexOf('\n\n')) >= 0) {
+        for (let end = raw.indexOf('\n\n'); end >= 0; end = raw.indexOf('\n\n')) {
           const block = raw.slice(0, end);
           raw = raw.slice(end + 2);
           const event = /^event: (.+)$/m.exec(block)?.[1];
@@ -89,7 +88,8 @@ describe('staff API: live events', () => {
       await operator.until(() => operator.events.some((e) => e.event === 'line' && /hablando con una persona/.test(String((e.data.line as { text?: string }).text))));
 
       // A sealed report, filed by someone else entirely.
-      for (const text of ['me pidieron favores sexuales para darme la ayuda', 'Reportar de forma confidencial', 'Anónimo, sin contacto', 'el encargado del comedor, Huamán']) await api.chat('hugo', text);
+      for (const text of ['me pidieron favores sexuales para darme la ayuda', 'Reportar de forma confidencial', 'Anónimo, sin contacto', 'el encargado del comedor, Huamán'])
+        await api.chat('hugo', text);
       await focal.until(() => focal.events.some((e) => e.event === 'psea'));
       expect(focal.events.map((e) => e.event)).to.deep.equal(['psea']);
       expect(focal.events[0]!.data).to.have.all.keys('event', 'at');

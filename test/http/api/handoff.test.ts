@@ -16,7 +16,11 @@ describe('staff API: live handoff', () => {
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
-    for (const [who, role] of [['op1', 'operator'], ['op2', 'operator'], ['supervisor', 'supervisor']] as const) {
+    for (const [who, role] of [
+      ['op1', 'operator'],
+      ['op2', 'operator'],
+      ['supervisor', 'supervisor'],
+    ] as const) {
       ids[who] = await api.addStaff(`${who}@example.org`, [role]);
       tokens[who] = await api.login(`${who}@example.org`);
     }
@@ -96,7 +100,9 @@ describe('staff API: live handoff', () => {
     expect(last('ben').reply.step).to.equal('feedback.comment');
     await api.chat('ben', 'no gracias');
     expect(last('ben').reply.step).to.equal('menu');
-    expect((await api.store.tickets.get(ref))?.rating).to.deep.include({ score: 4 }).and.not.to.have.property('comment');
+    expect((await api.store.tickets.get(ref))?.rating)
+      .to.deep.include({ score: 4 })
+      .and.not.to.have.property('comment');
     // Back with the bot: questions are answered again, and "a person" opens a new ticket.
     expect((await api.chat('ben', 'quiero hablar con una persona')).at(-1)!.reply.step).to.equal('handoff.queued');
     expect((await api.store.tickets.list({ status: 'open' })).some((t) => t.contactKey === 'test:ben' && t.ref !== ref)).to.equal(true);
@@ -146,7 +152,7 @@ describe('staff API: live handoff', () => {
     await api.store.conversations.delete('test:eli');
     expect((await call('op1', 'POST', `/api/tickets/${ref}/claim`)).status).to.equal(200);
     expectError(await call('op1', 'POST', `/api/tickets/${ref}/messages`, { body: { text: 'Hola' } }), 409, 'PersonUnreachable');
-    expect((await api.store.conversations.get('test:eli'))).to.equal(null);
+    expect(await api.store.conversations.get('test:eli')).to.equal(null);
   });
 
   it('never lets PSEA words in a live chat reach the operator; danger gets the emergency numbers and reaches them', async () => {

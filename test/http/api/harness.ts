@@ -61,7 +61,15 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
   const events = options.events ?? createLiveEvents();
   const pseaNotifier = createPseaNotifier({ log, now });
   pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
-  const runtime = new TurnRuntime({ store, dialog: options.dialog ?? faroDialog(), log, ticketRef, now, onApplied: (effects, transcript) => events.fromEffects(effects, transcript), onSealedReport: () => pseaNotifier.reportFiled() });
+  const runtime = new TurnRuntime({
+    store,
+    dialog: options.dialog ?? faroDialog(),
+    log,
+    ticketRef,
+    now,
+    onApplied: (effects, transcript) => events.fromEffects(effects, transcript),
+    onSealedReport: () => pseaNotifier.reportFiled(),
+  });
   const delivered = new Map<string, Outbound[]>();
   runtime.register('test', {
     async deliver(messages) {

@@ -23,7 +23,8 @@ describe('staff API: the focal point follows up a PSEA report in the chat', () =
     tokens.operator = await api.login('op@example.org');
     for (const text of ['hola', 'es', 'acepto', 'quiero hablar con una persona']) await api.chat('rut', text);
     ticketRef = (await api.store.tickets.list())[0]!.ref;
-    for (const text of ['el del comedor me pidió fotos íntimas por la canasta', 'Reportar de forma confidencial', 'Que me contacten por este chat', 'Fue el encargado del comedor de Comas']) await api.chat('rut', text);
+    for (const text of ['el del comedor me pidió fotos íntimas por la canasta', 'Reportar de forma confidencial', 'Que me contacten por este chat', 'Fue el encargado del comedor de Comas'])
+      await api.chat('rut', text);
     code = (await api.store.pseaReports.list())[0]!.code;
     // Back in the queue, and an operator takes the chat.
     await api.chat('rut', 'humano');
@@ -39,8 +40,13 @@ describe('staff API: the focal point follows up a PSEA report in the chat', () =
       const sent = await api.call('POST', `/api/psea-reports/${code}/messages`, { token: tokens.focal, body: { text: 'Hola, soy Marta, punto focal. ¿Estás a salvo? <b>responde cuando puedas</b>' } });
       expect(sent.status, sent.text).to.equal(201);
       expectSafe(sent);
-      expect(sent.json.report.messages.map((m: { from: string; text: string }) => [m.from, m.text])).to.deep.equal([['focal_point', 'Hola, soy Marta, punto focal. ¿Estás a salvo? <b>responde cuando puedas</b>']]);
-      const shown = api.delivered.get('rut')!.slice(-2).map((m) => m.reply);
+      expect(sent.json.report.messages.map((m: { from: string; text: string }) => [m.from, m.text])).to.deep.equal([
+        ['focal_point', 'Hola, soy Marta, punto focal. ¿Estás a salvo? <b>responde cuando puedas</b>'],
+      ]);
+      const shown = api.delivered
+        .get('rut')!
+        .slice(-2)
+        .map((m) => m.reply);
       expect(shown[0]!.text).to.include('Hola, soy Marta, punto focal.');
       expect(shown[1]!.step).to.equal('psea.followup');
 
@@ -63,7 +69,9 @@ describe('staff API: the focal point follows up a PSEA report in the chat', () =
       expect(JSON.stringify(await api.store.audit.list({ limit: 100 }))).not.to.contain(code);
       const [trail] = await api.store.pseaReports.audit.list({ limit: 1 });
       expect(trail).to.include({ action: 'psea.read', target: code });
-      expect(JSON.stringify(await api.store.pseaReports.audit.list({ limit: 10 }))).to.contain('psea.message').and.not.to.contain('Marta');
+      expect(JSON.stringify(await api.store.pseaReports.audit.list({ limit: 10 })))
+        .to.contain('psea.message')
+        .and.not.to.contain('Marta');
     } finally {
       stop();
     }

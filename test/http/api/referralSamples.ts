@@ -16,7 +16,17 @@ export async function seedReferralSamples(store: Store): Promise<void> {
   const contactKey = `test:${SAMPLE_TICKET}`;
   await store.tickets.open({ ref: SAMPLE_TICKET, contactKey, channel: 'test', reason: 'handoff', status: 'open', lang: 'es', createdAt: at, updatedAt: at });
   for (const id of sent) {
-    await store.referrals.create({ id, ticketRef: SAMPLE_TICKET, contactKey, partnerId: 'oim', status: 'sent', createdBy: 'system', createdAt: at, updatedAt: at, history: [{ status: 'sent', by: 'system', at }] });
+    await store.referrals.create({
+      id,
+      ticketRef: SAMPLE_TICKET,
+      contactKey,
+      partnerId: 'oim',
+      status: 'sent',
+      createdBy: 'system',
+      createdAt: at,
+      updatedAt: at,
+      history: [{ status: 'sent', by: 'system', at }],
+    });
   }
 }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { Ticket } from '../../../src/core/domain.ts';
-import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
+import { type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const NOTE = 'Vive con su bebé en <b>Tumbes</b> <script>alert(1)</script> & "urgente" — ñandú 😞';
 const at = Date.UTC(2026, 0, 10, 11);
@@ -62,9 +62,13 @@ describe('staff API: partners and referrals', () => {
     const all = await call('operator', 'GET', '/api/partners');
     expect(all.status, all.text).to.equal(200);
     expect(all.json.partners.map((p: { id: string }) => p.id)).to.include.members(['acnur', 'oim', 'unicef', 'sunafil']);
-    expect(all.json.partners.find((p: { id: string }) => p.id === 'unicef')).to.include({ name: 'UNICEF Perú' }).and.to.have.keys('id', 'name', 'services', 'regions', 'contact', 'howToRefer', 'sample');
+    expect(all.json.partners.find((p: { id: string }) => p.id === 'unicef'))
+      .to.include({ name: 'UNICEF Perú' })
+      .and.to.have.keys('id', 'name', 'services', 'regions', 'contact', 'howToRefer', 'sample');
     const health = (await call('supervisor', 'GET', '/api/partners?service=health')).json.partners as { id: string; services: string[] }[];
-    expect(health.map((p) => p.id)).to.include('unicef').and.not.include('oim');
+    expect(health.map((p) => p.id))
+      .to.include('unicef')
+      .and.not.include('oim');
     expect(health.every((p) => p.services.includes('health'))).to.equal(true);
     const piura = (await call('operator', 'GET', '/api/partners?service=employment&region=Piura')).json.partners as { id: string; regions: string[] }[];
     expect(piura.map((p) => p.id)).to.include('sunafil');
@@ -107,7 +111,10 @@ describe('staff API: partners and referrals', () => {
     expect(accepted.status, accepted.text).to.equal(200);
     expect(accepted.json.personTold).to.equal(true);
     expect(accepted.json.referral).to.include({ status: 'accepted', updatedAt: new Date(api.clock.now).toISOString(), note: NOTE });
-    expect(accepted.json.referral.history.map((h: { status: string; by: string }) => [h.status, h.by])).to.deep.equal([['sent', ids.operator], ['accepted', ids.supervisor]]);
+    expect(accepted.json.referral.history.map((h: { status: string; by: string }) => [h.status, h.by])).to.deep.equal([
+      ['sent', ids.operator],
+      ['accepted', ids.supervisor],
+    ]);
     expect(lastTold('es')).to.equal(`UNICEF Perú aceptó atender tu caso (${es.ref}). Te contactarán pronto.`);
     const done = await call('operator', 'PATCH', `/api/referrals/${referral!.id}`, { body: { status: 'done' } });
     expect(done.json.referral.status).to.equal('done');
@@ -228,9 +235,22 @@ describe('staff API: partners and referrals', () => {
     const psea: Ticket = { ref: 'PSE-AAA', contactKey: 'test:p', channel: 'test', reason: 'psea', status: 'open', lang: 'es', createdAt: at, updatedAt: at };
     await api.store.tickets.open(psea);
     const sealed = randomUUID();
-    await api.store.referrals.create({ id: sealed, ticketRef: psea.ref, contactKey: psea.contactKey, partnerId: 'acnur', status: 'sent', createdBy: 'system', createdAt: at, updatedAt: at, history: [{ status: 'sent', by: 'system', at }] });
+    await api.store.referrals.create({
+      id: sealed,
+      ticketRef: psea.ref,
+      contactKey: psea.contactKey,
+      partnerId: 'acnur',
+      status: 'sent',
+      createdBy: 'system',
+      createdAt: at,
+      updatedAt: at,
+      history: [{ status: 'sent', by: 'system', at }],
+    });
     for (const who of ['operator', 'supervisor'] as const) {
-      for (const [method, suffix, body] of [['POST', 'referrals', { partnerId: 'acnur' }], ['GET', 'referrals', undefined]] as const) {
+      for (const [method, suffix, body] of [
+        ['POST', 'referrals', { partnerId: 'acnur' }],
+        ['GET', 'referrals', undefined],
+      ] as const) {
         const unknown = await call(who, method, `/api/tickets/NOT-THERE/${suffix}`, { body });
         const r = await call(who, method, `/api/tickets/${psea.ref}/${suffix}`, { body });
         expect([r.status, r.json], `${method} ${suffix}`).to.deep.equal([404, unknown.json]);
@@ -297,7 +317,14 @@ describe('staff API: partners and referrals', () => {
     expect(await api.store.referrals.listByTicket(ref), 'refused input changes nothing').to.deep.equal([]);
 
     const id = await refer({ ref } as Ticket);
-    for (const input of [...common, { body: { status: 'maybe' } }, { body: { status: ['done'] } }, { body: { status: null } }, { body: { status: 'accepted', by: 'someone' } }, { body: { status: '<script>' } }]) {
+    for (const input of [
+      ...common,
+      { body: { status: 'maybe' } },
+      { body: { status: ['done'] } },
+      { body: { status: null } },
+      { body: { status: 'accepted', by: 'someone' } },
+      { body: { status: '<script>' } },
+    ]) {
       const r = await call('operator', 'PATCH', `/api/referrals/${id}`, input);
       expect(r.status, JSON.stringify(input).slice(0, 80)).to.be.within(400, 499);
       expectSafe(r);
@@ -305,7 +332,10 @@ describe('staff API: partners and referrals', () => {
     expect(await api.store.referrals.get(id)).to.include({ status: 'sent' });
 
     for (const bad of ['NOT-THERE', '%3Cscript%3E', 'a'.repeat(40), '..%2F..%2Fetc', '%00']) {
-      for (const [method, body] of [['GET', undefined], ['POST', { partnerId: 'oim' }]] as const) {
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['POST', { partnerId: 'oim' }],
+      ] as const) {
         const r = await call('operator', method, `/api/tickets/${bad}/referrals`, { body });
         expect([r.status, r.json.error.code], `${method} ${bad}`).to.deep.equal([404, 'NotFound']);
         expectSafe(r);

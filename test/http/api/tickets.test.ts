@@ -5,7 +5,7 @@
  * an outcome, bad input on every endpoint, and PSEA reports that never show up here.
  */
 import { expect } from 'chai';
-import { type Answer, type ApiHarness, expectSafe, startApi } from './harness.ts';
+import { type ApiHarness, expectSafe, startApi } from './harness.ts';
 
 const NOTE = 'Dice que vive en <b>Tumbes</b> <script>alert(1)</script> & "llamar" — ñandú 😞\nsegunda línea';
 const NATIONALITY = 'apátrida <img src=x onerror=alert(1)>';
@@ -26,7 +26,12 @@ describe('staff API: tickets', () => {
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
-    for (const [who, roles] of [['op1', ['operator']], ['op2', ['operator']], ['supervisor', ['supervisor']], ['admin', ['admin']]] as const) {
+    for (const [who, roles] of [
+      ['op1', ['operator']],
+      ['op2', ['operator']],
+      ['supervisor', ['supervisor']],
+      ['admin', ['admin']],
+    ] as const) {
       ids[who] = await api.addStaff(`${who}@example.org`, [...roles]);
       tokens[who] = await api.login(`${who}@example.org`);
     }
@@ -106,7 +111,10 @@ describe('staff API: tickets', () => {
     expect(claimed[0]).not.to.have.property('waitingMs');
     expect((await call('op1', 'GET', '/api/tickets?status=open')).json.tickets).to.deep.equal([]);
     const claims = (await api.store.audit.list({ limit: 100 })).filter((e) => e.action === 'tickets.claim');
-    expect(claims.map((e) => [e.actor, e.target])).to.deep.equal([[ids[winner], ref], [ids[winner], ref]]);
+    expect(claims.map((e) => [e.actor, e.target])).to.deep.equal([
+      [ids[winner], ref],
+      [ids[winner], ref],
+    ]);
   });
 
   it('adds internal notes as escaped JSON, and audits them without the text', async () => {
@@ -169,7 +177,9 @@ describe('staff API: tickets', () => {
         }
       }
     }
-    expect(await api.store.tickets.get('PSE-AAA')).to.include({ status: 'open' }).and.not.to.have.property('notes');
+    expect(await api.store.tickets.get('PSE-AAA'))
+      .to.include({ status: 'open' })
+      .and.not.to.have.property('notes');
     expect(JSON.stringify(await api.store.audit.list({ limit: 1000 }))).not.to.match(/PSE-AAA|psea/);
   });
 
@@ -185,8 +195,32 @@ describe('staff API: tickets', () => {
       { body: { '<img src=x>': 1 } },
     ];
     const cases: [string, { body?: unknown; raw?: string; headers?: Record<string, string> }[]][] = [
-      ['notes', [...common, { body: {} }, { body: { text: '' } }, { body: { text: '   ' } }, { body: { text: 'x'.repeat(2001) } }, { body: { text: 42 } }, { body: { text: { $ne: null } } }, { body: { text: ['a'] } }, { body: { text: 'ok', staffId: 'x' } }]],
-      ['close', [...common, { body: {} }, { body: { outcome: 'done' } }, { body: { outcome: '<script>alert(1)</script>' } }, { body: { outcome: { $ne: null } } }, { body: { outcome: 'resolved', note: 'x' } }, { body: { outcome: ['resolved'] } }]],
+      [
+        'notes',
+        [
+          ...common,
+          { body: {} },
+          { body: { text: '' } },
+          { body: { text: '   ' } },
+          { body: { text: 'x'.repeat(2001) } },
+          { body: { text: 42 } },
+          { body: { text: { $ne: null } } },
+          { body: { text: ['a'] } },
+          { body: { text: 'ok', staffId: 'x' } },
+        ],
+      ],
+      [
+        'close',
+        [
+          ...common,
+          { body: {} },
+          { body: { outcome: 'done' } },
+          { body: { outcome: '<script>alert(1)</script>' } },
+          { body: { outcome: { $ne: null } } },
+          { body: { outcome: 'resolved', note: 'x' } },
+          { body: { outcome: ['resolved'] } },
+        ],
+      ],
       ['claim', [{ raw: '{"x": ' }, { raw: '[]' }, { raw: '"x"' }, { body: { staffId: 'someone' } }, { body: { '<img src=x>': 1 } }]],
     ];
     for (const [action, bodies] of cases) {
