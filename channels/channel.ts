@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { OutboundSink } from '../src/runtime/ports.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface Channel {
   readonly sink: OutboundSink;
   /** Webhook and page routes, mounted on the main HTTP app. */
   readonly routers?: Router[];
+  /** Run before the JSON body parser (its CORS, so that even a 400 from the parser carries it). */
+  readonly beforeBody?: RequestHandler[];
   /** WebSocket upgrades it owns; returns false for requests that are not its own. */
   handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Before the runtime recovers unfinished turns: works through what the channel accepted but

@@ -3,6 +3,8 @@
  */
 import { createBotFrameworkChannel } from '../../channels/botframework/index.ts';
 import type { Channel } from '../../channels/channel.ts';
+import type { DirectLine } from '../../channels/directline/index.ts';
+import type { WebWidget } from '../../channels/widget/index.ts';
 import { createTelegramChannel } from '../../channels/telegram/index.ts';
 import { createWhatsAppWebChannel } from '../../channels/whatsapp-web/index.ts';
 import { createWhatsAppChannel } from '../../channels/whatsapp/index.ts';
@@ -10,6 +12,18 @@ import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
 import type { Store } from '../../src/store/ports.ts';
+
+/** The web chat: Direct Line 3.0 (REST and WebSocket) and the widget's script and demo page. */
+export function webChat(directLine: DirectLine, widget: WebWidget): Channel {
+  return {
+    name: 'webchat',
+    sink: directLine.sink,
+    routers: [directLine.router, ...widget.routers],
+    beforeBody: [directLine.cors],
+    handleUpgrade: directLine.handleUpgrade,
+    stop: () => directLine.close(),
+  };
+}
 
 export async function optionalChannels(config: Config, turns: TurnHandler, store: Store, log: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];

@@ -14,23 +14,118 @@ import { createWidget } from '../../channels/widget/index.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
+import type { Express } from 'express';
 import type { Config } from '../../src/config.ts';
+import type { Dialog } from '../../src/core/dialog.ts';
 import type { Answer } from '../../src/core/domain.ts';
 import { createConsole } from '../../src/console/index.ts';
-import { createApiRouter } from '../../src/http/api/index.ts';
+import { type ApiOptions, createApiRouter } from '../../src/http/api/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { startServer } from '../../src/http/server.ts';
+import { type RunningServer, startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { parseSchedule, staffedBy } from '../../src/core/schedule.ts';
 import { createPersonLink } from '../../src/runtime/personLink.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
-import { createLiveEvents } from '../../src/staff/liveEvents.ts';
+import { createLiveEvents, type LiveEvents } from '../../src/staff/liveEvents.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { ensureFirstAdmin } from '../../src/staff/accounts.ts';
 import { createPseaNotifier } from '../../src/staff/pseaNotifier.ts';
 import { openStore } from '../../src/store/index.ts';
-import { optionalChannels } from './channels.ts';
+import { optionalChannels, webChat } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
+
+/** What Faro is made of; `startFaro` reads them from the configuration, tests pass their own. */
+export interface FaroDeps {
+  store: Store;
+  dialog: Dialog;
+  log: Logger;
+  /** Direct Line and staff tokens are signed with keys derived from it (≥ 32 bytes). */
+  tokenKey: Buffer;
+  /** The clock of turns, staff sessions and the PSEA alert. Default: the real one. */
+  now?: () => number;
+  /** The channels, built over the runtime they hand messages to. */
+  channels: (runtime: TurnRuntime) => Channel[] | Promise<Channel[]>;
+  /** Settings of the staff API besides its wiring (login limits, cookies, the KDF cost…). */
+  api?: Partial<Omit<ApiOptions, 'store' | 'log' | 'tokenKey' | 'person' | 'events' | 'now'>>;
+  /** Where the PSEA focal point is alerted that a report was filed (never its content). */
+  pseaWebhookUrl?: string;
+}
+
+/** Faro wired but not yet listening: the app, the runtime and what the console is told. */
+export interface Faro {
+  app: Express;
+  store: Store;
+  runtime: TurnRuntime;
+  events: LiveEvents;
+  channels: Channel[];
+  /** Listens (port 0: a free one) and starts the channels' receiving. */
+  listen(port: number, host: string): Promise<RunningServer>;
+  /** Stops receiving, finishes the turns in flight and the PSEA alerts. Not the store: its owner closes it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The one wiring of Faro, under `startFaro` and every test that needs the whole of it: the
+ * runtime feeds the console's live events, a filed report alerts the focal point, the channels
+ * are registered and resumed before unfinished turns are recovered, and the staff API, the
+ * console and the channels' routes share one app.
+ */
+export async function createFaro(deps: FaroDeps): Promise<Faro> {
+  const { store, dialog, log, tokenKey } = deps;
+  const now = deps.now ?? Date.now;
+  // The PSEA focal point hears that a report was filed (never its content): webhook + console.
+  const pseaNotifier = createPseaNotifier({ log, now, ...(deps.pseaWebhookUrl && { webhookUrl: deps.pseaWebhookUrl }) });
+  // The console's live updates: tickets and transcript lines from turns, the sealed alert.
+  const events = createLiveEvents(await store.tickets.list({ status: 'claimed' }));
+  pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
+  const runtime = new TurnRuntime({
+    store,
+    dialog,
+    log,
+    ticketRef,
+    now,
+    onSealedReport: () => pseaNotifier.reportFiled(),
+    onApplied: (effects, transcript) => events.fromEffects(effects, transcript),
+  });
+  const channels = await deps.channels(runtime);
+  for (const channel of channels) runtime.register(channel.name, channel.sink);
+  for (const channel of channels) await channel.resume?.();
+  await runtime.recover();
+
+  // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
+  const staffApi = createApiRouter({ ...deps.api, store, log, tokenKey, now, person: createPersonLink(runtime), events });
+  // The operator console (`/console`) is a page over the staff API.
+  const operatorConsole = createConsole({ log });
+  const app = createApp({
+    log,
+    ready: () => store.ping(),
+    routers: [staffApi, operatorConsole.router, ...channels.flatMap((c) => c.routers ?? [])],
+    beforeBody: channels.flatMap((c) => c.beforeBody ?? []),
+  });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
+  let server: RunningServer | undefined;
+
+  return {
+    app,
+    store,
+    runtime,
+    events,
+    channels,
+    async listen(port, host) {
+      server = await startServer({ app, port, host, log, onUpgrade });
+      for (const channel of channels) await channel.start?.();
+      return server;
+    },
+    async stop() {
+      // Stop receiving first (sockets, polling), then finish what is in flight.
+      for (const channel of channels) await channel.stop?.();
+      events.end();
+      await server?.close();
+      await runtime.close();
+      await pseaNotifier.idle();
+    },
+  };
+}
 
 export interface RunningFaro {
   url: string;
@@ -47,9 +142,8 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const tokenKey = await tokenSigningKey(config);
   const published = await store.answers.listPublished();
   warnAboutOverdueReviews(published, log);
-  const answers = buildAnswerIndex(published);
   const dialog = createFaroDialog({
-    answers,
+    answers: buildAnswerIndex(published),
     understanding: loadUnderstanding(),
     settings: {
       hotline: config.HOTLINE_NUMBER,
@@ -58,52 +152,38 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
       staffed: staffedBy(parseSchedule(config.OPENING_SCHEDULE, config.TIME_ZONE)),
     },
   });
-  // The PSEA focal point hears that a report was filed (never its content): webhook + console.
-  const pseaNotifier = createPseaNotifier({ log, ...(config.PSEA_WEBHOOK_URL && { webhookUrl: config.PSEA_WEBHOOK_URL }) });
-  // The console's live updates: tickets and transcript lines from turns, the sealed alert.
-  const events = createLiveEvents(await store.tickets.list({ status: 'claimed' }));
-  pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
-  const runtime = new TurnRuntime({ store, dialog, log, ticketRef, onSealedReport: () => pseaNotifier.reportFiled(), onApplied: (effects, transcript) => events.fromEffects(effects, transcript) });
-  const directLine = createDirectLine({
-    turns: runtime,
-    tokenKey,
-    origins: config.WEBCHAT_ORIGINS,
-    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  const publicUrl = config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {};
+  const faro = await createFaro({
+    store,
+    dialog,
     log,
-    ...(config.DIRECTLINE_SECRET ? { secret: config.DIRECTLINE_SECRET } : {}),
-    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    tokenKey,
+    ...(config.PSEA_WEBHOOK_URL && { pseaWebhookUrl: config.PSEA_WEBHOOK_URL }),
+    ...(config.PUBLIC_URL?.startsWith('https://') && { api: { secureCookies: true } }),
+    channels: async (runtime) => {
+      const directLine = createDirectLine({
+        turns: runtime,
+        tokenKey,
+        origins: config.WEBCHAT_ORIGINS,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        log,
+        ...(config.DIRECTLINE_SECRET ? { secret: config.DIRECTLINE_SECRET } : {}),
+        ...publicUrl,
+      });
+      // The embeddable widget (`/widget.js`, demo page at `/`) talks to the Direct Line endpoints.
+      const widget = createWidget({ log, ...publicUrl });
+      return [webChat(directLine, widget), ...(await optionalChannels(config, runtime, store, log))];
+    },
   });
-  // The embeddable widget (`/widget.js`, demo page at `/`) talks to the Direct Line endpoints.
-  const widget = createWidget({ log, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) });
-  const channels: Channel[] = [
-    { name: 'webchat', sink: directLine.sink, routers: [directLine.router, ...widget.routers], handleUpgrade: directLine.handleUpgrade, stop: () => directLine.close() },
-    ...(await optionalChannels(config, runtime, store, log)),
-  ];
-  for (const channel of channels) runtime.register(channel.name, channel.sink);
-  for (const channel of channels) await channel.resume?.();
-  await runtime.recover();
-
-  // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
-  const staffApi = createApiRouter({ store, log, tokenKey, person: createPersonLink(runtime), events, ...(config.PUBLIC_URL?.startsWith('https://') && { secureCookies: true }) });
-  // The operator console (`/console`) is a page over the staff API.
-  const operatorConsole = createConsole({ log });
-  const app = createApp({ log, ready: () => store.ping(), routers: [staffApi, operatorConsole.router, ...channels.flatMap((c) => c.routers ?? [])], beforeBody: [directLine.cors] });
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
-  const server = await startServer({ app, port: config.PORT, host: config.HOST, log, onUpgrade });
-  for (const channel of channels) await channel.start?.();
-  log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded', channels: channels.map((c) => c.name) }, 'Faro is listening');
+  const server = await faro.listen(config.PORT, config.HOST);
+  log.info({ url: server.url, store: config.MONGODB_URI ? 'mongodb' : 'embedded', channels: faro.channels.map((c) => c.name) }, 'Faro is listening');
 
   return {
     url: server.url,
     store,
-    runtime,
+    runtime: faro.runtime,
     async stop() {
-      // Stop receiving first (sockets, polling), then finish what is in flight.
-      for (const channel of channels) await channel.stop?.();
-      events.end();
-      await server.close();
-      await runtime.close();
-      await pseaNotifier.idle();
+      await faro.stop();
       await store.close();
     },
   };

@@ -18,11 +18,10 @@ import { createWidget } from '../../channels/widget/index.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
-import { createApp } from '../../src/http/app.ts';
-import { startServer } from '../../src/http/server.ts';
+import { createFaro } from '../../bots/faro/faro.ts';
+import { webChat } from '../../bots/faro/channels.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import { ticketRef } from '../../src/runtime/refs.ts';
-import { TurnRuntime } from '../../src/runtime/turns.ts';
+import type { TurnRuntime } from '../../src/runtime/turns.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { settings } from '../support/dialog.ts';
@@ -51,31 +50,36 @@ export async function startWidgetFaro(options: { origins: string[] }): Promise<W
   const store = await openStore({ dataDir });
   await store.answers.upsertMany(loadSeedAnswers());
   const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
-  const runtime = new TurnRuntime({ store, dialog, log, ticketRef });
-  const directLine = createDirectLine({ turns: runtime, tokenKey: Buffer.from('widget-tests-0123456789abcdef0123'), origins: options.origins, log });
-  runtime.register('webchat', directLine.sink);
-  await runtime.recover();
-  const widget = createWidget({ log });
-
   const sockets = new Set<Duplex>();
   let blocked = false;
   let refused = 0;
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (STREAM_PATH.test(path)) {
-      if (blocked) {
-        refused += 1;
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-        return true;
-      }
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-    }
-    return directLine.handleUpgrade(req, socket, head);
-  };
-
-  const app = createApp({ log, ready: () => store.ping(), routers: [directLine.router, ...widget.routers], beforeBody: [directLine.cors] });
-  const server = await startServer({ app, port: 0, host: '127.0.0.1', log, onUpgrade, onClose: () => directLine.close() });
+  const faro = await createFaro({
+    store,
+    dialog,
+    log,
+    tokenKey: Buffer.from('widget-tests-0123456789abcdef0123'),
+    channels: (runtime) => {
+      const directLine = createDirectLine({ turns: runtime, tokenKey: Buffer.from('widget-tests-0123456789abcdef0123'), origins: options.origins, log });
+      const webchat = webChat(directLine, createWidget({ log }));
+      // The streams can be cut and refused, as a network drop would.
+      const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        if (STREAM_PATH.test(path)) {
+          if (blocked) {
+            refused += 1;
+            socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+            return true;
+          }
+          sockets.add(socket);
+          socket.once('close', () => sockets.delete(socket));
+        }
+        return directLine.handleUpgrade(req, socket, head);
+      };
+      return [{ ...webchat, handleUpgrade }];
+    },
+  });
+  const { runtime } = faro;
+  const server = await faro.listen(0, '127.0.0.1');
   return {
     url: server.url,
     store,
@@ -96,8 +100,7 @@ export async function startWidgetFaro(options: { origins: string[] }): Promise<W
       },
     },
     async stop() {
-      await server.close();
-      await runtime.close();
+      await faro.stop();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

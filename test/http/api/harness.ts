@@ -2,9 +2,10 @@
  * clock; behind it the real turn runtime and Faro dialog, with a recording channel `test`
  * standing in for the person's platform (`chat` talks as a person, `delivered` is what they got). */
 import { expect } from 'chai';
-import { createApp } from '../../../src/http/app.ts';
-import { createApiRouter, type ApiOptions } from '../../../src/http/api/index.ts';
-import { startServer, type RunningServer } from '../../../src/http/server.ts';
+import type { ApiOptions } from '../../../src/http/api/index.ts';
+import { createFaro } from '../../../bots/faro/faro.ts';
+import type { Channel } from '../../../channels/channel.ts';
+import type { RunningServer } from '../../../src/http/server.ts';
 import { createLogger } from '../../../src/log/logger.ts';
 import { createStaffService } from '../../../src/staff/accounts.ts';
 import { createMemoryStore } from '../../../src/store/memory/index.ts';
@@ -16,8 +17,7 @@ import { ticketRef } from '../../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../../src/runtime/turns.ts';
 import { faroDialog } from '../../support/dialog.ts';
 import type { Dialog } from '../../../src/core/dialog.ts';
-import { createLiveEvents, type LiveEvents } from '../../../src/staff/liveEvents.ts';
-import { createPseaNotifier } from '../../../src/staff/pseaNotifier.ts';
+import type { LiveEvents } from '../../../src/staff/liveEvents.ts';
 
 /** A PersonLink over a real runtime on `store`, for routers built outside startApi. */
 export function personLinkFor(store: Store): PersonLink {
@@ -52,39 +52,30 @@ export interface Answer {
   json: Record<string, any>;
 }
 
-export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'>> & { dialog?: Dialog } = {}): Promise<ApiHarness> {
+export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log' | 'events' | 'person'>> & { dialog?: Dialog } = {}): Promise<ApiHarness> {
   const log = createLogger('silent');
   const store = createMemoryStore();
   const clock = { now: Date.UTC(2026, 0, 10, 12) };
   const now = () => clock.now;
-  // Wired like bots/faro/faro.ts: turns feed the live events, a filed report alerts psea_focal.
-  const events = options.events ?? createLiveEvents();
-  const pseaNotifier = createPseaNotifier({ log, now });
-  pseaNotifier.subscribe((event) => events.publish({ type: 'psea', event }));
-  const runtime = new TurnRuntime({
-    store,
-    dialog: options.dialog ?? faroDialog(),
-    log,
-    ticketRef,
-    now,
-    onApplied: (effects, transcript) => events.fromEffects(effects, transcript),
-    onSealedReport: () => pseaNotifier.reportFiled(),
-  });
   const delivered = new Map<string, Outbound[]>();
-  runtime.register('test', {
-    async deliver(messages) {
-      for (const m of messages) {
-        const list = delivered.get(m.conversationId) ?? [];
-        if (!list.some((seen) => seen.id === m.id)) list.push(m);
-        delivered.set(m.conversationId, list);
-      }
+  const recording: Channel = {
+    name: 'test',
+    sink: {
+      async deliver(messages) {
+        for (const m of messages) {
+          const list = delivered.get(m.conversationId) ?? [];
+          if (!list.some((seen) => seen.id === m.id)) list.push(m);
+          delivered.set(m.conversationId, list);
+        }
+      },
     },
-  });
+  };
+  const { dialog = faroDialog(), ...api } = options;
+  // Wired by bots/faro/faro.ts, as in production: turns feed the live events, a filed report alerts psea_focal.
+  const faro = await createFaro({ store, dialog, log, tokenKey: Buffer.alloc(32, 1), now, api: { kdfCost: KDF, ...api }, channels: () => [recording] });
+  const { runtime, events } = faro;
   let messageId = 0;
-  const { dialog: _dialog, ...apiOptions } = options;
-  const router = createApiRouter({ store, log, tokenKey: Buffer.alloc(32, 1), kdfCost: KDF, now, person: createPersonLink(runtime), ...apiOptions, events });
-  const app = createApp({ log, ready: async () => true, routers: [router] });
-  const server: RunningServer = await startServer({ app, port: 0, host: '127.0.0.1', log });
+  const server: RunningServer = await faro.listen(0, '127.0.0.1');
   const staff = createStaffService(store, { kdfCost: KDF, now });
 
   async function call(method: string, path: string, init: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
@@ -122,11 +113,7 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
       return r.json.token as string;
     },
     call,
-    async close() {
-      events.end();
-      await server.close();
-      await runtime.close();
-    },
+    close: () => faro.stop(),
   };
 }
 
