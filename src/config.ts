@@ -33,7 +33,9 @@ const schema = z
     HOTLINE_NUMBER: z.string().min(3).default('0800-00000 (configure HOTLINE_NUMBER)'),
     OPENING_HOURS_ES: z.string().min(3).default('lunes a viernes, de 9:00 a 18:00'),
     OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),
-    // When operators answer (machine-readable; OPENING_HOURS_ES/EN say the same to people).
+    OPENING_HOURS_PT: z.string().min(3).default('segunda a sexta, das 9:00 às 18:00'),
+    OPENING_HOURS_HT: z.string().min(3).default('lendi rive vandredi, de 9:00 pou 18:00'),
+    // When operators answer (machine-readable; OPENING_HOURS_<LANG> say the same to people).
     OPENING_SCHEDULE: z.string().min(1).default('mon-fri 09:00-18:00'),
     TIME_ZONE: z.string().min(1).default('America/Lima'),
     PSEA_EMAIL: z.string().min(3).default('psea@example.org (configure PSEA_EMAIL)'),

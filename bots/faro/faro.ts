@@ -147,7 +147,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     understanding: loadUnderstanding(),
     settings: {
       hotline: config.HOTLINE_NUMBER,
-      openingHours: { es: config.OPENING_HOURS_ES, en: config.OPENING_HOURS_EN },
+      openingHours: { es: config.OPENING_HOURS_ES, en: config.OPENING_HOURS_EN, pt: config.OPENING_HOURS_PT, ht: config.OPENING_HOURS_HT },
       pseaEmail: config.PSEA_EMAIL,
       staffed: staffedBy(parseSchedule(config.OPENING_SCHEDULE, config.TIME_ZONE)),
     },

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LANGUAGES, TOPICS, type Answer, type Lang, type Topic } from '../../src/core/domain.ts';
+import { DEFAULT_LANG, LANGUAGE } from '../../src/core/languages.ts';
 
 /** Longest answer text: it must read well on a small phone screen. */
 export const MAX_TEXT_CHARS = 700;
@@ -150,7 +151,9 @@ function checkEntries(raw: unknown, origin: string): { entries: Located[]; probl
   return { entries, problems };
 }
 
-/** Checks across the whole set: unique (id, lang), both languages, one topic per id, coverage. */
+/** Checks across the whole set: unique (id, lang), every language that must have every answer
+ * (src/core/languages.ts `allAnswers`; a translation needs its Spanish original), one topic per
+ * id, coverage of every topic in those languages. */
 function checkSet(entries: Located[]): string[] {
   const problems: string[] = [];
   const byKey = new Map<string, Located>();
@@ -170,7 +173,7 @@ function checkSet(entries: Located[]): string[] {
   for (const [id, group] of byId) {
     const langs = new Set<Lang>(group.map((e) => e.answer.lang));
     for (const lang of LANGUAGES) {
-      if (!langs.has(lang)) problems.push(`id "${id}": missing its "${lang}" version (${group[0]?.where})`);
+      if (!langs.has(lang) && (LANGUAGE[lang].allAnswers || lang === DEFAULT_LANG)) problems.push(`id "${id}": missing its "${lang}" version (${group[0]?.where})`);
     }
     const topics = new Set(group.map((e) => e.answer.topic));
     if (topics.size > 1) {
@@ -184,7 +187,7 @@ function checkSet(entries: Located[]): string[] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   for (const topic of TOPICS) {
-    for (const lang of LANGUAGES) {
+    for (const lang of LANGUAGES.filter((l) => LANGUAGE[l].allAnswers)) {
       const n = counts.get(`${topic}/${lang}`) ?? 0;
       if (n < MIN_ANSWERS_PER_TOPIC_AND_LANG) {
         problems.push(`topic "${topic}" (${lang}): ${n} published answer${n === 1 ? '' : 's'}, needs at least ${MIN_ANSWERS_PER_TOPIC_AND_LANG}`);
@@ -196,7 +199,7 @@ function checkSet(entries: Located[]): string[] {
 
 /**
  * Validates a whole set of answers: every field of every entry, then the set rules
- * (unique id+lang, both languages per id, coverage of every topic in every language).
+ * (unique id+lang, the languages every id needs, coverage of every topic in them).
  * Set rules run only once every entry is valid, so the first errors are the real ones.
  */
 export function validateAnswers(answers: unknown, origin = 'answers'): Answer[] {

@@ -11,11 +11,14 @@
  * Matching is MiniSearch (BM25+) over question, keywords and text, with prefix search on
  * stems of 4+ letters and, for words the content does not use as written, typo tolerance from
  * `typoBudget` (1 edit from 5 letters, 2 from 9).
- * Each language has its own index: an English query never returns a Spanish answer.
+ * Each language has its own index: an English query never returns a Spanish answer. A language
+ * that has not every answer translated (`allAnswers` in src/core/languages.ts) lists and shows
+ * the missing ones in its fallback language (`listTopic`, `get`).
  */
 
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { TOPICS, type Answer, type Lang, type Topic } from '../../src/core/domain.ts';
+import { LANGUAGES, TOPICS, type Answer, type Lang, type Topic } from '../../src/core/domain.ts';
+import { LANGUAGE, lookupOrder } from '../../src/core/languages.ts';
 import { editDistance, typoBudget, words } from '../text/normalize.ts';
 import { STOP_WORDS, SYNONYM_PHRASES, synonymOf } from './synonyms.ts';
 import { TOPIC_NAMES, TOPIC_WORDS } from './topicWords.ts';
@@ -35,8 +38,12 @@ export interface AnswerIndex {
   search(text: string, lang: Lang, limit?: number, topic?: Topic): AnswerMatch[];
   /** The topic the text is about, if clear enough (e.g. "mi chamo tiene tos" → health). */
   topicOf(text: string, lang: Lang): Topic | null;
-  /** Published answers of a topic in a language, in a stable order (for numbered lists). */
+  /** Whether any answer is published in the language (its own, not its fallback's). */
+  hasAnswers(lang: Lang): boolean;
+  /** Published answers of a topic in a language, in a stable order (for numbered lists); those
+   * not translated into it come in its fallback language. */
   listTopic(topic: Topic, lang: Lang): Answer[];
+  /** The answer in the language, or else in its fallback language. */
   get(answerId: string, lang: Lang): Answer | undefined;
 }
 
@@ -233,7 +240,11 @@ function isStop(word: string, lang: Lang): boolean {
 
 // Word → term cache per language. Bounded: cleared when full (deterministic, no clock).
 const TERM_CACHE_MAX = 20_000;
-const termCache: Record<Lang, Map<string, string | null>> = { es: new Map(), en: new Map() };
+const termCache = Object.fromEntries(LANGUAGES.map((lang) => [lang, new Map<string, string | null>()])) as Record<Lang, Map<string, string | null>>;
+
+/** A word's index term per language: Spanish and Portuguese share the light Romance stem on folded
+ * spelling, English has its own, and Haitian Creole (no inflection) is only folded. */
+const STEM: Record<Lang, (word: string) => string> = { es: (w) => stemEs(foldEs(w)), pt: (w) => stemEs(foldEs(w)), en: stemEn, ht: (w) => foldEs(w) };
 
 /** One normalized, synonym-resolved word → its index term, or null for a stop word. */
 function termOf(word: string, lang: Lang): string | null {
@@ -242,7 +253,7 @@ function termOf(word: string, lang: Lang): string | null {
   if (hit !== undefined) return hit;
   let term: string | null;
   if (isStop(word, lang)) term = null;
-  else term = lang === 'es' ? stemEs(foldEs(word)) : stemEn(word);
+  else term = STEM[lang](word);
   if (word.length <= 40) {
     if (cache.size >= TERM_CACHE_MAX) cache.clear();
     cache.set(word, term);
@@ -550,10 +561,14 @@ function topicVotes(index: LangIndex, groups: string[][]): Map<Topic, number> {
   return votes;
 }
 
+/** The languages an answer is shown in for a conversation in `lang`: its own, and for a language
+ * that has only some answers translated, then its fallbacks. */
+const shownIn = (lang: Lang): Lang[] => (LANGUAGE[lang].allAnswers ? [lang] : lookupOrder(lang));
+
 export function buildAnswerIndex(answers: Answer[]): AnswerIndex {
   // Defence in depth: only published answers; for a duplicated id+lang keep the most recently
   // verified (the later one on a tie).
-  const chosen: Record<Lang, Map<string, Answer>> = { es: new Map(), en: new Map() };
+  const chosen = Object.fromEntries(LANGUAGES.map((lang) => [lang, new Map<string, Answer>()])) as Record<Lang, Map<string, Answer>>;
   for (const a of answers) {
     if (a.status !== 'published') continue;
     const perLang = chosen[a.lang];
@@ -561,10 +576,7 @@ export function buildAnswerIndex(answers: Answer[]): AnswerIndex {
     const prev = perLang.get(a.id);
     if (prev === undefined || a.verifiedAt >= prev.verifiedAt) perLang.set(a.id, a);
   }
-  const indexes: Record<Lang, LangIndex> = {
-    es: buildLangIndex([...chosen.es.values()], 'es'),
-    en: buildLangIndex([...chosen.en.values()], 'en'),
-  };
+  const indexes = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLangIndex([...chosen[lang].values()], lang)])) as Record<Lang, LangIndex>;
 
   // One-entry memo: the dialog often asks `search` and `topicOf` about the same message.
   let memoKey: string | undefined;
@@ -609,12 +621,27 @@ export function buildAnswerIndex(answers: Answer[]): AnswerIndex {
       return top;
     },
 
+    hasAnswers(lang) {
+      return (indexes[lang]?.answers.size ?? 0) > 0;
+    },
+
     listTopic(topic, lang) {
-      return [...(indexes[lang]?.byTopic.get(topic) ?? [])];
+      if (indexes[lang] === undefined) return [];
+      // The topic's answers in the language, then those only its fallbacks have, in their order.
+      const listed = new Map<string, Answer>();
+      for (const l of shownIn(lang)) {
+        for (const a of indexes[l].byTopic.get(topic) ?? []) if (!listed.has(a.id)) listed.set(a.id, a);
+      }
+      return [...listed.values()];
     },
 
     get(answerId, lang) {
-      return indexes[lang]?.answers.get(answerId);
+      if (indexes[lang] === undefined) return undefined;
+      for (const l of shownIn(lang)) {
+        const found = indexes[l].answers.get(answerId);
+        if (found) return found;
+      }
+      return undefined;
     },
   };
 }

@@ -9,7 +9,7 @@
  * ("pega": job in Chile, hits in "me pega") is better left out than mapped wrongly.
  */
 
-import type { Lang } from '../../src/core/domain.ts';
+import { LANGUAGES, type Lang } from '../../src/core/domain.ts';
 
 /** [replacement, members]. Members include plural and gender variants (lookup also tries the
  * word without a final "s"/"es"). */
@@ -192,14 +192,39 @@ function toMap(classes: readonly SynonymClass[]): ReadonlyMap<string, readonly s
   return map;
 }
 
+/** Portuguese and Creole questions are searched in their own answers first and then, word by
+ * word through the glossary, in the Spanish ones (dialogs/faq/glossary.ts): they need stop words
+ * here, not synonym classes yet. */
+const PT_STOP = [
+  'a', 'o', 'as', 'os', 'um', 'uma', 'uns', 'umas', 'de', 'do', 'da', 'dos', 'das', 'em', 'no', 'na', 'nos', 'nas', 'num', 'numa',
+  'por', 'pelo', 'pela', 'para', 'pra', 'pro', 'com', 'sem', 'e', 'ou', 'mas', 'que', 'se', 'como', 'onde', 'quando', 'qual', 'quais',
+  'eu', 'voce', 'vc', 'ele', 'ela', 'eles', 'elas', 'me', 'te', 'lhe', 'meu', 'minha', 'meus', 'minhas', 'seu', 'sua',
+  'sou', 'esta', 'estou', 'ta', 'to', 'tem', 'tenho', 'ter', 'ser', 'foi', 'vai', 'vou', 'pode', 'posso', 'consigo', 'fazer', 'faco',
+  'quero', 'queria', 'preciso', 'precisa', 'gostaria', 'saber', 'sabe', 'alguem', 'aqui', 'isso', 'isto', 'esse', 'essa', 'muito',
+  'ola', 'oi', 'bom', 'dia', 'boa', 'tarde', 'noite', 'obrigado', 'obrigada', 'favor', 'ajuda', 'informacao', 'duvida',
+  'peru', 'lima',
+];
+
+/** Haitian Creole has no inflection: these are its function words and request words. */
+const HT_STOP = [
+  'mwen', 'm', 'ou', 'w', 'li', 'l', 'nou', 'n', 'yo', 'y', 'mw', 'a', 'la', 'lan', 'nan', 'yon', 'on', 'de', 'ak', 'avek', 'pou', 'pa',
+  'se', 'ki', 'k', 'kote', 'kijan', 'kouman', 'konbyen', 'kile', 'poukisa', 'si', 'men', 'oswa', 'sa', 'sila', 'epi', 'e',
+  'gen', 'genyen', 'ye', 'te', 'ap', 'pral', 'va', 'ka', 'kapab', 'vle', 'bezwen', 'konnen', 'fe', 'jwenn', 'bay', 'isit',
+  'bonjou', 'bonswa', 'mesi', 'tanpri', 'souple', 'ed', 'enfomasyon', 'kesyon', 'pewou', 'lima',
+];
+
 const SYNONYMS: Record<Lang, ReadonlyMap<string, readonly string[]>> = {
   es: toMap(ES_CLASSES),
   en: toMap(EN_CLASSES),
+  pt: new Map(),
+  ht: new Map(),
 };
 
 export const STOP_WORDS: Record<Lang, ReadonlySet<string>> = {
   es: new Set(ES_STOP),
   en: new Set(EN_STOP),
+  pt: new Set(PT_STOP),
+  ht: new Set(HT_STOP),
 };
 
 /**
@@ -218,7 +243,7 @@ export function synonymOf(word: string, lang: Lang): readonly string[] | undefin
 
 /** Multi-word members ("kicked out", "health centre", "refugio temporal") as word pairs, for the
  * analyser to join before single-word lookup. */
-export const SYNONYM_PHRASES: Record<Lang, ReadonlyMap<string, readonly string[]>> = {
-  es: new Map([...SYNONYMS.es].filter(([k]) => k.includes(' '))),
-  en: new Map([...SYNONYMS.en].filter(([k]) => k.includes(' '))),
-};
+export const SYNONYM_PHRASES = Object.fromEntries(LANGUAGES.map((lang) => [lang, new Map([...SYNONYMS[lang]].filter(([k]) => k.includes(' ')))])) as unknown as Record<
+  Lang,
+  ReadonlyMap<string, readonly string[]>
+>;

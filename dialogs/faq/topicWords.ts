@@ -24,6 +24,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'status', 'fine', 'fines', 'consulate', 'renew', 'expired', 'overstay', 'appointment', 'foreigner card', 'id card',
       'birth certificate', 'paperwork', 'citizenship', 'nationality',
     ],
+    pt: ['documento', 'documentos', 'carteira estrangeiro', 'carne estrangeiro', 'migracoes', 'visto', 'residencia', 'passaporte', 'refugio', 'refugiado', 'permissao', 'regularizar', 'cpp', 'ptp', 'multa', 'vencido', 'renovar', 'consulado', 'cedula', 'sem documento'],
+    ht: ['papye', 'dokiman', 'paspo', 'viza', 'rezidans', 'kat etranje', 'migrasyon', 'refijye', 'azil', 'pemi', 'regilarize', 'cpp', 'ptp', 'amann', 'ekspire', 'renouvle', 'konsila', 'batiste'],
   },
   health: {
     es: [
@@ -40,6 +42,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'dentist', 'tooth', 'toothache', 'psychologist', 'anxiety', 'depression', 'mental health', 'stress', 'diabetes', 'hiv',
       'asthma', 'surgery', 'symptoms', 'infection', 'contraception', 'glasses', 'medical',
     ],
+    pt: ['saude', 'hospital', 'posto saude', 'medico', 'doente', 'doenca', 'vacina', 'sis', 'remedio', 'gravida', 'gravidez', 'dor', 'febre', 'dentista', 'psicologo', 'emergencia', 'consulta', 'seguro saude'],
+    ht: ['sante', 'lopital', 'dispanse', 'dokte', 'malad', 'maladi', 'vaksen', 'sis', 'medikaman', 'renmed', 'ansent', 'doule', 'lafyev', 'dantis', 'sikolog', 'ijans', 'konsiltasyon'],
   },
   education: {
     es: [
@@ -52,6 +56,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'school', 'enrol', 'study', 'studies', 'student', 'class', 'classes', 'teacher', 'degree', 'diploma', 'university', 'college',
       'scholarship', 'education', 'course', 'courses', 'learn', 'grades', 'transcript', 'validate', 'homework', 'uniform',
     ],
+    pt: ['escola', 'colegio', 'matricula', 'vaga', 'estudar', 'estudo', 'universidade', 'faculdade', 'diploma', 'revalidar', 'certificado estudos', 'aula', 'aulas', 'professor', 'curso', 'creche'],
+    ht: ['lekol', 'enskripsyon', 'enskri', 'plas lekol', 'etidye', 'etid', 'inivesite', 'diplom', 'klas', 'pwofese', 'kou', 'timoun lekol'],
   },
   social_protection: {
     es: [
@@ -63,6 +69,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'food', 'meal', 'cash', 'money', 'voucher', 'vouchers', 'kit', 'kits', 'transfer', 'assistance', 'humanitarian aid',
       'donation', 'donations', 'diapers', 'clothes', 'blankets', 'subsidy', 'benefits', 'allowance', 'poverty',
     ],
+    pt: ['cesta basica', 'comida', 'alimento', 'fome', 'refeitorio', 'sopao', 'bolsa', 'auxilio', 'dinheiro', 'voucher', 'vale', 'cartao', 'kit', 'ajuda humanitaria', 'programa social', 'transferencia'],
+    ht: ['manje', 'grangou', 'kantin', 'kanasta', 'lajan', 'asistans', 'bon', 'kat', 'kit', 'ed imanite', 'pwogram sosyal', 'transfe'],
   },
   housing: {
     es: [
@@ -74,6 +82,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'housing', 'rent', 'landlord', 'evict', 'shelter', 'sleep', 'street', 'streets', 'tenant', 'lease', 'deposit', 'move out',
       'place to live', 'place to stay', 'roof', 'utilities',
     ],
+    pt: ['aluguel', 'alugar', 'casa', 'quarto', 'moradia', 'abrigo', 'albergue', 'despejo', 'despejar', 'dono casa', 'proprietario', 'dormir', 'rua', 'morar', 'contrato aluguel'],
+    ht: ['lwaye', 'lwe', 'kay', 'chanm', 'lojman', 'abri', 'refij', 'mete deyo', 'pwopriyete', 'domi', 'lari', 'rete', 'kontra lwaye'],
   },
   employment: {
     es: [
@@ -86,6 +96,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'job', 'employer', 'wage', 'fired', 'dismissed', 'overtime', 'contract', 'business', 'self employed', 'tax', 'taxes', 'resume',
       'cv', 'interview', 'hire', 'hiring', 'vacancy', 'worker', 'labour', 'labor', 'unpaid', 'vendor', 'training',
     ],
+    pt: ['trabalho', 'trabalhar', 'emprego', 'salario', 'patrao', 'chefe', 'contrato', 'demitido', 'demissao', 'carteira trabalho', 'pagamento', 'horas extras', 'ferias', 'vaga emprego'],
+    ht: ['travay', 'djob', 'anplwa', 'sale', 'patwon', 'chef', 'kontra', 'revoke', 'peye', 'leze siplemante', 'konje', 'cheche travay'],
   },
   protection: {
     es: [
@@ -99,6 +111,8 @@ export const TOPIC_WORDS: Record<Topic, Record<Lang, readonly string[]>> = {
       'harassment', 'sexual abuse', 'rape', 'trafficking', 'exploitation', 'locked', 'kidnapped', 'missing', 'discrimination',
       'xenophobia', 'steal', 'extortion', 'unaccompanied', 'protection', 'danger', 'unsafe', 'safety',
     ],
+    pt: ['violencia', 'agressao', 'abuso', 'denuncia', 'denunciar', 'policia', 'direitos', 'discriminacao', 'racismo', 'advogado', 'assistencia juridica', 'trafico', 'crianca', 'ameaca', 'xenofobia'],
+    ht: ['vyolans', 'atak', 'abi', 'denonse', 'plent', 'lapolis', 'polis', 'dwa', 'diskriminasyon', 'rasis', 'avoka', 'ed legal', 'trafik', 'timoun', 'menas'],
   },
 };
 
@@ -111,14 +125,18 @@ export const TOPIC_NAMES: Record<Topic, Record<Lang, readonly string[]>> = {
   regularization: {
     es: ['regularizar', 'migratorio', 'migratoria', 'documento', 'tramite', 'tramites', 'migraciones', 'papeles'],
     en: ['regularize', 'document', 'immigration', 'migration', 'procedure', 'procedures'],
+    pt: ['regularizar', 'documento', 'documentos', 'migracao', 'migratorio', 'tramite', 'papeis'],
+    ht: ['papye', 'dokiman', 'migrasyon'],
   },
-  health: { es: ['salud', 'medico', 'atencion medica', 'centro salud'], en: ['health', 'medical', 'doctor', 'clinic'] },
-  education: { es: ['educacion', 'estudio', 'estudios', 'estudiar'], en: ['education', 'study', 'studies'] },
+  health: { es: ['salud', 'medico', 'atencion medica', 'centro salud'], en: ['health', 'medical', 'doctor', 'clinic'], pt: ['saude', 'medico', 'atendimento medico'], ht: ['sante', 'dokte'] },
+  education: { es: ['educacion', 'estudio', 'estudios', 'estudiar'], en: ['education', 'study', 'studies'], pt: ['educacao', 'estudo', 'estudos', 'estudar'], ht: ['edikasyon', 'etid', 'lekol'] },
   social_protection: {
     es: ['ayuda social', 'ayuda humanitaria', 'asistencia', 'proteccion social', 'programa social'],
     en: ['assistance', 'social protection', 'humanitarian aid', 'aid'],
+    pt: ['ajuda social', 'ajuda humanitaria', 'assistencia', 'protecao social'],
+    ht: ['ed sosyal', 'asistans', 'ed imanite'],
   },
-  housing: { es: ['vivienda'], en: ['housing'] },
-  employment: { es: ['trabajo', 'laboral', 'trabajar'], en: ['job', 'employment'] },
-  protection: { es: ['proteccion', 'seguridad', 'derechos'], en: ['protection', 'safety', 'rights'] },
+  housing: { es: ['vivienda'], en: ['housing'], pt: ['moradia', 'habitacao'], ht: ['lojman', 'kay'] },
+  employment: { es: ['trabajo', 'laboral', 'trabajar'], en: ['job', 'employment'], pt: ['trabalho', 'emprego', 'trabalhar'], ht: ['travay', 'anplwa'] },
+  protection: { es: ['proteccion', 'seguridad', 'derechos'], en: ['protection', 'safety', 'rights'], pt: ['protecao', 'seguranca', 'direitos'], ht: ['pwoteksyon', 'sekirite', 'dwa'] },
 };

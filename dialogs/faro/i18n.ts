@@ -1,7 +1,6 @@
 import i18next from 'i18next';
-import { LANGUAGES, type Lang } from '../../src/core/domain.ts';
-import en from '../../content/locales/en/bot.json' with { type: 'json' };
-import es from '../../content/locales/es/bot.json' with { type: 'json' };
+import { type Catalog, loadBotCatalogs } from '../../content/locales/index.ts';
+import { DEFAULT_LANG, LANGUAGES, type Lang, LANGUAGE } from '../../src/core/languages.ts';
 
 /** Looks up a bot string and fills its `{{placeholders}}`. */
 export type Translate = (key: string, vars?: Record<string, string>) => string;
@@ -10,16 +9,16 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
  * The bot's strings from the i18next catalogs in content/locales. i18next resolves each key
- * (with Spanish as the fallback language) once; the template is then cached and filled by a
+ * (a key missing in a language is read in its fallbacks, src/core/languages.ts) once; the template is then cached and filled by a
  * plain replace, because a full i18next `t()` per string was the largest cost of a turn
  * (measured: ~40% of a turn's CPU). Escaping is off: channels escape for their own markup.
  */
-export function createTranslations(): Record<Lang, Translate> {
+export function createTranslations(catalogs: Record<Lang, Catalog> = loadBotCatalogs()): Record<Lang, Translate> {
   const i18n = i18next.createInstance();
   void i18n.init({
-    resources: { es: { translation: es }, en: { translation: en } },
-    lng: 'es',
-    fallbackLng: 'es',
+    resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: catalogs[lang] }])),
+    lng: DEFAULT_LANG,
+    fallbackLng: { ...Object.fromEntries(LANGUAGES.map((lang) => [lang, [...LANGUAGE[lang].fallback]])), default: [DEFAULT_LANG] },
     supportedLngs: [...LANGUAGES],
     initAsync: false,
     interpolation: { escapeValue: false },
@@ -40,5 +39,5 @@ export function createTranslations(): Record<Lang, Translate> {
       return vars && text.includes('{{') ? text.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole) : text;
     };
   };
-  return { es: forLang('es'), en: forLang('en') };
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, forLang(lang)])) as Record<Lang, Translate>;
 }

@@ -121,6 +121,7 @@ class FaroSession implements DialogSession {
     const step = stepOf(after.value);
     const { replies, effects } = render(all, { step, personal: after.hasTag('personal') }, after.context, {
       t: this.translations[lang],
+      translations: this.translations,
       lang,
       answers: this.deps.answers,
       settings: this.deps.settings,

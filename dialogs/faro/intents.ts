@@ -5,7 +5,8 @@
  * synonym), then free text (an answer to a question, or a question for the FAQ).
  */
 import type { DialogSignal, ReferenceLookup } from '../../src/core/dialog.ts';
-import type { Lang, Topic } from '../../src/core/domain.ts';
+import type { Topic } from '../../src/core/domain.ts';
+import { DEFAULT_LANG, isLang, LANGUAGE, LANGUAGES, type Lang } from '../../src/core/languages.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import { CONFIDENT } from '../faq/answerIndex.ts';
@@ -62,10 +63,18 @@ export interface IntentContext {
 
 const phrases = (list: string[]) => new Set(list.map(normalize));
 
-const MENU = phrases(['menu', 'menú', 'inicio', 'volver', 'regresar', 'volver al menu', 'menu principal', 'main menu', 'start', 'home', 'opciones', 'options']);
-const HELP = phrases(['ayuda', 'help', 'no entiendo', 'no entendi', 'que hago', 'como funciona', 'no se que hacer', 'i dont understand', 'i do not understand', 'what can i do']);
-const LANG_EN = phrases(['english', 'ingles', 'inglés', 'english please', 'in english', 'en ingles', 'speak english', 'do you speak english', 'hablas ingles']);
-const LANG_ES = phrases(['español', 'espanol', 'spanish', 'en español', 'castellano', 'in spanish', 'habla español', 'español por favor']);
+// The command words the catalogs tell people to type («menú», «persona», «borrar mis datos»)
+// must be here in every language's own word: test/content/catalogs.test.ts reads them back.
+const MENU = phrases([
+  ...['menu', 'menú', 'inicio', 'volver', 'regresar', 'volver al menu', 'menu principal', 'main menu', 'start', 'home', 'opciones', 'options'],
+  ...['voltar', 'menu inicial', 'opcoes', 'meni', 'meni prensipal'],
+]);
+const HELP = phrases([
+  ...['ayuda', 'help', 'no entiendo', 'no entendi', 'que hago', 'como funciona', 'no se que hacer', 'i dont understand', 'i do not understand', 'what can i do'],
+  ...['ajuda', 'nao entendo', 'nao entendi', 'ed', 'mwen pa konprann'],
+]);
+/** Whole messages that switch language (src/core/languages.ts `words`). */
+const LANG_WORDS = new Map<string, Lang>(LANGUAGES.flatMap((lang) => LANGUAGE[lang].words.map((w) => [normalize(w), lang] as const)));
 const GREETING_WORDS = new Set([
   'hola',
   'ola',
@@ -141,6 +150,11 @@ const HUMAN_ALONE = phrases([
   'atencion humana',
   'someone real',
   'alguien real',
+  'pessoa',
+  'uma pessoa',
+  'atendente',
+  'moun',
+  'yon moun',
 ]);
 const HUMAN_NOUNS = vocabulary([
   'persona',
@@ -279,8 +293,7 @@ const SYNONYMS: Record<string, Set<string>> = {
   'intake:confirm': phrases(['confirmar', 'confirmo', 'si', 'correcto', 'yes', 'ok', 'todo bien', 'esta bien', 'confirm', 'correct']),
   'intake:edit': phrases(['corregir', 'editar', 'cambiar', 'no', 'edit', 'change', 'fix']),
   'intake:done': phrases(['listo', 'ya', 'eso es todo', 'nada mas', 'done', 'ready', 'finish', 'terminar']),
-  'lang:es': phrases(['es', 'esp', 'español', 'spanish', 'castellano']),
-  'lang:en': phrases(['en', 'eng', 'english', 'ingles']),
+  ...Object.fromEntries(LANGUAGES.map((lang) => [`lang:${lang}`, phrases([lang, ...LANGUAGE[lang].words])])),
   'needs:none': phrases(['ninguna', 'ninguno', 'nada', 'none', 'nothing']),
   'feedback:skip': phrases(['no', 'no gracias', 'nada', 'omitir', 'saltar', 'ahora no', 'skip', 'no thanks', 'not now', 'nothing']),
 };
@@ -371,15 +384,16 @@ function fromAction(action: string): Intent {
   if (action === 'help') return { type: 'HELP' };
   if (action === 'consent:withdraw') return { type: 'WITHDRAW' };
   if (action === 'complaints') return { type: 'COMPLAIN' };
-  if (action === 'lang:es' || action === 'lang:en') return { type: 'LANG', lang: action.slice(5) as Lang };
+  const lang = action.startsWith('lang:') ? action.slice(5) : null;
+  if (isLang(lang)) return { type: 'LANG', lang };
   return { type: 'CHOOSE', action };
 }
 
 function globalCommand(n: string, reading: Reading): Intent | null {
   if (MENU.has(n)) return { type: 'MENU' };
   if (HELP.has(n)) return { type: 'HELP' };
-  if (LANG_EN.has(n)) return { type: 'LANG', lang: 'en' };
-  if (LANG_ES.has(n)) return { type: 'LANG', lang: 'es' };
+  const lang = LANG_WORDS.get(n);
+  if (lang) return { type: 'LANG', lang };
   const ws = n.split(' ');
   if (wantsErasure(n, ws, reading)) return { type: 'WITHDRAW' };
   if (asksForPerson(n, ws, reading)) return { type: 'HUMAN' };
@@ -476,17 +490,24 @@ function choiceScore(n: string, choice: Choice, strict: boolean): number {
 const AROUND_A_TITLE = 4;
 const wordCount = (s: string) => s.split(' ').length;
 
-/** A question, searched in the message's own language when it is one the answers are written in
- * (answer ids are the same in every language; the conversation's language is shown), and in the
- * Spanish answers, word by word through the glossary, when it is Portuguese or Creole. The
- * classifier's topic, when it has one, decides between close matches: the best match of that
- * topic is answered even when the search alone is unsure (measured on `dev`: about twice the
- * questions answered, wrong-topic answers unchanged at 2%), and a confident match of another
- * topic is offered among suggestions instead of answered. */
+/** A question, searched in the message's own language when answers are written in it (answer
+ * ids are the same in every language; the conversation's language is shown), and, for a language
+ * without every answer (Portuguese, Creole), also in the Spanish answers, word by word through
+ * the glossary, when its own answers have no sure one. The classifier's topic, when it has one,
+ * decides between close matches: the best match of that topic is answered even when the search
+ * alone is unsure (measured on `dev`: about twice the questions answered, wrong-topic answers
+ * unchanged at 2%), and a confident match of another topic is offered among suggestions instead
+ * of answered. */
 function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
-  const foreign = reading.lang === 'pt' || reading.lang === 'ht';
-  const lang: Lang = foreign ? 'es' : (reading.lang ?? ctx.lang);
-  const query = foreign ? inSpanishWords(text) : text;
+  const lang = reading.lang ?? ctx.lang;
+  const own = ctx.answers.hasAnswers(lang) ? askIn(text, lang, ctx, reading) : null;
+  if (LANGUAGE[lang].allAnswers || (own?.type === 'ASK' && own.best)) return own ?? { type: 'UNCLEAR' };
+  const glossed = askIn(inSpanishWords(text), DEFAULT_LANG, ctx, reading);
+  const ownSuggests = own?.type === 'ASK';
+  return ownSuggests && !(glossed.type === 'ASK' && glossed.best) ? own! : glossed;
+}
+
+function askIn(query: string, lang: Lang, ctx: IntentContext, reading: Reading): Intent {
   const matches = ctx.answers.search(query, lang, 10);
   const topic = reading.topic ?? ctx.answers.topicOf(query, lang);
   const top = matches[0];

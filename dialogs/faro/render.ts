@@ -5,7 +5,8 @@
  */
 import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Answer, Lang } from '../../src/core/domain.ts';
-import { CASE_TYPES, TOPICS } from '../../src/core/domain.ts';
+import { CASE_TYPES, LANGUAGES, TOPICS } from '../../src/core/domain.ts';
+import { fill, LANGUAGE, lookupOrder } from '../../src/core/languages.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Choice, Reply } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
@@ -16,7 +17,8 @@ import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from '.
 /** Deployment facts shown to people; set through the environment (see README). */
 export interface DialogSettings {
   hotline: string;
-  openingHours: Record<Lang, string>;
+  /** Opening hours as said to people; a language without them gets its fallback's. */
+  openingHours: Partial<Record<Lang, string>>;
   pseaEmail: string;
   /** Whether operators are at work at `at`, and if not, when they next are, said for a person
    * ("el lunes a las 9:00"; null when unknown). Absent: always staffed. */
@@ -25,6 +27,8 @@ export interface DialogSettings {
 
 export interface RenderEnv {
   t: Translate;
+  /** Every language's strings (the language question is asked in all of them). */
+  translations: Record<Lang, Translate>;
   lang: Lang;
   answers: AnswerIndex;
   settings: DialogSettings;
@@ -97,7 +101,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function vars(ctx: FaroContext, env: RenderEnv): Record<string, string> {
-  return { ref: ctx.ticketRef ?? '', caseRef: ctx.caseRef ?? '', hotline: env.settings.hotline, hours: env.settings.openingHours[env.lang], pseaEmail: env.settings.pseaEmail };
+  return { ref: ctx.ticketRef ?? '', caseRef: ctx.caseRef ?? '', hotline: env.settings.hotline, hours: hoursOf(env), pseaEmail: env.settings.pseaEmail };
 }
 
 const choice = (action: string, title: string): Choice => ({ action, title });
@@ -129,7 +133,14 @@ const typedPrompt = (step: 'nationalityOther' | 'regionOther'): Prompt => ({ bui
 
 /** Every state's question, once. Transient states (`afterConsent`, `handoff.entry`) have none. */
 const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
-  language: { build: (_ctx, { t }, one) => one(t('language.ask'), [choice('lang:es', t('choice.lang.es')), choice('lang:en', t('choice.lang.en'))]) },
+  // Asked before a language is known: the question in every language, the likeliest first.
+  language: {
+    build: (_ctx, { lang, translations }, one) =>
+      one(
+        [lang, ...LANGUAGES.filter((l) => l !== lang)].map((l) => translations[l]('language.ask')).join('\n'),
+        LANGUAGES.map((l) => choice(`lang:${l}`, LANGUAGE[l].name)),
+      ),
+  },
   consent: { build: (_ctx, { t }, one) => one(t('consent.text'), [choice('consent:accept', t('choice.consent.accept')), choice('consent:decline', t('choice.consent.decline'))]) },
   menu: {
     variant: (ctx) => ctx.consent,
@@ -257,15 +268,23 @@ const numbered = (list: Answer[]) => list.map((a, i) => `${i + 1}. ${a.question}
 const numberedChoices = (list: Answer[]) => list.map((a, i) => choice(`faq:${a.id}`, String(i + 1)));
 
 function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-');
-  return lang === 'es' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+  const [y = '', m = '', d = ''] = iso.split('-');
+  return fill(LANGUAGE[lang].digits, { y, m, d });
+}
+
+function hoursOf(env: RenderEnv): string {
+  return (
+    lookupOrder(env.lang)
+      .map((lang) => env.settings.openingHours[lang])
+      .find((hours) => hours !== undefined) ?? ''
+  );
 }
 
 /** Outside opening hours, the person is told when someone will answer (their ticket stays). */
 function afterHours(env: RenderEnv): string {
   const staffed = env.settings.staffed?.(env.now, env.lang);
   if (!staffed || staffed.open) return '';
-  const hours = env.settings.openingHours[env.lang];
+  const hours = hoursOf(env);
   return `\n${staffed.next ? env.t('handoff.afterHours', { next: staffed.next, hours }) : env.t('handoff.afterHoursUnknown', { hours })}`;
 }
 

@@ -13,12 +13,11 @@
  */
 import type { Topic } from '../../src/core/domain.ts';
 import { isTopic } from '../../src/core/domain.ts';
+import { LANGUAGES, type Lang } from '../../src/core/languages.ts';
 import { signalFlags } from '../signals/detect.ts';
 import { normalize, words } from '../text/normalize.ts';
 import { everydayReading } from './everyday.ts';
 import type { Classifier } from './classifier.ts';
-
-export type MessageLang = 'es' | 'en' | 'pt' | 'ht';
 
 export interface Reading {
   /** Take over: the confidential PSEA route and/or the emergency contacts. */
@@ -34,7 +33,7 @@ export interface Reading {
   readonly topic: Topic | null;
   readonly topicScore: number;
   /** The message's own language, when the classifier is fairly sure. */
-  readonly lang: MessageLang | null;
+  readonly lang: Lang | null;
 }
 
 export interface Understanding {
@@ -92,7 +91,6 @@ const FEEDBACK = new RegExp(
 const PRAISE = /\b(gracias|agradezco|agradecid[oa]s?|bendiciones|bendiga|felicit\w*|obrigad[oa]|thank\w*|thanks|mesi)\b/;
 const INTENTS = ['question', 'complaint', 'human', 'erase', 'greeting', 'benign'] as const;
 const SIGNAL_LABELS = new Set(['psea', 'danger', 'benign']);
-const LANGS: readonly MessageLang[] = ['es', 'en', 'pt', 'ht'];
 const NOTHING: Reading = { psea: false, danger: false, check: null, human: false, complaint: false, erase: false, greeting: false, topic: null, topicScore: 0, lang: null };
 
 export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Understanding {
@@ -165,7 +163,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         greeting: intent === 'greeting',
         topic,
         topicScore: topic ? score(`topic:${topic}`) : 0,
-        lang: best(LANGS, 'lang:', t.lang),
+        lang: best(LANGUAGES, 'lang:', t.lang),
       };
     },
   };

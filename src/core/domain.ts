@@ -1,13 +1,9 @@
 import type { Intake } from './intake.ts';
 /** Domain vocabulary shared by dialogs, runtime, stores and content. Plain data only. */
 
-export const LANGUAGES = ['es', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
-export const DEFAULT_LANG: Lang = 'es';
+import type { Lang } from './languages.ts';
 
-export function isLang(value: unknown): value is Lang {
-  return value === 'es' || value === 'en';
-}
+export { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from './languages.ts';
 
 /** Information topics (DESIGN.md contract). `complaints` and `human` are menu entries, not topics. */
 export const TOPICS = ['regularization', 'health', 'education', 'social_protection', 'housing', 'employment', 'protection'] as const;

@@ -27,6 +27,8 @@
  * A mistake throws `ScheduleError`, whose message names the problem and shows the format.
  */
 
+import { fill, LANGUAGE, type Lang } from './languages.ts';
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** Minutes since local midnight: open from `start` (included) to `end` (excluded, at most 1440). */
@@ -230,29 +232,23 @@ export function nextOpening(schedule: Schedule, at: number): number | null {
  * seen from `now` in `timeZone`: es "hoy a las 14:00", "mañana a las 9:00", "el lunes a las
  * 9:00", "el 2 de enero a las 9:00"; en "today at 14:00", "tomorrow at 9:00", "on Monday at
  * 9:00", "on 2 January at 9:00". Beyond six days the date is given; the year only when it is
- * a year or more away (otherwise day and month are unambiguous).
+ * a year or more away (otherwise day and month are unambiguous). Each language's words are in
+ * src/core/languages.ts (`opening`).
  */
-export function describeOpening(at: number, lang: 'es' | 'en', timeZone: string, now: number): string {
+export function describeOpening(at: number, lang: Lang, timeZone: string, now: number): string {
+  const { locale, opening: words, weekdays, months } = LANGUAGE[lang];
   const when = wallClock(at, timeZone);
   const daysAhead = when.day - wallClock(now, timeZone).day;
   const hour = Math.floor(when.minutes / 60);
   const time = `${hour}:${String(when.minutes % 60).padStart(2, '0')}`;
   const utcNoon = when.day * DAY + DAY / 2; // the local date as an instant, to name it in UTC
-  const name = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(utcNoon);
-  const year = daysAhead >= 365 ? name({ year: 'numeric' }) : '';
-
-  if (lang === 'es') {
-    const clock = `${hour === 1 ? 'a la' : 'a las'} ${time}`; // "a la 1:30", "a las 9:00"
-    if (daysAhead === 0) return `hoy ${clock}`;
-    if (daysAhead === 1) return `mañana ${clock}`;
-    if (daysAhead > 1 && daysAhead < 7) return `el ${name({ weekday: 'long' })} ${clock}`;
-    return `el ${name({ day: 'numeric' })} de ${name({ month: 'long' })}${year ? ` de ${year}` : ''} ${clock}`;
-  }
-  const clock = `at ${time}`;
-  if (daysAhead === 0) return `today ${clock}`;
-  if (daysAhead === 1) return `tomorrow ${clock}`;
-  if (daysAhead > 1 && daysAhead < 7) return `on ${name({ weekday: 'long' })} ${clock}`;
-  return `on ${name({ day: 'numeric' })} ${name({ month: 'long' })}${year ? ` ${year}` : ''} ${clock}`;
+  const name = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(utcNoon);
+  const clock = fill(hour === 1 && words.clockAtOne ? words.clockAtOne : words.clock, { time });
+  if (daysAhead === 0) return fill(words.today, { clock });
+  if (daysAhead === 1) return fill(words.tomorrow, { clock });
+  if (daysAhead > 1 && daysAhead < 7) return fill(words.weekday, { weekday: weekdays?.[weekday(when.day)] ?? name({ weekday: 'long' }), clock });
+  const date = { day: name({ day: 'numeric' }), month: months?.[new Date(utcNoon).getUTCMonth()] ?? name({ month: 'long' }), clock };
+  return daysAhead >= 365 ? fill(words.dateWithYear, { ...date, year: name({ year: 'numeric' }) }) : fill(words.date, date);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +318,7 @@ function dateKey(day: number): string {
 }
 
 /** The dialog's question (DialogSettings.staffed): open now, or when next, said for a person. */
-export function staffedBy(schedule: Schedule): (at: number, lang: 'es' | 'en') => { open: true } | { open: false; next: string | null } {
+export function staffedBy(schedule: Schedule): (at: number, lang: Lang) => { open: true } | { open: false; next: string | null } {
   return (at, lang) => {
     if (isOpen(schedule, at)) return { open: true };
     const next = nextOpening(schedule, at);

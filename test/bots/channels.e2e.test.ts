@@ -55,7 +55,7 @@ describe('Faro with the WhatsApp Cloud API enabled from settings', () => {
     expect(res.status).to.equal(200);
     const [call] = await graph.waitForCalls(1);
     expect(call?.path).to.equal(`/v21.0/${PHONE_NUMBER_ID}/messages`);
-    expect(call?.body.interactive?.action.buttons?.map((b) => b.reply.id)).to.deep.equal(['lang:es', 'lang:en']);
+    expect(call?.body.interactive?.action.sections?.flatMap((s) => s.rows.map((r) => r.id))).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
   });
 });
 
@@ -70,7 +70,7 @@ describe('Faro with Telegram enabled from settings (long polling against the emu
       await emulator.waitBotMessage();
       const reply = emulator.storage.botMessages.find((m) => String(m.message.chat_id) === '777');
       const keyboard = (reply?.message as { reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } | undefined)?.reply_markup?.inline_keyboard;
-      expect(keyboard?.flat().map((b) => b.callback_data)).to.deep.equal(['lang:es', 'lang:en']);
+      expect(keyboard?.flat().map((b) => b.callback_data)).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
     } finally {
       await faro.stop();
       await emulator.stop();

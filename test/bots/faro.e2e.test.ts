@@ -182,7 +182,7 @@ function conversationSuite(name: string, open: () => Promise<{ start: () => Prom
       await person.start();
       const hello = await person.say('hola');
       expect(step(hello)).to.equal('language');
-      expect(hello[0]?.suggestedActions?.actions.map((a) => a.value.action)).to.deep.equal(['lang:es', 'lang:en']);
+      expect(hello[0]?.suggestedActions?.actions.map((a) => a.value.action)).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
       expect(step(await person.say({ action: 'lang:es' }))).to.equal('consent');
       expect(step(await person.say('acepto'))).to.equal('menu');
       expect(step(await person.say({ action: 'topic:health' }))).to.equal('faq.questions');

@@ -89,7 +89,7 @@ describe('Faro through the Bot Framework channel', () => {
     const person = new Person(() => faro, stub);
     const hello = await person.say('hola');
     expect(step(hello)).to.equal('language');
-    expect(actions(hello[0])).to.deep.equal(['lang:es', 'lang:en']);
+    expect(actions(hello[0])).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
 
     expect(step(await person.say({ action: 'lang:es' }))).to.equal('consent');
     const menu = await person.say('acepto');
@@ -137,7 +137,7 @@ describe('Faro through the Bot Framework channel', () => {
   it('lets an SMS person pick options by number from a numbered menu', async () => {
     const person = new Person(() => faro, stub, { channelId: 'sms' });
     const hello = await person.say('hola');
-    expect(hello[0]?.text).to.match(/\n\n1\. Español\n2\. English$/);
+    expect(hello[0]?.text).to.match(/\n\n1\. Español\n2\. English\n3\. Português\n4\. Kreyòl ayisyen$/);
     expect(hello[0]).not.to.have.property('suggestedActions');
     expect(step(await person.say('1'))).to.equal('consent');
   });

@@ -30,8 +30,8 @@ function conversationSuite(mode: 'polling' | 'webhook') {
       expect(steps()).to.deep.equal(['language']);
       expect(running.observed.settled.at(-1)?.inbound).to.include({ channel: 'telegram', conversationId: '5011', text: '/start', locale: 'es' });
       expect(hello).to.have.length(1);
-      expect(hello[0]!.buttons).to.have.length(1, 'two short titles share a row');
-      expect(actions(hello[0])).to.deep.equal(['lang:es', 'lang:en']);
+      expect(hello[0]!.buttons).to.have.length(2, 'two short titles share a row');
+      expect(actions(hello[0])).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
 
       const consent = await ana.click(hello[0]!, 'lang:es');
       expect(steps()).to.deep.equal(['consent']);

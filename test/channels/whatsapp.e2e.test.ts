@@ -70,7 +70,7 @@ describe('Faro end to end on WhatsApp (real runtime and dialog, Graph stub)', ()
     const hello = await say(WA_ID, 'hola');
     expect(hello.steps).to.deep.equal(['language']);
     expect(hello.bodies[0]).to.deep.include({ to: WA_ID, type: 'interactive' });
-    expect(buttonIds(hello.bodies[0])).to.deep.equal(['lang:es', 'lang:en']);
+    expect(rowIds(hello.bodies[0])).to.deep.equal(['lang:es', 'lang:en', 'lang:pt', 'lang:ht']);
 
     const consent = await tap(WA_ID, 'lang:es');
     expect(consent.steps).to.deep.equal(['consent']);

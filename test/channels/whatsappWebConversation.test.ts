@@ -64,7 +64,7 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     const hello = await say('hola');
     expect(hello.steps).to.deep.equal(['language']);
     expect(hello.texts).to.have.length(1);
-    expect(hello.texts[0]).to.match(/\n\n1\. Español\n2\. English$/);
+    expect(hello.texts[0]).to.match(/\n\n1\. Español\n2\. English\n3\. Português\n4\. Kreyòl ayisyen$/);
 
     const consent = await say('1');
     expect(consent.steps).to.deep.equal(['consent']);
@@ -134,7 +134,7 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     client.emit('message', client.incoming(other, 'hola', '3EB0-OTHER'));
     await turns.idle();
     expect(client.sent.at(-1)).to.deep.include({ chatId: other });
-    expect(client.sent.at(-1)!.text).to.match(/1\. Español\n2\. English$/);
+    expect(client.sent.at(-1)!.text).to.match(/1\. Español\n2\. English\n3\. Português\n4\. Kreyòl ayisyen$/);
   });
 
   it('logs ids and steps, never a phone number or what anyone wrote', () => {

@@ -75,7 +75,7 @@ describe('Microsoft Web Chat from another origin against Faro', () => {
     const suggested = page.getByRole('toolbar').getByRole('button');
     const espanol = suggested.filter({ hasText: 'Español' });
     await espanol.waitFor();
-    expect(await suggested.allTextContents()).to.deep.equal(['Español', 'English']);
+    expect(await suggested.allTextContents()).to.deep.equal(['Español', 'English', 'Português', 'Kreyòl ayisyen']);
     await espanol.click();
     await page.locator('p', { hasText: 'Antes de empezar, lee este aviso' }).first().waitFor();
     await suggested.filter({ hasText: /^Acepto$/ }).waitFor();

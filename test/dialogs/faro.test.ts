@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { FARO_DIALOG_VERSION } from '../../dialogs/faro/index.ts';
+import { LANGUAGES } from '../../src/core/languages.ts';
 import { Chat, faroDialog } from '../support/dialog.ts';
 
 describe('Faro dialog (pure turns)', () => {
@@ -7,7 +8,7 @@ describe('Faro dialog (pure turns)', () => {
     const chat = new Chat();
     chat.say('hola');
     expect(chat.step).to.equal('language');
-    expect(chat.choices.map((c) => c.action)).to.deep.equal(['lang:es', 'lang:en']);
+    expect(chat.choices.map((c) => c.action)).to.deep.equal(LANGUAGES.map((lang) => `lang:${lang}`));
 
     chat.say('es');
     expect(chat.step).to.equal('consent');

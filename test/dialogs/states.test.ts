@@ -11,6 +11,7 @@ import { faroMachine, initialContext, type FaroContext, type Step, type StepTag 
 import { promptOf } from '../../dialogs/faro/render.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
+import { LANGUAGES } from '../../src/core/languages.ts';
 import { Chat, settings } from '../support/dialog.ts';
 
 const TAGS: readonly StepTag[] = ['sealed', 'report', 'answer', 'intake', 'live', 'personal', 'transient'];
@@ -87,8 +88,8 @@ describe('Every state of the Faro machine', () => {
 
       it('has a prompt in every language, with no catalog key or placeholder left', () => {
         const translations = createTranslations();
-        for (const lang of ['es', 'en'] as const) {
-          const env = { t: translations[lang], lang, answers, settings, now: Date.UTC(2026, 10, 25, 15) };
+        for (const lang of LANGUAGES) {
+          const env = { t: translations[lang], translations, lang, answers, settings, now: Date.UTC(2026, 10, 25, 15) };
           const replies = promptOf(leaf.step).build(contextFor(leaf.step), env, (text, choices = [], extra = {}) => [{ text, choices, step: leaf.step, ...extra }]);
           expect(replies).to.not.be.empty;
           for (const r of replies) {

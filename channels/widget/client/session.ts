@@ -6,7 +6,7 @@
  * the server (`GET /activities`), so on a shared phone nothing anyone wrote lies in storage.
  * "Quick exit" removes every key this widget ever used, in both storages.
  */
-import type { Lang } from './strings.ts';
+import { isLang, type Lang } from '../../../src/core/languages.ts';
 
 export interface Session {
   conversationId: string;
@@ -90,7 +90,7 @@ function validSaved(value: unknown): Saved {
   if (typeof value !== 'object' || value === null) return {};
   const v = value as Record<string, unknown>;
   const saved: Saved = {};
-  if (v.lang === 'es' || v.lang === 'en') saved.lang = v.lang;
+  if (isLang(v.lang)) saved.lang = v.lang;
   if (v.open === true) saved.open = true;
   const s = v.session as Record<string, unknown> | undefined;
   if (typeof s === 'object' && s !== null && typeof s.conversationId === 'string' && typeof s.token === 'string' && typeof s.expiresAt === 'number' && typeof s.userId === 'string') {

@@ -2,14 +2,16 @@
  * The widget's own labels (the bot's words come from the server, already in the person's
  * language). Spanish first: most people who use Faro read Spanish.
  */
-export type Lang = 'es' | 'en';
+import { DEFAULT_LANG, isLang, type Lang } from '../../../src/core/languages.ts';
+
+export type { Lang };
 
 export interface Strings {
   launcher: string;
   close: string;
   quickExit: string;
   quickExitHint: string;
-  /** The button that switches to the OTHER language, written in that language. */
+  /** The button that switches to the other language (`otherLangOf`), written in that language. */
   otherLang: string;
   otherLangHint: string;
   log: string;
@@ -105,9 +107,79 @@ export const STRINGS: Record<Lang, Strings> = {
     scaleHigh: 'Very good',
     scaleOf: 'out of 5',
   },
+  pt: {
+    launcher: 'Chat de ajuda',
+    close: 'Fechar o chat',
+    quickExit: 'Sair rápido',
+    quickExitHint: 'Apaga este chat do celular e sai da página',
+    otherLang: 'Español',
+    otherLangHint: 'Cambiar a español',
+    log: 'Conversa',
+    options: 'Opções',
+    input: 'Escreva sua mensagem',
+    placeholder: 'Escreva aqui…',
+    send: 'Enviar',
+    you: 'Você',
+    bot: 'Faro',
+    connecting: 'Conectando…',
+    reconnecting: 'Sem conexão. Tentando de novo…',
+    offline: 'Sem conexão.',
+    reconnect: 'Reconectar',
+    conflict: 'Este chat está aberto em outra aba.',
+    expired: 'Esta conversa terminou porque ficou muito tempo parada.',
+    restart: 'Começar de novo',
+    notSent: 'Não foi enviada.',
+    retry: 'Tentar de novo',
+    tooFast: 'Espere um momento antes de enviar outra mensagem.',
+    staff: 'Equipe de atendimento',
+    human: 'Falar com uma pessoa',
+    menu: 'Menu principal',
+    scaleLow: 'Muito ruim',
+    scaleHigh: 'Muito bom',
+    scaleOf: 'de 5',
+  },
+  ht: {
+    launcher: 'Chat pou èd',
+    close: 'Fèmen chat la',
+    quickExit: 'Soti vit',
+    quickExitHint: 'Efase chat sa a nan telefòn nan epi soti sou paj la',
+    otherLang: 'Español',
+    otherLangHint: 'Cambiar a español',
+    log: 'Konvèsasyon',
+    options: 'Opsyon',
+    input: 'Ekri mesaj ou',
+    placeholder: 'Ekri isit la…',
+    send: 'Voye',
+    you: 'Ou',
+    bot: 'Faro',
+    connecting: 'N ap konekte…',
+    reconnecting: 'Pa gen koneksyon. N ap eseye ankò…',
+    offline: 'Pa gen koneksyon.',
+    reconnect: 'Rekonekte',
+    conflict: 'Chat sa a louvri nan yon lòt onglè.',
+    expired: 'Konvèsasyon sa a fini paske ou pa t ekri pandan lontan.',
+    restart: 'Kòmanse ankò',
+    notSent: 'Mesaj la pa t ale.',
+    retry: 'Eseye ankò',
+    tooFast: 'Tann yon ti moman anvan ou voye yon lòt mesaj.',
+    staff: 'Ekip sèvis la',
+    human: 'Pale ak yon moun',
+    menu: 'Meni prensipal',
+    scaleLow: 'Mal anpil',
+    scaleHigh: 'Byen anpil',
+    scaleOf: 'sou 5',
+  },
 };
 
-/** `en`, `en-GB` → English; anything else (including nothing) → Spanish. */
+/** `en`, `en-GB` → English, `pt-BR` → Portuguese, `ht` → Creole; anything else (including
+ * nothing) → Spanish. */
 export function langOf(tag: string | null | undefined): Lang {
-  return tag?.trim().toLowerCase().startsWith('en') ? 'en' : 'es';
+  const primary = tag?.trim().toLowerCase().split('-')[0];
+  return isLang(primary) ? primary : DEFAULT_LANG;
+}
+
+/** The language the language button switches to: English from Spanish, Spanish from any other
+ * (the bot itself understands "português", "kreyòl" and the others at any point). */
+export function otherLangOf(lang: Lang): Lang {
+  return lang === DEFAULT_LANG ? 'en' : DEFAULT_LANG;
 }

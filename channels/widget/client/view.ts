@@ -12,7 +12,7 @@
  */
 import type { Choice } from './activity.ts';
 import { appendText } from './format.ts';
-import { STRINGS, type Lang, type Strings } from './strings.ts';
+import { otherLangOf, STRINGS, type Lang, type Strings } from './strings.ts';
 import { CSS } from './styles.ts';
 
 export interface ViewHandlers {
@@ -168,7 +168,7 @@ export class View {
     this.container.setAttribute('lang', lang);
     this.launcherLabel.textContent = s.launcher;
     this.langButton.textContent = s.otherLang;
-    this.langButton.setAttribute('lang', lang === 'es' ? 'en' : 'es');
+    this.langButton.setAttribute('lang', otherLangOf(lang));
     this.langButton.setAttribute('aria-label', s.otherLangHint);
     this.exitButton.textContent = s.quickExit;
     this.exitButton.title = s.quickExitHint;

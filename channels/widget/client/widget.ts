@@ -3,7 +3,7 @@
  * device together.
  *
  * - The conversation starts when the person first opens the chat (a page view costs nothing):
- *   the widget then sends one silent `lang:<es|en>` action, so the bot skips its language
+ *   the widget then sends one silent `lang:<es|en|pt|ht>` action, so the bot skips its language
  *   question and opens with the consent notice in the page's language.
  * - A typed message is shown at once (optimistic) and marked as sent when the server's echo
  *   with the same `clientActivityID` arrives; a click shows the button's title as the person's
@@ -11,8 +11,8 @@
  *   Web Chat does, so it is shown again after a reload). Activities are shown once per id.
  *   An operator's message (sent between turns) is labelled as theirs and leaves the options
  *   of the bot's last message on screen, as the server leaves the dialog where it was.
- * - The language button changes the labels and sends `lang:es`/`lang:en`: the bot repeats its
- *   last question in that language.
+ * - The language button (English from Spanish, Spanish from the others) changes the labels and
+ *   sends `lang:<code>`: the bot repeats its last question in that language.
  * - Quick exit: closes the socket, removes every widget key from both storages and the whole
  *   widget from the page, then `location.replace(exitUrl)` (the chat page is not left in the
  *   back history either).
@@ -21,7 +21,8 @@ import type { Activity, Choice } from './activity.ts';
 import type { WidgetConfig } from './config.ts';
 import { Connection, DirectLineError, type Status } from './connection.ts';
 import { forgetAll, load, save, type Saved } from './session.ts';
-import { STRINGS, type Lang } from './strings.ts';
+import { LANGUAGE } from '../../../src/core/languages.ts';
+import { otherLangOf, STRINGS, type Lang } from './strings.ts';
 import { View, type UserBubble } from './view.ts';
 
 /** A session this close to expiry is not worth resuming after a reload. */
@@ -125,12 +126,12 @@ export class Widget {
   }
 
   private toggleLang(): void {
-    this.lang = this.lang === 'es' ? 'en' : 'es';
+    this.lang = otherLangOf(this.lang);
     this.view.setLang(this.lang);
     this.saved.lang = this.lang;
     this.persist();
     // Before the conversation exists the opening action will carry the new language.
-    if (this.saved.session) this.post(this.lang === 'en' ? 'English' : 'Español', { value: { action: `lang:${this.lang}` } });
+    if (this.saved.session) this.post(LANGUAGE[this.lang].name, { value: { action: `lang:${this.lang}` } });
   }
 
   /** Shows the person's bubble at once, then posts; a failure offers to send it again. */
@@ -230,7 +231,7 @@ export class Widget {
   }
 
   private locale(): string {
-    return this.lang === 'es' ? 'es-PE' : 'en';
+    return LANGUAGE[this.lang].locale;
   }
 }
 
