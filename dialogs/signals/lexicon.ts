@@ -270,6 +270,11 @@ const HIT_STRONG = [
   'ojo|ojos morado|morada|morados|hinchado',
   'sufro|sufre|sufrimos|vivo|vive|viviendo ~ violencia|maltrato',
   'victima de ~ violencia|maltrato',
+  // Portuguese and Creole: "me espancou", "bate em mim", "li bat mwen" (found missing after round 10:
+  // partner violence was known in Spanish and English words only)
+  'espanc*|=surra|=surras|=agressao|=agressoes',
+  '=bate|=bateu|=batia|=batendo|=bater em|na|nas|no|nos ~ mim|nos|criancas|crianca|filha|filho|filhas|filhos|mulher|esposa|mae|bebe|menino|menina|gente',
+  '=bat|=frape|=kale|=maltrete mwen|m|nou|pitit|madanm|timoun|ti',
   ...exact([
     'beats|beating|beaten|punched|punching|punches|slapped|slaps|slapping|choking|choked|strangl*',
     'domestic violence|abuse',
@@ -289,12 +294,14 @@ const HIT_WEAK = [
   '=da|=dan|=dio|=daba|=dieron|=metio|=mete|=metia|=tiro|=tira|=tiraba ~ golpes|patadas|cachetadas|punetes|trompadas|conazos|=pela|=pelas|=lapo|=lapos|lapazo|lapazos|=tunda|sopapo|sopapos|cocotazo|cocotazos|correazos|palazos|=golpe|=punete|=patada|=cachetada|=trompada|=conazo',
   '=agarro|=agarra|=agarraron|=agarraba|=cayo|=cayeron|=caen|=entro|=entraron a golpes|patadas|conazos|correazos|palazos|punetes|lapos|cachetadas|cuchilladas|tiros|balazos|=pata|=palo|=palos|=correa|=correazos',
   '=chanco|=chanca|=chancaron|=chancaba|=lapeo|=lapea|=lapearon|=zampo|=sopapeo|=sopapea',
+  // Portuguese after its clitic: "me bate", "quer me bater", "nos agrediu"
+  '=bate|=batem|=batia|=bateu|=bater|=batendo|=agride|=agrediu|=agredir|=machuca|=machucou|=machucar|=empurrou|=chutou|=chuta',
 ];
 /** Clitic pronouns; "mi" (a common spelling of "me") only right before the verb, see HIT_STRONG, as "mi bebé da patadas" is not violence. */
 const PRONOUN = [ME];
-/** "me pegó la gripe", "me pegaron una multa", "me pegó un susto". */
-const STUCK = 'multa|multas|papeleta|gripe|virus|susto|chicle|cinta|foto|fotos|afiche|cartel|etiqueta|sticker|stickers|tos|resfrio|covid|piojos|sarna|costumbre|mania|cancion|acento|calcomania';
-const STUCK_ON = [`un|una|la|el|los|las ${STUCK}`, STUCK];
+/** "me pegó la gripe", "me pegaron una multa", "me pegó un susto"; "me bateu a saudade". */
+const STUCK = 'multa|multas|papeleta|gripe|virus|susto|chicle|cinta|foto|fotos|afiche|cartel|etiqueta|sticker|stickers|tos|resfrio|covid|piojos|sarna|costumbre|mania|cancion|acento|calcomania|saudade|fome|sono|vontade|preguica|cansaco';
+const STUCK_ON = [`un|una|la|el|los|las|a|o|as|os|um|uma ${STUCK}`, STUCK];
 const HIT_EN = exact(['hit|hits|hitting|beat|beats|beating|punch|punches|punching|slap|slaps|slapping|choke|chokes|choking|kicks|kicking|kicked|attack|attacks|attacking']);
 const OBJECT_EN = exact(['me|us|my|her|him|them|mom|kids|children']);
 const WEAPON = [
