@@ -1,7 +1,9 @@
 import type { Intake } from './intake.ts';
 /** Domain vocabulary shared by dialogs, runtime, stores and content. Plain data only. */
 
+import type { z } from 'zod';
 import type { Lang } from './languages.ts';
+import type { CaseRecord, ReferralRecord, TicketNoteRecord, TicketRatingRecord, TicketRecord } from './records.ts';
 
 export { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from './languages.ts';
 
@@ -61,80 +63,19 @@ export interface Contact {
   updatedAt: number;
 }
 
-export const TICKET_STATUSES = ['open', 'claimed', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export type TicketReason = 'handoff' | 'intake' | 'psea' | 'safety';
-
-export interface Ticket {
-  /** Short reference the person can quote, e.g. `K7P-4QM`. Unique. */
-  ref: string;
-  contactKey: string;
-  channel: string;
-  reason: TicketReason;
-  status: TicketStatus;
-  lang: Lang;
-  topic?: string;
-  createdAt: number;
-  updatedAt: number;
-  /** The staff id holding the ticket (set by TicketRepo.claim, which lets exactly one win). */
-  claimedBy?: string;
-  claimedAt?: number;
-  closedBy?: string;
-  closedAt?: number;
-  outcome?: TicketOutcome;
-  /** Internal notes, oldest first. Kept in the ticket so erasing a person's tickets (consent
-   * withdrawn) erases what staff wrote about them too. Never shown to the person. */
-  notes?: TicketNote[];
-  /** The person's satisfaction answer after talking to an operator (the last one counts). */
-  rating?: TicketRating;
-}
-
-/** 1 (very bad) to 5 (very good), plus what the person chose to add. */
-export interface TicketRating {
-  score: 1 | 2 | 3 | 4 | 5;
-  comment?: string;
-  at: number;
-}
-
-/**
- * How a ticket ended, from a fixed set so queues and statistics can count them:
- * - `resolved`: the person got what they needed;
- * - `referred`: handed to a partner organisation (the referral itself comes with issue 4's referrals);
- * - `no_response`: the person did not answer;
- * - `duplicate`: another ticket covers it;
- * - `other`: none of these (say why in a note).
- */
-export const TICKET_OUTCOMES = ['resolved', 'referred', 'no_response', 'duplicate', 'other'] as const;
-export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
-
-export interface TicketNote {
-  staffId: string;
-  text: string;
-  at: number;
-}
-
-export const CASE_TYPES = ['complaint', 'suggestion', 'compliment'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
-export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** A complaint, suggestion or compliment. The person can ask its status later with `ref`. */
-export interface Case {
-  /** Short reference the person can quote. Unique among cases. */
-  ref: string;
-  type: CaseType;
-  contactKey: string;
-  channel: string;
-  lang: Lang;
-  /** What the person wrote. Personal data: a case is only opened after consent, and erased
-   * with the person's other data when consent is withdrawn. */
-  text: string;
-  status: CaseStatus;
-  createdAt: number;
-  updatedAt: number;
-  /** What was done about it, set by staff when the case moves on or closes. */
-  outcome?: string;
-}
+// Tickets, cases and referrals: their zod schemas in ./records.ts are the one definition.
+export type Ticket = z.infer<typeof TicketRecord>;
+export type TicketStatus = Ticket['status'];
+export type TicketReason = Ticket['reason'];
+export type TicketOutcome = NonNullable<Ticket['outcome']>;
+export type TicketNote = z.infer<typeof TicketNoteRecord>;
+export type TicketRating = z.infer<typeof TicketRatingRecord>;
+export type Case = z.infer<typeof CaseRecord>;
+export type CaseType = Case['type'];
+export type CaseStatus = Case['status'];
+export type Referral = z.infer<typeof ReferralRecord>;
+export type ReferralStatus = Referral['status'];
+export { CASE_STATUSES, CASE_TYPES, REFERRAL_STATUSES, TICKET_OUTCOMES, TICKET_REASONS, TICKET_STATUSES } from './records.ts';
 
 /** How the person wants to hear back about a PSEA report. */
 export const PSEA_CONTACT_PREFERENCES = ['anonymous', 'this_chat', 'phone'] as const;
@@ -208,30 +149,4 @@ export interface CannedResponse {
   createdBy: string;
   createdAt: number;
   updatedAt: number;
-}
-
-/**
- * Where a referral stands. sent → accepted | declined; accepted → done | declined.
- * The person is told each change (in their language, on their channel).
- */
-export const REFERRAL_STATUSES = ['sent', 'accepted', 'done', 'declined'] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-
-/** A ticket handed to a partner organisation from the directory (content/partners). */
-export interface Referral {
-  id: string;
-  ticketRef: string;
-  /** The person's conversation key (erased with their data). */
-  contactKey: string;
-  partnerId: string;
-  /** The partner's service this is for, if one was named. */
-  service?: string;
-  /** Internal: what the partner should know. Never shown to the person. */
-  note?: string;
-  status: ReferralStatus;
-  createdBy: string;
-  createdAt: number;
-  updatedAt: number;
-  /** Every status it had, oldest first (the first is `sent`). */
-  history: { status: ReferralStatus; by: string; at: number }[];
 }

@@ -3,7 +3,9 @@
  * API. Validate at the edge and generate the OpenAPI document, like schemas.ts.
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, LANGUAGES, PSEA_CONTACT_PREFERENCES } from '../../core/domain.ts';
+import { CASE_STATUSES, LANGUAGES, PSEA_CONTACT_PREFERENCES } from '../../core/domain.ts';
+import { CaseRecord } from '../../core/records.ts';
+import { viewOf } from './views.ts';
 
 /** What `GET /api/cases?type=` accepts: `feedback` is suggestions and compliments together. */
 export const CASE_LIST_TYPES = ['complaint', 'feedback', 'psea'] as const;
@@ -26,17 +28,7 @@ export const PseaMessageBody = z.strictObject({
   text: z.string().trim().min(1).max(2000).describe('Sent to the person in their chat as plain text; their answers come back to the report, sealed.'),
 });
 
-export const CaseView = z.object({
-  ref: z.string(),
-  type: z.enum(CASE_TYPES),
-  channel: z.string(),
-  lang: z.enum(LANGUAGES),
-  text: z.string().describe("The person's own words: render as text, never as HTML."),
-  status: Status,
-  outcome: z.string().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
+export const CaseView = viewOf(CaseRecord, ['contactKey']).extend({ text: z.string().describe("The person's own words: render as text, never as HTML.") });
 export const PseaReportView = z.object({
   code: z.string(),
   text: z.string().describe("The person's own words: render as text, never as HTML."),

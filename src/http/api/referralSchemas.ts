@@ -1,6 +1,8 @@
 /** Shapes of the partners and referrals API (validate at the edge and generate the OpenAPI document, like schemas.ts). */
 import { z } from 'zod';
 import { REFERRAL_STATUSES, TOPICS } from '../../core/domain.ts';
+import { ReferralRecord, ReferralStepRecord } from '../../core/records.ts';
+import { viewOf } from './views.ts';
 
 const Service = z.enum(TOPICS);
 const Status = z.enum(REFERRAL_STATUSES);
@@ -36,17 +38,11 @@ const PartnerView = z.object({
 });
 export const PartnersAnswer = z.object({ partners: z.array(PartnerView) });
 
-const ReferralView = z.object({
-  id: z.string(),
-  ticketRef: z.string(),
-  partnerId: z.string(),
+const ReferralView = viewOf(ReferralRecord, ['contactKey']).extend({
   service: Service.optional(),
   note: z.string().optional().describe('Internal. Render as text, never as HTML.'),
-  status: Status,
   createdBy: z.string().describe('Staff id.'),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  history: z.array(z.object({ status: Status, by: z.string(), at: z.iso.datetime() })).describe('Oldest first; the first is sent.'),
+  history: viewOf(ReferralStepRecord).array().describe('Oldest first; the first is sent.'),
 });
 export const ReferralsAnswer = z.object({ referrals: z.array(ReferralView).describe('Oldest first.') });
 export const ReferralAnswer = z.object({

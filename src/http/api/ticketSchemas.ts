@@ -1,7 +1,8 @@
 /** Shapes of the tickets API (validate at the edge and generate the OpenAPI document, like schemas.ts). */
 import { z } from 'zod';
-import { LANGUAGES, TICKET_OUTCOMES, TICKET_STATUSES } from '../../core/domain.ts';
-import { INTAKE_SPEC } from '../../core/intake.ts';
+import { TICKET_OUTCOMES, TICKET_STATUSES } from '../../core/domain.ts';
+import { IntakeRecord, TicketNoteRecord, TicketRatingRecord, TicketRecord } from '../../core/records.ts';
+import { viewOf } from './views.ts';
 
 /** References are short (`K7P-4QM`); anything else cannot name a ticket, so it is a 404. */
 export const TicketRefParams = z.strictObject({ ref: z.string().regex(/^[0-9A-Za-z-]{1,32}$/) });
@@ -15,27 +16,17 @@ export const CloseBody = z.strictObject({
   outcome: z.enum(TICKET_OUTCOMES).describe('resolved: helped; referred: handed to a partner; no_response: the person did not answer; duplicate: another ticket covers it; other: say why in a note.'),
 });
 
-const Note = z.object({ staffId: z.string(), text: z.string().describe('Render as text, never as HTML.'), at: z.iso.datetime() });
+const AsText = 'Render as text, never as HTML.';
+const Note = viewOf(TicketNoteRecord).extend({ text: z.string().describe(AsText) });
 
-export const TicketView = z.object({
-  ref: z.string(),
-  channel: z.string(),
+export const TicketView = viewOf(TicketRecord, ['contactKey', 'notes', 'rating']).extend({
+  // Reports are never tickets staff list: the PSEA path files a sealed report instead.
   reason: z.enum(['handoff', 'intake', 'safety']),
-  status: z.enum(TICKET_STATUSES),
-  lang: z.enum(LANGUAGES),
-  topic: z.string().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
   claimedBy: z.string().optional().describe('Staff id of the holder.'),
-  claimedAt: z.iso.datetime().optional(),
-  closedBy: z.string().optional(),
-  closedAt: z.iso.datetime().optional(),
-  outcome: z.enum(TICKET_OUTCOMES).optional(),
 });
 export const QueueItem = TicketView.extend({ waitingMs: z.number().int().optional().describe('Open tickets only: how long the person has waited.') });
 export const TicketsAnswer = z.object({ tickets: z.array(QueueItem).describe('Oldest first.') });
-const Intake = z.object(Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, (kind === 'codes' ? z.array(z.string()) : z.string()).optional()])));
-const Rating = z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional().describe('Render as text, never as HTML.'), at: z.iso.datetime() });
+const Rating = viewOf(TicketRatingRecord).extend({ comment: z.string().optional().describe(AsText) });
 const TicketWithNotes = TicketView.extend({ notes: z.array(Note), rating: Rating.optional().describe("The person's satisfaction answer after talking to an operator.") });
 export const Line = z.object({
   id: z.string(),
@@ -47,7 +38,7 @@ export const Line = z.object({
 export const TicketAnswer = z.object({ ticket: TicketWithNotes });
 export const TicketDetailAnswer = z.object({
   ticket: TicketWithNotes,
-  intake: Intake.nullable().describe('What the person registered, only while their consent stands; null otherwise.'),
+  intake: IntakeRecord.nullable().describe('What the person registered, only while their consent stands; null otherwise.'),
   transcript: z.array(Line).describe('The conversation from consent onwards (newest 500 lines), oldest first. PSEA steps are never in it.'),
 });
 export const MessageAnswer = z.object({

@@ -1,14 +1,16 @@
 /**
  * Collections of the MongoDB store. Field names follow the domain types one to one, so a
- * lean read minus `_id` is the domain object. Dialog-owned JSON (snapshot, outbox, pending
+ * lean read minus `_id` is the domain object; tickets, cases, referrals and the intake take
+ * their fields from their records (src/core/records.ts, through fromRecord.ts). Dialog-owned JSON (snapshot, outbox, pending
  * effects, choices) is Mixed: the store never interprets it.
  */
 import { Schema, type Connection } from 'mongoose';
-import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, Ticket, TicketNote, TicketRating, TranscriptLine } from '../../core/domain.ts';
+import type { Answer, CannedResponse, Case, ConsentRecord, Contact, Intake, PseaMessage, PseaReport, Referral, Ticket, TranscriptLine } from '../../core/domain.ts';
+import { CaseRecord, IntakeRecord, ReferralRecord, TicketRecord } from '../../core/records.ts';
 import { STAFF_ROLES, type AuditEntry, type StaffAccount } from '../../core/staff.ts';
-import { INTAKE_SPEC } from '../../core/intake.ts';
 import type { FeedbackEntry } from '../common.ts';
 import type { ConversationRecord, InboxEntry } from '../ports.ts';
+import { fieldsOf } from './fromRecord.ts';
 
 /** No `__v` (rev is our own version field) and no minimising: an empty `{}` snapshot or intake
  * must come back as `{}`, not vanish. */
@@ -42,7 +44,7 @@ conversation.index({ unfinished: 1 });
 
 // From the intake spec, so a new question is stored, not silently dropped by strict mode.
 // Mongoose defaults arrays to []; an intake without needs must stay without needs.
-const intake = new Schema<Intake>(Object.fromEntries(INTAKE_SPEC.map(({ field, kind }) => [field, kind === 'codes' ? { type: [String], default: undefined } : String])), { ...options, _id: false });
+const intake = new Schema<Intake>(fieldsOf(IntakeRecord), { ...options, _id: false });
 
 const contact = new Schema<Contact>(
   {
@@ -72,46 +74,7 @@ const consent = new Schema<ConsentRecord>(
 consent.index({ contactKey: 1, messageId: 1 }, { unique: true });
 consent.index({ contactKey: 1, at: 1 });
 
-const ticketNote = new Schema<TicketNote>(
-  {
-    staffId: required(String),
-    text: String, // as in cases: stored as written, the API checks its length
-    at: required(Number),
-  },
-  { ...options, _id: false },
-);
-
-const ticketRating = new Schema<TicketRating>(
-  {
-    score: required(Number),
-    comment: String,
-    at: required(Number),
-  },
-  { ...options, _id: false },
-);
-
-const ticket = new Schema<Ticket>(
-  {
-    ref: required(String),
-    contactKey: required(String),
-    channel: required(String),
-    reason: required(String),
-    status: required(String),
-    lang: required(String),
-    topic: String,
-    createdAt: required(Number),
-    updatedAt: required(Number),
-    claimedBy: String,
-    claimedAt: Number,
-    closedBy: String,
-    closedAt: Number,
-    outcome: String,
-    // No default: a ticket without notes must come back without a `notes` field.
-    notes: { type: [ticketNote], default: undefined },
-    rating: { type: ticketRating, default: undefined },
-  },
-  { ...options, collection: 'tickets' },
-);
+const ticket = new Schema<Ticket>(fieldsOf(TicketRecord), { ...options, collection: 'tickets' });
 ticket.index({ ref: 1 }, { unique: true });
 ticket.index({ contactKey: 1 });
 ticket.index({ status: 1, createdAt: 1 });
@@ -190,23 +153,7 @@ function auditSchema(collection: string): Schema<AuditEntry> {
 }
 const audit = auditSchema('audit');
 
-const caseRecord = new Schema<Case>(
-  {
-    ref: required(String),
-    type: required(String),
-    contactKey: required(String),
-    channel: required(String),
-    lang: required(String),
-    // Not `required`: mongoose's required refuses an empty string, and what the person wrote
-    // is stored as written (the type already makes it present).
-    text: String,
-    status: required(String),
-    createdAt: required(Number),
-    updatedAt: required(Number),
-    outcome: String,
-  },
-  { ...options, collection: 'cases' },
-);
+const caseRecord = new Schema<Case>(fieldsOf(CaseRecord), { ...options, collection: 'cases' });
 caseRecord.index({ ref: 1 }, { unique: true });
 caseRecord.index({ contactKey: 1 });
 caseRecord.index({ type: 1, status: 1, createdAt: 1 });
@@ -243,31 +190,7 @@ const cannedResponse = new Schema<CannedResponse>(
 );
 cannedResponse.index({ id: 1 }, { unique: true });
 
-const referralStep = new Schema<Referral['history'][number]>(
-  {
-    status: required(String),
-    by: required(String),
-    at: required(Number),
-  },
-  { ...options, _id: false },
-);
-
-const referral = new Schema<Referral>(
-  {
-    id: required(String),
-    ticketRef: required(String),
-    contactKey: required(String),
-    partnerId: required(String),
-    service: String,
-    note: String,
-    status: required(String),
-    createdBy: required(String),
-    createdAt: required(Number),
-    updatedAt: required(Number),
-    history: { type: [referralStep], default: undefined },
-  },
-  { ...options, id: false, collection: 'referrals' },
-);
+const referral = new Schema<Referral>(fieldsOf(ReferralRecord), { ...options, id: false, collection: 'referrals' });
 referral.index({ id: 1 }, { unique: true });
 referral.index({ ticketRef: 1, createdAt: 1 });
 referral.index({ contactKey: 1 });
