@@ -462,6 +462,9 @@ const MISSING = [
   '=sumiu|=sumiram|desapareceu', 'nao voltou',
   'pa tounen|retounen', 'pa konn kote ~ ye',
   'no se|sabemos|sabe donde esta|estan|anda|andan',
+  // lost and not found (found missing in round 11): "no lo encuentro", "got lost", "se perdeu"
+  'no la|lo|las|los encuentro|encontramos|encuentra|encuentran', '=se perdeu|perderam', 'nao acho|encontro|achamos|encontramos', '=pa jwenn',
+  ...exact(['got lost', 'is lost', 'cant|cannot find', 'can t find', 'lost my daughter|son|child|kid|baby|boy|girl|kids|children']),
   // Each space starts a new word: "hasn t" is two words ("hasn", "t"), so it gets its own phrase.
   ...exact(['missing', 'disappeared', 'hasnt|didnt|never come|came|got home|back', 'hasn|didn t come|came|got home|back', 'has|did not come|came|got home|back']),
 ];
@@ -741,7 +744,9 @@ const NOT_RESPONDING = [
   'no abre los ojos',
   'respira raro|mal|feo',
   'se esta|=ta poniendo morado|morada|azul', 'esta|=ta morado|morada',
-  'convulsion*|inconscien*|desmay*',
+  'convuls*|inconscien*|desmay*',
+  // a seizure (found missing in round 11): Creole "fè kriz", eyes rolling, foam at the mouth
+  '=fe|=gen|=pran kriz', 'je ~ ap vire', 'se le voltean|van los ojos', 'echando|bota|botando espuma', 'no puede|puedo respirar',
   'sangrando',
   'sangra mucho',
   // a birth at home with heavy bleeding (found missing in round 8)
@@ -817,6 +822,18 @@ const INGESTED = [
   'tome|trague|tomo|tomamos|=tomou|trago|tomaron ~ ~ caja|frasco|blister|tira',
   'tome|trague|tomo|tomamos|=tomou|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
   ...exact(['took|swallowed|downed ~ ~ ~ ~ pills|tablets|paracetamol|poison|bleach']),
+];
+/** A child (or anyone) who swallowed or drank something dangerous, with words between: "se comió
+ * unas bolitas de veneno", "se tragó una pila", "bebeu água sanitária" (found missing in rounds 10
+ * and 11). Not pills: "me tomo la pastilla de la presión" is everyday; too many pills is OVERDOSE. */
+const SWALLOWED = [
+  '=comio|=trago|=tomo|=bebio|=chupo|=lamio|=engoliu|=engoli|=comeu|=bebeu|=vale|=bwe|=manje',
+  ...exact(['swallowed|drank|ate|eaten|swallow']),
+];
+const HAZARD = [
+  'veneno|raticida|matarratas|=racumin|lejia|cloro|detergente|=jabon|=pila|=pilas|bateria|baterias|=moneda|=iman|insecticida|pesticida|=kerosene|gasolina|=acido|=sanitaria|=soda',
+  '=pwazon|=klorox|=pil|=batri',
+  ...exact(['poison|bleach|battery|batteries|coin|magnet|detergent|soap|pesticide|cleaning']),
 ];
 /** How many: all of them, the whole box, twenty ("me tomé todas las pastillas de la presión"). */
 const OVERDOSE = [
@@ -1170,7 +1187,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
     HOTEL, WENT_WITH, TAKES_TO_ROOM, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
     BURDEN, QUIET_DESPAIR, GOODBYE, HIGH_PLACE, FUMES, FUME_SICK, ALONE, HAZARD_PLACE, TODDLER, TRIP, JUST_THEM, SOILED, MEETING,
-    ACCIDENT, HURT_BADLY, BIRTH_NOW, SMUGGLER, HELD_FOR_MONEY, EXTORTION, OVERDOSE, FELT_NOW,
+    ACCIDENT, HURT_BADLY, BIRTH_NOW, SMUGGLER, HELD_FOR_MONEY, EXTORTION, OVERDOSE, FELT_NOW, SWALLOWED, HAZARD,
   },
   rules: [
     // Immediate danger: self-harm
@@ -1211,7 +1228,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'psea', all: ['AID_NOT_CASH', 'PAYMENT'], within: 10, why: 'money demanded for aid or a place on a list: exploitation, never an ordinary complaint' },
     { tier: 'psea', all: ['AID_WHO', 'VOYEUR'], within: 14, why: 'aid staff filming or watching people bathe' },
     { tier: 'psea', all: ['PT_AID', 'PT_SEXUAL'], within: 12, why: 'Portuguese or Creole: aid and a sexual demand or touching' },
-    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_WHO', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
+    ...['CONFINE', 'CANT_LEAVE', 'THREAT', 'HIT_STRONG', 'KILL_ANY', 'TRAFFICKING', 'MISSING'].map((danger) => ({ tier: 'psea' as const, all: ['AID_WHO', danger], within: 20, why: `aid staff and ${danger}: danger from the aid side is PSEA too` })),
     { tier: 'psea', all: ['PHOTO', 'AID', 'CONDITION'], within: 14, why: '"si no les mando un video no me pagan la cuota"' },
     { tier: 'psea', all: ['AID_WHO', 'WITHHOLD', 'DOCS'], within: 20, why: 'aid staff keeping documents' },
     { tier: 'psea', all: ['AID_WHO', 'FORCED', 'FORCED_WHAT'], within: 20, why: 'aid staff forcing work or sex' },
@@ -1270,6 +1287,9 @@ export const DEFAULT_LEXICON: Lexicon = {
     { tier: 'immediate-danger', all: ['EXTORTION'], why: 'extortion of a stall, a shop or a debtor' },
     { tier: 'immediate-danger', all: ['INGESTED', 'OVERDOSE'], within: 6, now: true, why: 'all the pills, the whole box: an overdose even of everyday medicine' },
     { tier: 'immediate-danger', all: ['INGESTED', 'FELT_NOW'], within: 24, now: true, why: 'pills taken and the body reacting now ("el corazón me late rarísimo")' },
+    // Classes found missing in blind round 11
+    { tier: 'immediate-danger', all: ['SWALLOWED', 'HAZARD'], within: 6, ordered: true, now: true, why: 'something dangerous swallowed or drunk: poison, bleach, a battery, a coin' },
+    { tier: 'immediate-danger', all: ['THREAT', 'RELATIVE'], within: 24, now: true, why: 'a threat against one\'s child or family: an emergency, even told inside a question about reporting' },
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },

@@ -130,7 +130,10 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
       // A question the lexicon finds nothing in ("¿el albergue acepta mascotas?") is never taken over
       // by the classifier alone: its words of aid places and programmes are also the words of disclosures.
       const asking = score('question') >= t.signal;
-      const alone = (signal: 'psea' | 'danger') => !asking && !complaintAbout && score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
+      // A figure of speech the everyday rules recognise ("se va a morir de la alegría") is never taken
+      // over by the classifier alone, however sure (found in round 11).
+      const idiom = everydayText === 'idiom';
+      const alone = (signal: 'psea' | 'danger') => !asking && !complaintAbout && !idiom && score(signal) >= (feedback || (everydayText && everydayText !== 'joking') ? t.sure : t.signal);
       let psea = counts(rules.psea, 'psea') || alone('psea');
       const danger = counts(rules.danger, 'danger') || alone('danger');
       // Danger told of someone on the aid side is PSEA too: the emergency contacts and the sealed route.
@@ -140,7 +143,7 @@ export function createUnderstanding(classifier: Classifier, t = THRESHOLDS): Und
         // A joke beside alarming words is asked about gently; the other everyday readings are not.
         const ask = !everyday || everyday === 'joking';
         const unsure = feedback ? t.sure : asking ? t.signal : t.check;
-        const byScore = (signal: 'psea' | 'danger') => !complaintAbout && score(signal) >= unsure;
+        const byScore = (signal: 'psea' | 'danger') => !complaintAbout && !idiom && score(signal) >= unsure;
         if (byScore('psea') || (rules.psea && ask)) check = 'psea';
         else if (byScore('danger') || (rules.danger && ask)) check = 'safety';
       }
