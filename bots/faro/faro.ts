@@ -24,7 +24,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { parseSchedule, staffedBy } from '../../src/core/schedule.ts';
-import { createPersonLink } from '../../src/runtime/personLink.ts';
+import { createPersonLink } from '../../src/helpdesk/personLink.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
 import { createLiveEvents, type LiveEvents } from '../../src/staff/liveEvents.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
@@ -33,6 +33,7 @@ import { createPseaNotifier } from '../../src/staff/pseaNotifier.ts';
 import { openStore } from '../../src/store/index.ts';
 import { optionalChannels, webChat } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 /** What Faro is made of; `startFaro` reads them from the configuration, tests pass their own. */
 export interface FaroDeps {
@@ -81,6 +82,7 @@ export async function createFaro(deps: FaroDeps): Promise<Faro> {
   const runtime = new TurnRuntime({
     store,
     dialog,
+    ...helpdesk(store),
     log,
     ticketRef,
     now,

@@ -22,18 +22,22 @@ export type Effect =
   | { type: 'ticket.rate'; ref: string; score: 1 | 2 | 3 | 4 | 5; comment?: string }
   /** Consent withdrawn: erase the person's personal data (contact, intake, tickets, cases,
    * transcript, referrals). */
-  | { type: 'data.erase' }
-  /**
-   * Added by the runtime, not the dialog: the turn's lines for staff (see DialogTurn.transcript
-   * and src/runtime/transcript.ts). Names the lines instead of copying them: what the person
-   * said, and the outbox messages with seq in `seqs` (from an operator when `staffId` is set).
-   */
-  | {
-      type: 'transcript.append';
-      ticketRef: string | null;
-      rev: number;
-      at: number;
-      said?: { messageId: string; text: string };
-      seqs: [number, number];
-      staffId?: string;
-    };
+  | { type: 'data.erase' };
+
+/**
+ * Added by the runtime, not the dialog: the turn's lines for staff (see DialogTurn.transcript
+ * and src/runtime/transcript.ts). Names the lines instead of copying them: what the person
+ * said, and the outbox messages with seq in `seqs` (from an operator when `staffId` is set).
+ */
+export interface TranscriptAppend {
+  type: 'transcript.append';
+  ticketRef: string | null;
+  rev: number;
+  at: number;
+  said?: { messageId: string; text: string };
+  seqs: [number, number];
+  staffId?: string;
+}
+
+/** What a committed turn still has to apply, kept in the conversation record until it is. */
+export type PendingEffect = Effect | TranscriptAppend;

@@ -8,11 +8,9 @@
  */
 import type { TranscriptLine } from '../core/domain.ts';
 import type { TurnInput } from '../core/dialog.ts';
-import type { Effect } from '../core/effect.ts';
+import type { TranscriptAppend } from '../core/effect.ts';
 import type { Choice } from '../core/message.ts';
 import type { ConversationRecord } from '../store/ports.ts';
-
-export type TranscriptEffect = Extract<Effect, { type: 'transcript.append' }>;
 
 /** What the person sent, as staff should read it: a click shows the title they saw. */
 export function saidBy(input: TurnInput, choices: Choice[]): string | undefined {
@@ -22,7 +20,7 @@ export function saidBy(input: TurnInput, choices: Choice[]): string | undefined 
 }
 
 /** The lines an effect names, from the record it was committed with. */
-export function linesOf(record: ConversationRecord, effect: TranscriptEffect): TranscriptLine[] {
+export function linesOf(record: ConversationRecord, effect: TranscriptAppend): TranscriptLine[] {
   const { key } = record;
   const { rev, at } = effect;
   const lines: TranscriptLine[] = [];

@@ -18,17 +18,16 @@
  * write. A commit conflict (another process won) or any failure evicts the cache entry and the
  * turn is retried from the store.
  */
-import type { Dialog, DialogSession, DialogSignal, TurnInput } from '../core/dialog.ts';
-import type { Effect } from '../core/effect.ts';
+import type { Dialog, DialogSession, DialogSignal, ReferenceLookup, TurnInput } from '../core/dialog.ts';
+import type { PendingEffect, TranscriptAppend } from '../core/effect.ts';
 import { logRef } from '../core/logRef.ts';
 import { conversationKey, type Inbound, type Outbound, type Reply } from '../core/message.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConcurrentUpdateError, DuplicateKeyError, type ConversationRecord, type Store } from '../store/ports.ts';
-import { applyEffects, claimReferences, isSealed, withdrawClaims, type Claim, type TranscriptBatch } from './effects.ts';
+import { alerts, applyEffects, claimReferences, isSealed, withdrawClaims, type Claim, type EffectHandlers, type TranscriptBatch } from './effects.ts';
 import { KeyedQueue } from './keyedQueue.ts';
-import { lookupReference } from './lookup.ts';
 import { findReference } from './refs.ts';
-import { saidBy, type TranscriptEffect } from './transcript.ts';
+import { saidBy } from './transcript.ts';
 import type { OutboundSink, TurnHandler, TurnOutcome } from './ports.ts';
 
 /** Inbound ids remembered per conversation for dedupe (WhatsApp redelivers for up to a day). */
@@ -46,6 +45,11 @@ interface Hot {
 export interface TurnRuntimeOptions {
   store: Store;
   dialog: Dialog;
+  /** What each of the dialog's effects does, by type (Faro's: src/helpdesk/effects.ts). */
+  effects: EffectHandlers;
+  /** What a person may learn about a reference they typed (Faro's policy: src/helpdesk/lookup.ts);
+   * absent: references are not looked up. */
+  lookup?: (ref: string, contactKey: string) => Promise<ReferenceLookup>;
   log: Logger;
   /** Ticket reference for a seed (see refs.ts); deterministic so a re-run turn reuses it. The
    * seed is `conversation|message|draw`: the draw moves on only when a reference was taken by
@@ -61,7 +65,7 @@ export interface TurnRuntimeOptions {
   /** Called with a turn's effects once they are applied (the console's live updates: new
    * tickets, transcript lines). May be called again for the same effects after a crash.
    * Must not throw; if it does, the turn goes on regardless. */
-  onApplied?: (effects: readonly Effect[], transcript: readonly TranscriptBatch[]) => void;
+  onApplied?: (effects: readonly PendingEffect[], transcript: readonly TranscriptBatch[]) => void;
 }
 
 /** Who a message sent outside a turn comes from, for the transcript. */
@@ -160,7 +164,7 @@ export class TurnRuntime implements TurnHandler {
     this.finished.delete(key);
     const message: Outbound = { id: `${key}#${previous.seq + 1}`, channel, conversationId, seq: previous.seq + 1, replyTo: '', reply };
     const now = this.now();
-    const effects: TranscriptEffect[] = by
+    const effects: TranscriptAppend[] = by
       ? [{ type: 'transcript.append', ticketRef: by.ticketRef, rev: previous.rev + 1, at: now, seqs: [message.seq, message.seq], ...(by.staffId !== null && { staffId: by.staffId }) }]
       : [];
     const record: ConversationRecord = {
@@ -246,7 +250,7 @@ export class TurnRuntime implements TurnHandler {
     } finally {
       // A duplicate was committed elsewhere with the same seed, so with the same references: they stay.
       if (!turn.duplicate && turn.lost.length > 0) {
-        await withdrawClaims(this.opts.store, turn.lost, turn.kept).catch((err: unknown) =>
+        await withdrawClaims(this.opts.effects, turn.lost, turn.kept).catch((err: unknown) =>
           this.opts.log.warn({ conversation: logRef(key), err: errorName(err) }, "could not withdraw a lost turn's references"),
         );
       }
@@ -292,7 +296,7 @@ export class TurnRuntime implements TurnHandler {
     // A message naming a reference (`K7P-4QM`) may be asking about it: the dialog cannot read
     // the store, so what is found under it comes with the turn.
     const named = input.text === undefined ? null : findReference(input.text);
-    const lookup = named === null ? undefined : await lookupReference(this.opts.store, named, key);
+    const lookup = named === null || !this.opts.lookup ? undefined : await this.opts.lookup(named, key);
     const result = hot.session.turn(input, previous.choices, { ref, now, ...(lookup && { lookup }) });
     const replies: Outbound[] = result.replies.map((reply, i) => ({
       id: `${key}#${previous.seq + i + 1}`,
@@ -312,7 +316,7 @@ export class TurnRuntime implements TurnHandler {
       recentMessageIds: [...previous.recentMessageIds.slice(1 - REMEMBERED_MESSAGE_IDS), inbound.messageId],
       seq: previous.seq + replies.length,
       outbox: outbound,
-      pendingEffects: result.effects.filter((e) => !isSealed(e)),
+      pendingEffects: result.effects.filter((e) => !isSealed(this.opts.effects, e)),
       choices: result.choices,
       updatedAt: now,
     };
@@ -332,9 +336,9 @@ export class TurnRuntime implements TurnHandler {
     // (DuplicateKeyError). A PSEA report (or an answer to the focal point) is filed right here and never kept in the
     // conversation: sealed content must not sit in a record keyed by the person's identity.
     const claims: Claim[] = [];
-    const filedReport = result.effects.some((e) => e.type === 'psea.report');
+    const filedReport = alerts(this.opts.effects, result.effects);
     try {
-      await claimReferences(this.opts.store, record, result.effects, inbound.messageId, record.updatedAt, claims);
+      await claimReferences(this.opts.effects, result.effects, { record, messageId: inbound.messageId, now: record.updatedAt }, claims);
       await this.commitAndDeliver(key, hot.session, record, () => filedReport && this.sealedReportFiled());
       turn.kept.push(...claims);
     } catch (err) {
@@ -373,7 +377,7 @@ export class TurnRuntime implements TurnHandler {
   }
 
   /** Live updates may never cost the person their answer. */
-  private applied(effects: readonly Effect[], transcript: readonly TranscriptBatch[]): void {
+  private applied(effects: readonly PendingEffect[], transcript: readonly TranscriptBatch[]): void {
     try {
       this.opts.onApplied?.(effects, transcript);
     } catch {
@@ -412,7 +416,7 @@ export class TurnRuntime implements TurnHandler {
 
   private async finish(record: ConversationRecord): Promise<void> {
     if (record.pendingEffects.length > 0) {
-      const transcript = await applyEffects(this.opts.store, record, this.now());
+      const transcript = await applyEffects(this.opts.effects, this.opts.store, record, this.now());
       this.applied(record.pendingEffects, transcript);
     }
     if (record.outbox.length === 0) return;

@@ -12,7 +12,7 @@
  * and the claimed tickets it found at start.
  */
 import type { Ticket, TicketStatus, TranscriptLine } from '../core/domain.ts';
-import type { Effect } from '../core/effect.ts';
+import type { PendingEffect } from '../core/effect.ts';
 import type { TranscriptBatch } from '../runtime/effects.ts';
 import type { SealedReportEvent } from './pseaNotifier.ts';
 
@@ -40,7 +40,7 @@ export interface LiveEvents {
   /** Shutdown: ends every stream, so the server need not wait for them (consoles reconnect). */
   end(): void;
   /** Give this to TurnRuntime as `onApplied`: tickets opened and lines written by a turn. */
-  fromEffects(effects: readonly Effect[], transcript: readonly TranscriptBatch[]): void;
+  fromEffects(effects: readonly PendingEffect[], transcript: readonly TranscriptBatch[]): void;
 }
 
 export function lineView(line: TranscriptLine): LineView {

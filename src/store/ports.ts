@@ -23,7 +23,7 @@ import type {
   TicketStatus,
   TranscriptLine,
 } from '../core/domain.ts';
-import type { Effect } from '../core/effect.ts';
+import type { PendingEffect } from '../core/effect.ts';
 import type { AuditEntry, NewAuditEntry, StaffAccount, StaffChanges } from '../core/staff.ts';
 import type { Outbound } from '../core/message.ts';
 
@@ -45,7 +45,7 @@ export interface ConversationRecord {
   /** Replies and effects of the last turn, kept until the next commit so they can be
    * re-applied after a crash (both are idempotent). */
   outbox: Outbound[];
-  pendingEffects: Effect[];
+  pendingEffects: PendingEffect[];
   /** The last choices offered, so "2" or a title can be resolved next turn. */
   choices: { action: string; title: string }[];
   updatedAt: number;

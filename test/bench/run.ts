@@ -30,6 +30,7 @@ import { settings } from '../support/dialog.ts';
 import { SCRIPT } from './script.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { drive, memory, round, summarise, type Phase } from './stats.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -76,7 +77,7 @@ async function inProcessFloor() {
 
 async function inProcess(label: string, store: Store) {
   const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
-  const runtime = new TurnRuntime({ store, dialog, log: createLogger('silent'), ticketRef });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog, log: createLogger('silent'), ticketRef });
   runtime.register('bench', { deliver: async () => {} });
   let messages = 0;
   const walk = async (user: number, record: (us: number) => void) => {

@@ -12,6 +12,7 @@ import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
 import { ConnectorStub, LogCapture, message, postActivity, startBot, type BotHarness } from './botframeworkHarness.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 // Reply activities are inspected field by field.
 type Reply = Record<string, any>;
@@ -23,7 +24,7 @@ interface Faro {
 }
 
 async function startFaro(store: Store, log: Logger): Promise<Faro> {
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log, ticketRef });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log, ticketRef });
   const bot = await startBot(runtime, log);
   runtime.register(bot.channel.name, bot.channel.sink);
   await runtime.recover();

@@ -17,6 +17,7 @@ import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
 import { FakeTurns } from '../support/fakeTurns.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 export const TOKEN = '1234567:faro-test-token';
 export const SECRET = 'test-secret_0123456789';
@@ -32,7 +33,7 @@ export interface Turns {
 /** The real runtime, memory store and Faro dialog. */
 export function faroTurns(): Turns & { runtime: TurnRuntime; store: Store } {
   const store = createMemoryStore();
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef });
   return { turns: runtime, runtime, store, attach: (sink) => runtime.register('telegram', sink), close: () => runtime.close() };
 }
 

@@ -15,6 +15,7 @@ import { faroDialog } from '../support/dialog.ts';
 import type { GraphBody } from './whatsappGraphStub.ts';
 import { expectWithinLimits } from './whatsappLimits.ts';
 import { buttonReply, listReply, messageWebhook, startWhatsApp, T0, textMessage, WA_ID, wamid, type WhatsAppHarness } from './whatsappHarness.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 interface Turn {
   steps: string[];
@@ -31,7 +32,7 @@ describe('Faro end to end on WhatsApp (real runtime and dialog, Graph stub)', ()
 
   before(async () => {
     store = createMemoryStore();
-    runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef });
+    runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef });
     wa = await startWhatsApp({
       turns: runtime,
       register: (sink) =>

@@ -11,6 +11,7 @@ import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
 import { capturingLogger, type FakeClient, startChannel, TrackedTurns, type Started } from './whatsappWebHarness.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 const PHONE = '51900000001';
 const CHAT = `${PHONE}@c.us`;
@@ -29,7 +30,7 @@ describe('WhatsApp Web channel: a whole Faro conversation', () => {
     store = createMemoryStore();
     const { log, lines } = capturingLogger();
     logLines = lines;
-    runtime = new TurnRuntime({ store, dialog: faroDialog(), log, ticketRef });
+    runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log, ticketRef });
     turns = new TrackedTurns({
       handle: async (inbound) => {
         const outcome = await runtime.handle(inbound);

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createPersonLink } from '../../src/runtime/personLink.ts';
+import { createPersonLink } from '../../src/helpdesk/personLink.ts';
 import { html, launchChromium, startPageServer, startWidgetFaro, type PageServer, type WidgetFaro } from './widgetHarness.ts';
 
 const KEY = 'faro.widget.v1';

@@ -11,6 +11,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 /** Opens one ticket ("persona"), one case ("queja") and one sealed report ("reporte") per
  * conversation; asked again, it says it has one already. */
@@ -50,7 +51,7 @@ const refOf = (seed: string) => {
 };
 
 function runtimeOver(store: Store) {
-  const runtime = new TurnRuntime({ store, dialog: fakeDialog, log: createLogger('silent'), ticketRef: refOf, now: () => 1_700_000_000_000 });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: fakeDialog, log: createLogger('silent'), ticketRef: refOf, now: () => 1_700_000_000_000 });
   const said: string[] = [];
   runtime.register('t', { deliver: async (out) => void said.push(...out.map((o) => o.reply.text)) });
   return { runtime, said };

@@ -14,6 +14,7 @@ import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 describe('consent withdrawal on the embedded store', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('consent withdrawal on the embedded store', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'faro-erase-'));
     store = await createEmbeddedStore({ dir });
-    runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef });
+    runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef });
     runtime.register('test', { deliver: async () => undefined });
   });
   after(async () => {

@@ -8,6 +8,7 @@ import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { faroDialog } from '../support/dialog.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 class CollectingSink implements OutboundSink {
   delivered: Outbound[] = [];
@@ -27,7 +28,7 @@ const testRef = (seed: string) => {
 
 function setup(store: Store = createMemoryStore(), ticketRef = testRef) {
   const sink = new CollectingSink();
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => 1_700_000_000_000 });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => 1_700_000_000_000 });
   runtime.register('test', sink);
   return { store, sink, runtime };
 }
@@ -194,7 +195,8 @@ describe('Turn runtime', () => {
   it('never puts a conversation key (a phone number on WhatsApp) in its logs', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
-    const runtime = new TurnRuntime({ store: createMemoryStore(), dialog: faroDialog(), log, ticketRef: testRef });
+    const store = createMemoryStore();
+    const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log, ticketRef: testRef });
     runtime.register('whatsapp', { deliver: async () => undefined });
     await runtime.handle({ channel: 'whatsapp', conversationId: '51987654321', messageId: 'w1', text: 'hola' });
     expect(lines.join('')).to.include('turn').and.not.include('51987654321');

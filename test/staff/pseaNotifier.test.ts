@@ -14,6 +14,7 @@ import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createPseaNotifier, type SealedReportEvent } from '../../src/staff/pseaNotifier.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import { faroDialog } from '../support/dialog.ts';
+import { helpdesk } from '../../src/helpdesk/index.ts';
 
 const AT = Date.UTC(2026, 0, 10, 12);
 const REPORT = ['el de la ONG me pide fotos', 'Reportar de forma confidencial', 'Anónimo, sin contacto', 'el coordinador Quispe me pidió fotos íntimas'];
@@ -55,7 +56,7 @@ function capture() {
 function runtimeWith(onSealedReport: (() => void) | undefined) {
   const store = createMemoryStore();
   const delivered: Outbound[] = [];
-  const runtime = new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => AT, ...(onSealedReport && { onSealedReport }) });
+  const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => AT, ...(onSealedReport && { onSealedReport }) });
   runtime.register('test', { deliver: async (m) => void delivered.push(...m) });
   let n = 0;
   const say = async (conversationId: string, ...texts: string[]) => {

@@ -2,14 +2,12 @@
  * shown with their labels; a free-text value (another nationality, a region) as written. */
 import { el } from './dom.ts';
 import { label, s } from './i18n.ts';
-import type { Intake } from './types.ts';
-
-const FIELDS = ['ageGroup', 'gender', 'nationality', 'region', 'householdSize', 'needs', 'contact'] as const;
+import { INTAKE_FIELDS, type Intake } from '../../core/intake.ts';
 
 export function intakeSection(intake: Intake | null): HTMLElement {
   const t = s().intake;
   const section = el('section', { class: 'part', 'aria-labelledby': 'intake-heading' }, el('h3', { id: 'intake-heading' }, t.heading));
-  const rows = FIELDS.flatMap((name) => {
+  const rows = INTAKE_FIELDS.flatMap((name) => {
     const value = intake?.[name];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
     const shown = (Array.isArray(value) ? value : [value]).map((code) => label(t.value, code)).join(', ');

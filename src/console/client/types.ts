@@ -2,6 +2,8 @@
  * What the staff API answers, as the console reads it (src/http/api/*Schemas.ts are the source;
  * only the fields the console uses are listed). Every text field is shown with textContent.
  */
+import type { Intake } from '../../core/intake.ts';
+
 export type Lang = 'es' | 'en';
 export type TicketStatus = 'open' | 'claimed' | 'closed';
 export const OUTCOMES = ['resolved', 'referred', 'no_response', 'duplicate', 'other'] as const;
@@ -50,7 +52,7 @@ export interface Line {
 /** A live line of a ticket someone else holds (or no one): what it is, without the text. */
 export type LineNotice = Pick<Line, 'id' | 'from' | 'at'>;
 
-export type Intake = Partial<Record<'ageGroup' | 'gender' | 'nationality' | 'region' | 'householdSize' | 'contact', string>> & { needs?: string[] };
+export type { Intake };
 
 export interface TicketDetail {
   ticket: Ticket;

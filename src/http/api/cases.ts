@@ -16,7 +16,7 @@ import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.t
 import type { AuditEntry } from '../../core/staff.ts';
 import { can, type Permission } from '../../staff/policy.ts';
 import type { AuditRepo, Store } from '../../store/ports.ts';
-import { PersonUnreachableError, type PersonLink } from '../../runtime/personLink.ts';
+import { PersonUnreachableError, type PersonLink } from '../../helpdesk/personLink.ts';
 import { HttpError } from '../errors.ts';
 import * as c from './caseSchemas.ts';
 import * as s from './schemas.ts';

@@ -7,7 +7,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { normaliseEmail } from '../../core/staff.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { PersonLink } from '../../runtime/personLink.ts';
+import type { PersonLink } from '../../helpdesk/personLink.ts';
 import { createLiveEvents, type LiveEvents } from '../../staff/liveEvents.ts';
 import { createEventsHandler } from './events.ts';
 import { createStaffService, LastAdminError, PasswordPolicyError, viewOf, type StaffSettings } from '../../staff/accounts.ts';
@@ -39,7 +39,7 @@ export interface ApiOptions extends StaffSettings {
   /** Default 15 minutes. */
   loginWindowMs?: number;
   /** Reaches the person behind a ticket (operator messages, referral outcomes, claim/close
-   * moving their dialog). Built over the TurnRuntime (src/runtime/personLink.ts). */
+   * moving their dialog). Built over the TurnRuntime (src/helpdesk/personLink.ts). */
   person: PersonLink;
   /** Live updates for the console (`GET /api/events`); give the same object to the TurnRuntime
    * as `onApplied`. Default: a private one (only the API's own changes show). */

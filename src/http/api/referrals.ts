@@ -17,7 +17,7 @@ import { partnersFor, type Partner } from '../../../content/partners/index.ts';
 import { createTranslations } from '../../../dialogs/faro/i18n.ts';
 import type { Referral, ReferralStatus, Ticket } from '../../core/domain.ts';
 import type { Logger } from '../../log/logger.ts';
-import type { PersonLink } from '../../runtime/personLink.ts';
+import type { PersonLink } from '../../helpdesk/personLink.ts';
 import type { ReferralChange, Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { iso, sendJson, type CaseHandlerDeps } from './cases.ts';

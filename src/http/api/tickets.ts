@@ -18,7 +18,7 @@
 import type { Request, Response } from 'express';
 import type { Ticket, TicketNote } from '../../core/domain.ts';
 import type { Logger } from '../../log/logger.ts';
-import { PersonUnreachableError, type PersonLink, type TicketChangeEvent } from '../../runtime/personLink.ts';
+import { PersonUnreachableError, type PersonLink, type TicketChangeEvent } from '../../helpdesk/personLink.ts';
 import { lineView, type LiveEvents } from '../../staff/liveEvents.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { can } from '../../staff/policy.ts';

@@ -12,6 +12,7 @@ import { ticketRef } from '../../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../../src/runtime/turns.ts';
 import { faroDialog } from '../../support/dialog.ts';
 import { startApi, type Answer, type ApiHarness } from './harness.ts';
+import { helpdesk } from '../../../src/helpdesk/index.ts';
 
 const REPORT_TEXT = 'el coordinador Quispe del comedor me pidió fotos <script>alert(1)</script>';
 const COMPLAINT_TEXT = 'no me dejaron entrar al comedor <img src=x onerror=alert(1)> & "ya"';
@@ -32,7 +33,7 @@ describe('staff API: cases and sealed PSEA reports', () => {
 
   before(async () => {
     api = await startApi({ loginLimitPerIp: 1000 });
-    runtime = new TurnRuntime({ store: api.store, dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => api.clock.now });
+    runtime = new TurnRuntime({ store: api.store, ...helpdesk(api.store), dialog: faroDialog(), log: createLogger('silent'), ticketRef, now: () => api.clock.now });
     runtime.register('test', { deliver: async () => undefined });
     for (const role of STAFF_ROLES) {
       ids[role] = await api.addStaff(`${role}@example.org`, [role]);

@@ -12,16 +12,17 @@ import { createMemoryStore } from '../../../src/store/memory/index.ts';
 import type { StaffRole } from '../../../src/core/staff.ts';
 import type { Store } from '../../../src/store/ports.ts';
 import type { Outbound } from '../../../src/core/message.ts';
-import { createPersonLink, type PersonLink } from '../../../src/runtime/personLink.ts';
+import { createPersonLink, type PersonLink } from '../../../src/helpdesk/personLink.ts';
 import { ticketRef } from '../../../src/runtime/refs.ts';
 import { TurnRuntime } from '../../../src/runtime/turns.ts';
 import { faroDialog } from '../../support/dialog.ts';
 import type { Dialog } from '../../../src/core/dialog.ts';
 import type { LiveEvents } from '../../../src/staff/liveEvents.ts';
+import { helpdesk } from '../../../src/helpdesk/index.ts';
 
 /** A PersonLink over a real runtime on `store`, for routers built outside startApi. */
 export function personLinkFor(store: Store): PersonLink {
-  return createPersonLink(new TurnRuntime({ store, dialog: faroDialog(), log: createLogger('silent'), ticketRef }));
+  return createPersonLink(new TurnRuntime({ store, ...helpdesk(store), dialog: faroDialog(), log: createLogger('silent'), ticketRef }));
 }
 
 export const PASSWORD = 'correct horse battery';

@@ -5,7 +5,7 @@
  * order with them, on the channel the person used.
  */
 import type { PseaReport, Ticket } from '../core/domain.ts';
-import { UnknownConversationError, type TurnRuntime } from './turns.ts';
+import { UnknownConversationError, type TurnRuntime } from '../runtime/turns.ts';
 
 /** What moved a ticket: the dialog hears it as an event (a person joins, the ticket closes). */
 export type TicketChangeEvent = 'claimed' | 'closed';
