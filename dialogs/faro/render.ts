@@ -288,7 +288,7 @@ function afterHours(env: RenderEnv): string {
   return `\n${staffed.next ? env.t('handoff.afterHours', { next: staffed.next, hours }) : env.t('handoff.afterHoursUnknown', { hours })}`;
 }
 
-/** What a person is told about a reference they typed (see src/runtime/lookup.ts for who may learn what). */
+/** What a person is told about a reference they typed (see src/helpdesk/lookup.ts for who may learn what). */
 function statusText(lookup: ReferenceLookup, env: RenderEnv): string {
   const { t } = env;
   if (lookup.found === 'nothing') return t('status.notFound', { ref: lookup.ref });

@@ -21,7 +21,7 @@ export interface Activity {
   /** Bot messages sent outside a turn (no `replyToId`: an operator's message, a referral's
    * outcome, see directline/render.ts): the options on screen stay as they are. */
   aside?: boolean;
-  /** An operator wrote it: `aside` with step `operator` (what src/runtime/personLink.ts sends)
+  /** An operator wrote it: `aside` with step `operator` (what src/helpdesk/personLink.ts sends)
    * or `handoff.live`. Direct Line sends it `from` the bot, with no name. */
   staff?: boolean;
   /** Person's messages: the id the widget gave it when posting, to match the echo. */
