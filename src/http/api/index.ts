@@ -22,6 +22,7 @@ import { createCannedResponseHandlers } from './cannedResponses.ts';
 import { createReferralHandlers } from './referrals.ts';
 import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
 import { openApiDocument } from './openapi.ts';
+import type { z } from 'zod';
 import * as s from './schemas.ts';
 import { callerOf, createAuthenticate, CSRF_COOKIE, requireAnyPermission, requirePermission, requireQueryPermission, SESSION_COOKIE } from './session.ts';
 
@@ -48,6 +49,9 @@ export interface ApiOptions extends StaffSettings {
   partners?: Partner[];
   /** Secure cookies; default: when the request came over HTTPS (`req.secure`, honours express's trust proxy). */
   secureCookies?: boolean;
+  /** Check every success answer against its endpoint's declared body (the API tests turn it on,
+   * so the OpenAPI document cannot drift from what handlers send); a mismatch is thrown, a 500. */
+  checkAnswers?: boolean;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
@@ -169,7 +173,8 @@ export function createApiRouter(options: ApiOptions): Router {
   for (const endpoint of ENDPOINTS as readonly Endpoint[]) {
     const guards = guardsFor(endpoint.access, authenticate);
     const handler = handlers[endpoint.operationId as OperationId];
-    router[endpoint.method](expressPath(endpoint.path), noStore, ...guards, ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
+    const checks = options.checkAnswers && endpoint.success.body ? [checkAnswer(endpoint.operationId, endpoint.success.status, endpoint.success.body)] : [];
+    router[endpoint.method](expressPath(endpoint.path), noStore, ...checks, ...guards, ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
   }
   return router;
 }
@@ -182,6 +187,22 @@ function guardsFor(access: Access, authenticate: RequestHandler): RequestHandler
   if (Array.isArray(access)) return [authenticate, requireAnyPermission(access)];
   const rule = access as Exclude<Access, string | readonly unknown[]>;
   return [authenticate, requireQueryPermission(rule.query, rule.by)];
+}
+
+/** Wraps `res.send` (which `res.json` and sendJson end in) so that a success answer that does not
+ * fit its declared shape is an error. */
+function checkAnswer(operationId: string, status: number, shape: z.ZodType): RequestHandler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (body: unknown) => {
+      if (res.statusCode === status && typeof body === 'string') {
+        const checked = shape.safeParse(JSON.parse(body));
+        if (!checked.success) throw new Error(`${operationId} answered ${status} with a body its endpoint does not declare: ${checked.error.message}`);
+      }
+      return send(body);
+    };
+    next();
+  };
 }
 
 /** Staff answers are personal or secret: never cached, never sniffed as HTML. */

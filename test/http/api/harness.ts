@@ -73,7 +73,7 @@ export async function startApi(options: Partial<Omit<ApiOptions, 'store' | 'log'
   };
   const { dialog = faroDialog(), ...api } = options;
   // Wired by bots/faro/faro.ts, as in production: turns feed the live events, a filed report alerts psea_focal.
-  const faro = await createFaro({ store, dialog, log, tokenKey: Buffer.alloc(32, 1), now, api: { kdfCost: KDF, ...api }, channels: () => [recording] });
+  const faro = await createFaro({ store, dialog, log, tokenKey: Buffer.alloc(32, 1), now, api: { kdfCost: KDF, checkAnswers: true, ...api }, channels: () => [recording] });
   const { runtime, events } = faro;
   let messageId = 0;
   const server: RunningServer = await faro.listen(0, '127.0.0.1');
