@@ -42,6 +42,7 @@ export const CANNED_ENDPOINTS = [
     access: 'cannedResponses.manage',
     summary: 'Remove a canned response. Audited.',
     params: c.CannedIdParams,
+    body: c.DeleteCannedResponseBody,
     success: { status: 204 },
     errors: { 404: 'No such canned response' },
   },

@@ -8,10 +8,9 @@ import type { Request, Response } from 'express';
 import type { CannedResponse } from '../../core/domain.ts';
 import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
-import * as c from './cannedSchemas.ts';
 import { iso, sendJson, type CaseHandlerDeps } from './cases.ts';
-import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
+import { inputOf } from './input.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -25,13 +24,6 @@ function noSuchResponse(): HttpError {
   return new HttpError(404, 'NotFound', 'No such canned response.');
 }
 
-/** An id that cannot exist is answered like one that does not. */
-function idOf(req: Request): string {
-  const params = c.CannedIdParams.safeParse(req.params);
-  if (!params.success) throw noSuchResponse();
-  return params.data.id;
-}
-
 function responseView(response: CannedResponse): Record<string, unknown> {
   return { ...response, createdAt: iso(response.createdAt), updatedAt: iso(response.updatedAt) };
 }
@@ -39,14 +31,14 @@ function responseView(response: CannedResponse): Record<string, unknown> {
 export function createCannedResponseHandlers(deps: CannedResponseHandlerDeps) {
   const { store, now, audit } = deps;
 
-  const listCannedResponses: Handler = async (req, res) => {
-    const query = s.parse(c.CannedResponsesQuery, req.query, 'query');
+  const listCannedResponses: Handler = async (_req, res) => {
+    const { query } = inputOf(res, 'listCannedResponses');
     const responses = (await store.cannedResponses.list()).filter((response) => query.lang === undefined || response.lang === query.lang);
     sendJson(res, 200, { responses: responses.map(responseView) });
   };
 
   const createCannedResponse: Handler = async (req, res) => {
-    const body = s.parse(c.NewCannedResponseBody, req.body);
+    const { body } = inputOf(res, 'createCannedResponse');
     const actor = callerOf(req).account.id;
     const at = now();
     const response: CannedResponse = { id: randomUUID(), ...body, createdBy: actor, createdAt: at, updatedAt: at };
@@ -56,8 +48,10 @@ export function createCannedResponseHandlers(deps: CannedResponseHandlerDeps) {
   };
 
   const updateCannedResponse: Handler = async (req, res) => {
-    const id = idOf(req);
-    const body = s.parse(c.CannedResponseChangesBody, req.body);
+    const {
+      params: { id },
+      body,
+    } = inputOf(res, 'updateCannedResponse');
     const updated = await store.cannedResponses.update(id, body, now());
     if (!updated) throw noSuchResponse();
     await audit(callerOf(req).account.id, 'cannedResponses.update', id);
@@ -65,8 +59,7 @@ export function createCannedResponseHandlers(deps: CannedResponseHandlerDeps) {
   };
 
   const deleteCannedResponse: Handler = async (req, res) => {
-    const id = idOf(req);
-    s.parse(c.DeleteCannedResponseBody, req.body);
+    const id = inputOf(res, 'deleteCannedResponse').params.id;
     if (!(await store.cannedResponses.delete(id))) throw noSuchResponse();
     await audit(callerOf(req).account.id, 'cannedResponses.delete', id);
     res.status(204).end();

@@ -18,9 +18,8 @@ import { can, type Permission } from '../../staff/policy.ts';
 import type { AuditRepo, Store } from '../../store/ports.ts';
 import { PersonUnreachableError, type PersonLink } from '../../helpdesk/personLink.ts';
 import { HttpError } from '../errors.ts';
-import * as c from './caseSchemas.ts';
-import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
+import { inputOf } from './input.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 type Audit = (actor: string, action: string, target?: string, details?: AuditEntry['details']) => Promise<void>;
@@ -67,18 +66,6 @@ function noSuchReport(): HttpError {
   return new HttpError(404, 'NotFound', 'No such report.');
 }
 
-/** A ref that cannot exist is answered like one that does not. */
-function refOf(req: Request): string {
-  const params = c.CaseRefParams.safeParse(req.params);
-  if (!params.success) throw noSuchCase();
-  return params.data.ref;
-}
-function codeOf(req: Request): string {
-  const params = c.PseaCodeParams.safeParse(req.params);
-  if (!params.success) throw noSuchReport();
-  return params.data.code;
-}
-
 export function createCaseHandlers(deps: CaseHandlerDeps) {
   const { store, now, audit, person } = deps;
   const sealed: AuditRepo = store.pseaReports.audit;
@@ -94,7 +81,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   }
 
   const listCases: Handler = async (req, res) => {
-    const query = s.parse(c.CasesQuery, req.query, 'query');
+    const { query } = inputOf(res, 'listCases');
     const actor = callerOf(req).account.id;
     if (query.type === 'psea') {
       // Guarded: only psea_focal gets here (requireQueryPermission).
@@ -113,14 +100,16 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   };
 
   const getCase: Handler = async (req, res) => {
-    const found = await readableCase(req, refOf(req));
+    const found = await readableCase(req, inputOf(res, 'getCase').params.ref);
     await audit(callerOf(req).account.id, 'cases.read', found.ref, { type: found.type });
     sendJson(res, 200, { case: caseView(found) });
   };
 
   const setCaseStatus: Handler = async (req, res) => {
-    const ref = refOf(req);
-    const body = s.parse(c.CaseStatusBody, req.body);
+    const {
+      params: { ref },
+      body,
+    } = inputOf(res, 'setCaseStatus');
     await readableCase(req, ref);
     const updated = await store.cases.setStatus(ref, body.status, body.outcome, now());
     if (!updated) throw noSuchCase();
@@ -130,7 +119,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   };
 
   const getPseaReport: Handler = async (req, res) => {
-    const code = codeOf(req);
+    const code = inputOf(res, 'getPseaReport').params.code;
     const report = await store.pseaReports.get(code);
     if (!report) throw noSuchReport();
     await sealedAudit(callerOf(req).account.id, 'psea.read', code);
@@ -138,8 +127,10 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   };
 
   const setPseaReportStatus: Handler = async (req, res) => {
-    const code = codeOf(req);
-    const body = s.parse(c.PseaStatusBody, req.body);
+    const {
+      params: { code },
+      body,
+    } = inputOf(res, 'setPseaReportStatus');
     const updated = await store.pseaReports.setStatus(code, body.status, now());
     if (!updated) throw noSuchReport();
     await sealedAudit(callerOf(req).account.id, 'psea.status', code, { status: body.status });
@@ -147,8 +138,10 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   };
 
   const sendPseaMessage: Handler = async (req, res) => {
-    const code = codeOf(req);
-    const body = s.parse(c.PseaMessageBody, req.body);
+    const {
+      params: { code },
+      body,
+    } = inputOf(res, 'sendPseaMessage');
     const report = await store.pseaReports.get(code);
     if (!report) throw noSuchReport();
     if (report.contact !== 'this_chat' || !report.contactKey || !report.channel) {
@@ -168,7 +161,7 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   };
 
   const listPseaAudit: Handler = async (req, res) => {
-    const query = s.parse(s.AuditQuery, req.query, 'query');
+    const { query } = inputOf(res, 'listPseaAudit');
     // Written first, like GET /api/audit: reading the trail leaves a trace in it.
     await sealedAudit(callerOf(req).account.id, 'psea.audit.read');
     const entries = await sealed.list({ limit: query.limit, ...(query.cursor ? { before: query.cursor } : {}) });

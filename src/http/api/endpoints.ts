@@ -1,8 +1,9 @@
 /**
  * Every staff API endpoint, as data: method, path, who may call it, and its shapes. The
  * router mounts from this list (index.ts), the OpenAPI document is generated from it
- * (openapi.ts), and the authorisation test walks it × every role. A new endpoint is one
- * entry here plus its handler.
+ * (openapi.ts), its input is validated from it (input.ts) and, in the API tests, its answers
+ * are checked against it; the authorisation test walks it × every role. A new endpoint is one
+ * entry here (or in a *Endpoints.ts beside it) plus its handler.
  */
 import type { z } from 'zod';
 import type { Permission } from '../../staff/policy.ts';
@@ -44,7 +45,8 @@ export interface Endpoint {
   params?: z.ZodType;
   /** Success status and its body (undefined: no body). */
   success: { status: number; body?: z.ZodType };
-  /** Other answers worth documenting, beyond 400/401/403. */
+  /** Other answers worth documenting, beyond 400/401/403; the 404's is also its message when
+   * the path's parameters do not fit. */
   errors?: Record<number, string>;
 }
 
@@ -102,7 +104,7 @@ export const ENDPOINTS = [
     params: s.UserIdParams,
     body: s.UpdateUserBody,
     success: { status: 200, body: s.UserAnswer },
-    errors: { 404: 'No such account', 409: 'Would leave no enabled admin' },
+    errors: { 404: 'No such staff account', 409: 'Would leave no enabled admin' },
   },
   {
     operationId: 'listAudit',

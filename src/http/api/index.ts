@@ -23,7 +23,7 @@ import { createReferralHandlers } from './referrals.ts';
 import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
 import { openApiDocument } from './openapi.ts';
 import type { z } from 'zod';
-import * as s from './schemas.ts';
+import { inputOf, validateInput } from './input.ts';
 import { callerOf, createAuthenticate, CSRF_COOKIE, requireAnyPermission, requirePermission, requireQueryPermission, SESSION_COOKIE } from './session.ts';
 
 export interface ApiOptions extends StaffSettings {
@@ -88,16 +88,14 @@ export function createApiRouter(options: ApiOptions): Router {
 
   const secure = (req: Request) => options.secureCookies ?? req.secure;
 
+  /** Limits that count every attempt, malformed ones too: before the input is validated. */
+  const throttles: Partial<Record<OperationId, RequestHandler[]>> = { login: [perIp] };
+
   const handlers: Record<OperationId, RequestHandler[] | Handler> = {
     login: [
-      perIp,
-      (req, _res, next) => {
-        s.parse(s.LoginBody, req.body, 'login');
-        next();
-      },
       perAccount,
       async (req, res) => {
-        const body = s.parse(s.LoginBody, req.body, 'login');
+        const { body } = inputOf(res, 'login');
         const result = await staff.login(body.email, body.password);
         if (!result.ok) throw new HttpError(401, 'InvalidCredentials', 'Wrong email or password.');
         const { account } = result;
@@ -121,7 +119,7 @@ export function createApiRouter(options: ApiOptions): Router {
       res.json({ user: viewOf(account, now()), permissions: permissionsOf(account.roles) });
     },
     createUser: async (req, res) => {
-      const body = s.parse(s.CreateUserBody, req.body);
+      const { body } = inputOf(res, 'createUser');
       try {
         const account = await staff.create(body, callerOf(req).account.id);
         res.status(201).json({ user: viewOf(account, now()) });
@@ -137,11 +135,9 @@ export function createApiRouter(options: ApiOptions): Router {
       res.json({ users: users.map((u) => viewOf(u, now())) });
     },
     updateUser: async (req, res) => {
-      const params = s.UserIdParams.safeParse(req.params);
-      if (!params.success) throw new HttpError(404, 'NotFound', 'No such staff account.');
-      const body = s.parse(s.UpdateUserBody, req.body);
+      const { params, body } = inputOf(res, 'updateUser');
       try {
-        const account = await staff.update(params.data.id, body, callerOf(req).account.id);
+        const account = await staff.update(params.id, body, callerOf(req).account.id);
         if (!account) throw new HttpError(404, 'NotFound', 'No such staff account.');
         res.json({ user: viewOf(account, now()) });
       } catch (error) {
@@ -150,7 +146,7 @@ export function createApiRouter(options: ApiOptions): Router {
       }
     },
     listAudit: async (req, res) => {
-      const query = s.parse(s.AuditQuery, req.query, 'query');
+      const { query } = inputOf(res, 'listAudit');
       // Written first, so reading the log leaves a trace even if the answer is lost.
       await staff.audit(callerOf(req).account.id, 'audit.read');
       const entries = await store.audit.list({ limit: query.limit, ...(query.cursor ? { before: query.cursor } : {}) });
@@ -174,7 +170,8 @@ export function createApiRouter(options: ApiOptions): Router {
     const guards = guardsFor(endpoint.access, authenticate);
     const handler = handlers[endpoint.operationId as OperationId];
     const checks = options.checkAnswers && endpoint.success.body ? [checkAnswer(endpoint.operationId, endpoint.success.status, endpoint.success.body)] : [];
-    router[endpoint.method](expressPath(endpoint.path), noStore, ...checks, ...guards, ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
+    const throttle = throttles[endpoint.operationId as OperationId] ?? [];
+    router[endpoint.method](expressPath(endpoint.path), noStore, ...checks, ...guards, ...throttle, validateInput(endpoint), ...(Array.isArray(handler) ? handler : [handler as RequestHandler]));
   }
   return router;
 }

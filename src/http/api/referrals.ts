@@ -21,10 +21,9 @@ import type { PersonLink } from '../../helpdesk/personLink.ts';
 import type { ReferralChange, Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { iso, sendJson, type CaseHandlerDeps } from './cases.ts';
-import * as r from './referralSchemas.ts';
-import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
-import { findVisibleTicket, ticketRefOf, visibleTicket } from './ticketAccess.ts';
+import { findVisibleTicket, visibleTicket } from './ticketAccess.ts';
+import { inputOf } from './input.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -60,13 +59,6 @@ function refused(change: Exclude<ReferralChange, { ok: true }>): HttpError {
   return new HttpError(409, 'StatusChanged', `Someone changed this referral meanwhile: it is now ${change.referral.status}.`);
 }
 
-/** An id that cannot exist is answered like one that does not. */
-function referralIdOf(req: Request): string {
-  const params = r.ReferralIdParams.safeParse(req.params);
-  if (!params.success) throw noSuchReferral();
-  return params.data.id;
-}
-
 function referralView(referral: Referral): Record<string, unknown> {
   const { contactKey: _contactKey, createdAt, updatedAt, history, ...rest } = referral;
   return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt), history: history.map((step) => ({ ...step, at: iso(step.at) })) };
@@ -90,14 +82,16 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
     }
   }
 
-  const listPartners: Handler = async (req, res) => {
-    const query = s.parse(r.PartnersQuery, req.query, 'query');
+  const listPartners: Handler = async (_req, res) => {
+    const { query } = inputOf(res, 'listPartners');
     sendJson(res, 200, { partners: query.service ? partnersFor(partners, query.service, query.region) : partners });
   };
 
   const createReferral: Handler = async (req, res) => {
-    const ref = ticketRefOf(req);
-    const body = s.parse(r.NewReferralBody, req.body);
+    const {
+      params: { ref },
+      body,
+    } = inputOf(res, 'createReferral');
     const ticket = await visibleTicket(store, ref);
     if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
     const partner = partners.find((p) => p.id === body.partnerId);
@@ -127,7 +121,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   };
 
   const listReferrals: Handler = async (req, res) => {
-    const ticket = await visibleTicket(store, ticketRefOf(req));
+    const ticket = await visibleTicket(store, inputOf(res, 'listReferrals').params.ref);
     const referrals = await store.referrals.listByTicket(ticket.ref);
     // The notes may describe the person: reading them leaves a trace, like reading the ticket.
     await audit(callerOf(req).account.id, 'referrals.list', ticket.ref, { count: referrals.length });
@@ -135,8 +129,10 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
   };
 
   const updateReferral: Handler = async (req, res) => {
-    const id = referralIdOf(req);
-    const body = s.parse(r.ReferralStatusBody, req.body);
+    const {
+      params: { id },
+      body,
+    } = inputOf(res, 'updateReferral');
     const referral = await store.referrals.get(id);
     const ticket = referral && (await findVisibleTicket(store, referral.ticketRef));
     if (!referral || !ticket) throw noSuchReferral();

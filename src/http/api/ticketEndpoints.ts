@@ -33,6 +33,7 @@ export const TICKET_ENDPOINTS = [
     summary:
       'Take an open ticket. Of operators claiming at once exactly one wins; the holder may repeat the call. The person is told someone joined, and from then on their messages come to the console (live handoff). Audited.',
     params: t.TicketRefParams,
+    body: t.ClaimBody,
     success: { status: 200, body: t.TicketAnswer },
     errors: { 404: 'No such ticket', 409: 'AlreadyClaimed (someone else holds it) or TicketClosed' },
   },

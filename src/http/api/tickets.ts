@@ -25,10 +25,9 @@ import { can } from '../../staff/policy.ts';
 import type { Store, TicketChange } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { sendJson } from './cases.ts';
-import * as s from './schemas.ts';
 import { callerOf } from './session.ts';
-import { isVisible, noSuchTicket, ticketRefOf, visibleTicket } from './ticketAccess.ts';
-import * as t from './ticketSchemas.ts';
+import { isVisible, noSuchTicket, visibleTicket } from './ticketAccess.ts';
+import { inputOf } from './input.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 type Audit = (actor: string, action: string, target?: string, details?: AuditEntry['details']) => Promise<void>;
@@ -84,8 +83,8 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     }
   }
 
-  const listTickets: Handler = async (req, res) => {
-    const query = s.parse(t.TicketsQuery, req.query, 'query');
+  const listTickets: Handler = async (_req, res) => {
+    const { query } = inputOf(res, 'listTickets');
     const at = now();
     const tickets = (await store.tickets.list(query.status ? { status: query.status } : {})).filter(isVisible);
     sendJson(res, 200, {
@@ -94,7 +93,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const getTicket: Handler = async (req, res) => {
-    const ticket = await visibleTicket(store, ticketRefOf(req));
+    const ticket = await visibleTicket(store, inputOf(res, 'getTicket').params.ref);
     const contact = await store.contacts.get(ticket.contactKey);
     // Only while consent stands: a withdrawn consent erases the contact, but check the
     // decision too rather than trust that erasure already ran.
@@ -107,8 +106,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const claimTicket: Handler = async (req, res) => {
-    const ref = ticketRefOf(req);
-    s.parse(t.ClaimBody, req.body);
+    const ref = inputOf(res, 'claimTicket').params.ref;
     await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     const change = await store.tickets.claim(ref, actor, now());
@@ -119,8 +117,10 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const sendTicketMessage: Handler = async (req, res) => {
-    const ref = ticketRefOf(req);
-    const body = s.parse(t.MessageBody, req.body);
+    const {
+      params: { ref },
+      body,
+    } = inputOf(res, 'sendTicketMessage');
     const ticket = await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
@@ -139,8 +139,10 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const addTicketNote: Handler = async (req, res) => {
-    const ref = ticketRefOf(req);
-    const body = s.parse(t.NoteBody, req.body);
+    const {
+      params: { ref },
+      body,
+    } = inputOf(res, 'addTicketNote');
     await visibleTicket(store, ref);
     const actor = callerOf(req).account.id;
     const ticket = await store.tickets.addNote(ref, { staffId: actor, text: body.text, at: now() });
@@ -151,8 +153,10 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
   };
 
   const closeTicket: Handler = async (req, res) => {
-    const ref = ticketRefOf(req);
-    const body = s.parse(t.CloseBody, req.body);
+    const {
+      params: { ref },
+      body,
+    } = inputOf(res, 'closeTicket');
     const ticket = await visibleTicket(store, ref);
     const { id: actor, roles } = callerOf(req).account;
     if (ticket.status === 'claimed' && ticket.claimedBy !== actor && !can(roles, 'tickets.closeOthers')) {
