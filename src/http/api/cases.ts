@@ -1,25 +1,12 @@
-/**
- * Handlers of the cases API and the SEALED PSEA reports API (endpoints in caseEndpoints.ts;
- * the guards that keep reports to psea_focal run before these, see session.ts).
- *
- * - Reading a case (it holds a person's words) and changing one are written to the staff
- *   audit log, with ids and counts only.
- * - Everything about PSEA reports is written to the sealed trail (`store.pseaReports.audit`)
- *   and nowhere else: not the staff audit log an admin reads, not the application log.
- * - Answers are JSON with `<`, `>` and `&` written as \u escapes: what a person typed reaches a
- *   client intact but can never be read as markup, even by something that sniffs or
- *   concatenates the body into a page.
- */
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Case, CaseStatus, CaseType, PseaReport } from '../../core/domain.ts';
+import type { Case, CaseStatus, CaseType } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { can, type Permission } from '../../staff/policy.ts';
-import type { AuditRepo, Store } from '../../store/ports.ts';
-import { PersonUnreachableError, type PersonLink } from '../../helpdesk/personLink.ts';
+import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { callerOf } from './session.ts';
 import { inputOf } from './input.ts';
+import type { PseaHandlers } from './psea.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 type Audit = (actor: string, action: string, target?: string, details?: AuditEntry['details']) => Promise<void>;
@@ -29,8 +16,8 @@ export interface CaseHandlerDeps {
   now: () => number;
   /** The staff audit log (admin-readable). Never given anything about PSEA reports. */
   audit: Audit;
-  /** Reaches the person behind a report filed with "contact me in this chat". */
-  person: PersonLink;
+  /** `GET /api/cases?type=psea` is answered by the sealed module (psea.ts). */
+  psea: Pick<PseaHandlers, 'listReports'>;
 }
 
 const FEEDBACK_TYPES: readonly CaseType[] = ['suggestion', 'compliment'];
@@ -53,25 +40,12 @@ function caseView(record: Case): Record<string, unknown> {
   return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt) };
 }
 
-/** The focal point may call back whoever asked for it; anonymous reports have nothing to show. */
-function reportView(report: PseaReport): Record<string, unknown> {
-  const { createdAt, updatedAt, messages, ...rest } = report;
-  return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt), ...(messages && { messages: messages.map((m) => ({ ...m, at: iso(m.at) })) }) };
-}
-
 function noSuchCase(): HttpError {
   return new HttpError(404, 'NotFound', 'No such case.');
 }
-function noSuchReport(): HttpError {
-  return new HttpError(404, 'NotFound', 'No such report.');
-}
 
 export function createCaseHandlers(deps: CaseHandlerDeps) {
-  const { store, now, audit, person } = deps;
-  const sealed: AuditRepo = store.pseaReports.audit;
-  const sealedAudit = async (actor: string, action: string, target?: string, details?: AuditEntry['details']) => {
-    await sealed.append({ at: now(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}) });
-  };
+  const { store, now, audit, psea } = deps;
 
   /** A case the caller's role may handle, else 404: a complaint-only role learns nothing of feedback refs. */
   async function readableCase(req: Request, ref: string): Promise<Case> {
@@ -83,13 +57,8 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
   const listCases: Handler = async (req, res) => {
     const { query } = inputOf(res, 'listCases');
     const actor = callerOf(req).account.id;
-    if (query.type === 'psea') {
-      // Guarded: only psea_focal gets here (requireQueryPermission).
-      const reports = (await store.pseaReports.list()).filter((r) => query.status === undefined || r.status === query.status);
-      await sealedAudit(actor, 'psea.list', undefined, { count: reports.length, ...(query.status ? { status: query.status } : {}) });
-      sendJson(res, 200, { reports: reports.map(reportView) });
-      return;
-    }
+    // Guarded: only psea_focal gets here (requireQueryPermission); the sealed module answers.
+    if (query.type === 'psea') return psea.listReports(actor, query.status, res);
     const filter = (status: CaseStatus | undefined) => (status === undefined ? {} : { status });
     const cases =
       query.type === 'complaint'
@@ -118,58 +87,5 @@ export function createCaseHandlers(deps: CaseHandlerDeps) {
     sendJson(res, 200, { case: caseView(updated) });
   };
 
-  const getPseaReport: Handler = async (req, res) => {
-    const code = inputOf(res, 'getPseaReport').params.code;
-    const report = await store.pseaReports.get(code);
-    if (!report) throw noSuchReport();
-    await sealedAudit(callerOf(req).account.id, 'psea.read', code);
-    sendJson(res, 200, { report: reportView(report) });
-  };
-
-  const setPseaReportStatus: Handler = async (req, res) => {
-    const {
-      params: { code },
-      body,
-    } = inputOf(res, 'setPseaReportStatus');
-    const updated = await store.pseaReports.setStatus(code, body.status, now());
-    if (!updated) throw noSuchReport();
-    await sealedAudit(callerOf(req).account.id, 'psea.status', code, { status: body.status });
-    sendJson(res, 200, { report: reportView(updated) });
-  };
-
-  const sendPseaMessage: Handler = async (req, res) => {
-    const {
-      params: { code },
-      body,
-    } = inputOf(res, 'sendPseaMessage');
-    const report = await store.pseaReports.get(code);
-    if (!report) throw noSuchReport();
-    if (report.contact !== 'this_chat' || !report.contactKey || !report.channel) {
-      throw new HttpError(409, 'NoChatContact', 'The person did not ask to be contacted in the chat.');
-    }
-    const actor = callerOf(req).account.id;
-    const message = { id: randomUUID(), from: 'focal_point' as const, text: body.text, at: now(), staffId: actor };
-    try {
-      await person.pseaMessage({ ...report, contactKey: report.contactKey, channel: report.channel }, body.text, message.id);
-    } catch (err) {
-      if (err instanceof PersonUnreachableError) throw new HttpError(409, 'PersonUnreachable', 'The person cannot be reached: their conversation is gone, or their channel is not running.');
-      throw err;
-    }
-    const updated = await store.pseaReports.addMessage(code, message);
-    await sealedAudit(actor, 'psea.message', code);
-    sendJson(res, 201, { report: reportView(updated ?? report) });
-  };
-
-  const listPseaAudit: Handler = async (req, res) => {
-    const { query } = inputOf(res, 'listPseaAudit');
-    // Written first, like GET /api/audit: reading the trail leaves a trace in it.
-    await sealedAudit(callerOf(req).account.id, 'psea.audit.read');
-    const entries = await sealed.list({ limit: query.limit, ...(query.cursor ? { before: query.cursor } : {}) });
-    sendJson(res, 200, {
-      entries: entries.map((e) => ({ ...e, at: iso(e.at) })),
-      nextCursor: entries.length === query.limit ? entries.at(-1)!.id : null,
-    });
-  };
-
-  return { listCases, getCase, setCaseStatus, getPseaReport, setPseaReportStatus, sendPseaMessage, listPseaAudit };
+  return { listCases, getCase, setCaseStatus };
 }

@@ -16,6 +16,7 @@ import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.
 import { DuplicateKeyError, type Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { createCaseHandlers } from './cases.ts';
+import { createPseaHandlers } from './psea.ts';
 import { createTicketHandlers } from './tickets.ts';
 import { loadPartners, type Partner } from '../../../content/partners/index.ts';
 import { createCannedResponseHandlers } from './cannedResponses.ts';
@@ -91,6 +92,9 @@ export function createApiRouter(options: ApiOptions): Router {
   /** Limits that count every attempt, malformed ones too: before the input is validated. */
   const throttles: Partial<Record<OperationId, RequestHandler[]>> = { login: [perIp] };
 
+  // The sealed reports' handlers reach their own repository and the person, nothing else.
+  const { listReports, ...psea } = createPseaHandlers({ reports: store.pseaReports, now, person: options.person });
+
   const handlers: Record<OperationId, RequestHandler[] | Handler> = {
     login: [
       perAccount,
@@ -159,7 +163,8 @@ export function createApiRouter(options: ApiOptions): Router {
       res.json(document);
     },
     events: createEventsHandler(events, now),
-    ...createCaseHandlers({ store, now, audit: staff.audit, person: options.person }),
+    ...psea,
+    ...createCaseHandlers({ store, now, audit: staff.audit, psea: { listReports } }),
     ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
     ...createCannedResponseHandlers({ store, now, audit: staff.audit }),
     ...createReferralHandlers({ store, now, audit: staff.audit, person: options.person, log, partners: options.partners ?? loadPartners() }),
