@@ -8,7 +8,8 @@ import type { Request, Response } from 'express';
 import type { CannedResponse } from '../../core/domain.ts';
 import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
-import { iso, sendJson, type CaseHandlerDeps } from './cases.ts';
+import type { CaseHandlerDeps } from './cases.ts';
+import { iso, sendJson } from './json.ts';
 import { callerOf } from './session.ts';
 import { inputOf } from './input.ts';
 

@@ -1,3 +1,9 @@
+/**
+ * Handlers of the cases API (endpoints in caseEndpoints.ts; the SEALED PSEA reports are
+ * psea.ts's, which has no way to the staff audit log). Reading a case (it holds a person's
+ * words) and changing one are written to the staff audit log, with ids and counts only;
+ * answers go out through json.ts.
+ */
 import type { Request, Response } from 'express';
 import type { Case, CaseStatus, CaseType } from '../../core/domain.ts';
 import type { AuditEntry } from '../../core/staff.ts';
@@ -6,6 +12,7 @@ import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { callerOf } from './session.ts';
 import { inputOf } from './input.ts';
+import { iso, sendJson } from './json.ts';
 import type { PseaHandlers } from './psea.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -25,14 +32,6 @@ const FEEDBACK_TYPES: readonly CaseType[] = ['suggestion', 'compliment'];
 function permissionFor(type: CaseType): Permission {
   return type === 'complaint' ? 'cases.complaint' : 'cases.feedback';
 }
-
-/** JSON that no browser can take for HTML; JSON.parse gives back the exact text. */
-export function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  res.status(status).type('application/json').send(text);
-}
-
-export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Contact keys (a phone number on WhatsApp) stay out: a case is handled, not a way to reach someone. */
 function caseView(record: Case): Record<string, unknown> {

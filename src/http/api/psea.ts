@@ -12,7 +12,7 @@ import type { AuditEntry } from '../../core/staff.ts';
 import { PersonUnreachableError, type PersonLink } from '../../helpdesk/personLink.ts';
 import type { PseaReportRepo } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
-import { iso, sendJson } from './cases.ts';
+import { iso, sendJson } from './json.ts';
 import { inputOf } from './input.ts';
 import { callerOf } from './session.ts';
 

@@ -1,3 +1,9 @@
+/**
+ * Finding the ticket a request names, the same way for every endpoint under a ticket: a ref
+ * that does not exist and a PSEA ticket answer the same 404 as a ref that cannot exist (the
+ * router's, from the endpoint table): only psea_focal may know a report exists, and the
+ * dialog opens no PSEA tickets anyway.
+ */
 import type { Ticket } from '../../core/domain.ts';
 import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';

@@ -24,7 +24,7 @@ import type { AuditEntry } from '../../core/staff.ts';
 import { can } from '../../staff/policy.ts';
 import type { Store, TicketChange } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
-import { sendJson } from './cases.ts';
+import { sendJson } from './json.ts';
 import { callerOf } from './session.ts';
 import { isVisible, noSuchTicket, visibleTicket } from './ticketAccess.ts';
 import { inputOf } from './input.ts';
