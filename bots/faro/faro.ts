@@ -34,6 +34,11 @@ import { openStore } from '../../src/store/index.ts';
 import { optionalChannels, webChat } from './channels.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { helpdesk } from '../../src/helpdesk/index.ts';
+import { loadPartners } from '../../content/partners/index.ts';
+import { createTranslations, type Translate } from '../../dialogs/faro/i18n.ts';
+import type { Lang } from '../../src/core/languages.ts';
+import type { Say } from '../../src/core/dialog.ts';
+import { loadBotCatalogs } from '../../content/locales/index.ts';
 
 /** What Faro is made of; `startFaro` reads them from the configuration, tests pass their own. */
 export interface FaroDeps {
@@ -50,6 +55,9 @@ export interface FaroDeps {
   api?: Partial<Omit<ApiOptions, 'store' | 'log' | 'tokenKey' | 'person' | 'events' | 'now'>>;
   /** Where the PSEA focal point is alerted that a report was filed (never its content). */
   pseaWebhookUrl?: string;
+  /** The bot's strings, as the dialog has them (staff-side messages to the person use them too).
+   * Default: the shipped catalogs. */
+  translations?: Record<Lang, Translate>;
 }
 
 /** Faro wired but not yet listening: the app, the runtime and what the console is told. */
@@ -95,7 +103,10 @@ export async function createFaro(deps: FaroDeps): Promise<Faro> {
   await runtime.recover();
 
   // The staff API answers only its own paths under /api (so /api/messages still reaches Bot Framework).
-  const staffApi = createApiRouter({ ...deps.api, store, log, tokenKey, now, person: createPersonLink(runtime), events });
+  // The bot's catalogs and the partner directory are content: loaded here, handed to the API.
+  const translations = deps.translations ?? createTranslations(loadBotCatalogs());
+  const say: Say = (lang, key, vars) => translations[lang](key, vars);
+  const staffApi = createApiRouter({ partners: loadPartners(), say, ...deps.api, store, log, tokenKey, now, person: createPersonLink(runtime), events });
   // The operator console (`/console`) is a page over the staff API.
   const operatorConsole = createConsole({ log });
   const app = createApp({
@@ -144,7 +155,9 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const tokenKey = await tokenSigningKey(config);
   const published = await store.answers.listPublished();
   warnAboutOverdueReviews(published, log);
+  const translations = createTranslations(loadBotCatalogs());
   const dialog = createFaroDialog({
+    translations,
     answers: buildAnswerIndex(published),
     understanding: loadUnderstanding(),
     settings: {
@@ -158,6 +171,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const faro = await createFaro({
     store,
     dialog,
+    translations,
     log,
     tokenKey,
     ...(config.PSEA_WEBHOOK_URL && { pseaWebhookUrl: config.PSEA_WEBHOOK_URL }),

@@ -1,6 +1,6 @@
 import type { Activity, CardAction } from 'botbuilder';
 import type { Outbound } from '../../src/core/message.ts';
-import { numberedMenu } from '../text.ts';
+import { numberedMenu } from '../kit/text.ts';
 import type { ChoiceStyle } from './choices.ts';
 
 /**

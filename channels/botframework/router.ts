@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../../src/log/logger.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import { CapturedResponse } from './capture.ts';
 import { errorSummary, logTag } from './logging.ts';
 import { parseIncomingActivity, type IncomingActivity } from './schema.ts';

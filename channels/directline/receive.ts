@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Inbound } from '../../src/core/message.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import { CHANNEL, CHANNEL_ID, type DirectLineActivity } from './activity.ts';
 import type { Conversation, Received } from './conversations.ts';
 import { userActivityId } from './render.ts';

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Logger } from '../../src/log/logger.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import { forbidden, missingAuthorization, type Authenticator, type Caller } from './auth.ts';
 import { Conversations, type Conversation } from './conversations.ts';
 import { receiveActivity, type ReceiveDeps } from './receive.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HttpError } from '../../src/http/errors.ts';
-import { cleanInbound } from '../text.ts';
+import { HttpError } from '../kit/http.ts';
+import { cleanInbound } from '../kit/text.ts';
 
 /**
  * What `POST /conversations/:id/activities` accepts: one Bot Framework activity, of which we

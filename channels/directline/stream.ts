@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../../src/log/logger.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import type { ActivitySet } from './activity.ts';
 import type { Authenticator } from './auth.ts';
 import type { Conversations } from './conversations.ts';

@@ -1,4 +1,4 @@
-import { cleanInbound } from '../text.ts';
+import { cleanInbound } from '../kit/text.ts';
 import type { Inbound } from '../../src/core/message.ts';
 import { isUnreadableContent, type TelegramUpdate } from './update.ts';
 

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Choice, Reply } from '../../src/core/message.ts';
-import { cut, numberedMenu } from '../text.ts';
+import { cut, numberedMenu } from '../kit/text.ts';
 
 /** Bot API bounds: message text 1–4096 characters, `callback_data` 1–64 bytes. */
 export const MAX_MESSAGE_CHARS = 4096;

@@ -3,7 +3,7 @@ import type { Outbound } from '../../src/core/message.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { OutboundSink } from '../../src/runtime/ports.ts';
 import { CHANNEL } from './inbound.ts';
-import { numberedMenu } from '../text.ts';
+import { numberedMenu } from '../kit/text.ts';
 import { renderReply, splitText, type TelegramText } from './render.ts';
 import { callWithRetries, type RetryPolicy } from './retry.ts';
 import { TelegramSendError } from './sendError.ts';

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import { errorName, receiveUpdate, type ReceiveDeps } from './receive.ts';
 import { checkUpdate } from './update.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Inbound } from '../../src/core/message.ts';
-import { cleanInbound } from '../text.ts';
+import { cleanInbound } from '../kit/text.ts';
 
 export const CHANNEL = 'whatsapp-web';
 

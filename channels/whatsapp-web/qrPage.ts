@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import type { Pairing } from './pairing.ts';
 
 export const QR_PAGE_PATH = '/whatsapp-web/qr';

@@ -1,5 +1,5 @@
 import type { Reply } from '../../src/core/message.ts';
-import { withNumberedMenu } from '../text.ts';
+import { withNumberedMenu } from '../kit/text.ts';
 
 /**
  * A reply as WhatsApp text. Buttons and lists are deprecated in whatsapp-web.js, so choices

@@ -1,7 +1,7 @@
 import type { Inbound } from '../../src/core/message.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import type { WebhookMessage } from './schema.ts';
-import { cleanInbound } from '../text.ts';
+import { cleanInbound } from '../kit/text.ts';
 
 export const CHANNEL = 'whatsapp';
 

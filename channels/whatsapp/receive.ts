@@ -1,4 +1,4 @@
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler } from '../../src/runtime/ports.ts';
 import type { InboxEntry, InboxRepo } from '../../src/store/ports.ts';

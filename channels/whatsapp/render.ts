@@ -1,5 +1,5 @@
 import type { Choice, Outbound } from '../../src/core/message.ts';
-import { shorten, split, withNumberedMenu } from '../text.ts';
+import { shorten, split, withNumberedMenu } from '../kit/text.ts';
 import { envelope, type GraphMessage, type ListRow, type TextMessage } from './wire.ts';
 
 /**

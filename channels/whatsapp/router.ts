@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
-import { rawBodyOf } from '../../src/http/app.ts';
-import { HttpError } from '../../src/http/errors.ts';
+import { rawBodyOf } from '../kit/http.ts';
+import { HttpError } from '../kit/http.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { Receiver } from './receive.ts';
 import { parseWebhook } from './schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 
 /**
  * The webhook body Meta POSTs (WhatsApp Cloud API, field `messages`), validated once here.

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError } from '../kit/http.ts';
 
 /**
  * Meta signs every webhook POST: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(raw body, app

@@ -7,7 +7,7 @@ import type { Pseudonymizer } from './ids.ts';
 import { CHANNEL } from './inbound.ts';
 import { LIMITS, renderOutbound } from './render.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
-import { split, withNumberedMenu } from '../text.ts';
+import { split, withNumberedMenu } from '../kit/text.ts';
 import type { CustomerServiceWindow } from './window.ts';
 import { envelope, type GraphMessage } from './wire.ts';
 

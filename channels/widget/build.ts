@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { bundleScript, compressed, type CompressedAsset } from '../../src/http/browserAssets.ts';
+import { bundleScript, compressed, type CompressedAsset } from '../kit/http.ts';
 
 /** widget.js, built in memory at start-up (src/http/browserAssets.ts). */
 export type WidgetBundle = CompressedAsset;

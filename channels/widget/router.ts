@@ -1,6 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '../../src/http/errors.ts';
+import { HttpError, negotiate } from '../kit/http.ts';
 import type { WidgetBundle } from './build.ts';
 import { demoPage } from './demo.ts';
 
@@ -21,8 +21,6 @@ export interface WidgetRouterDeps {
  * within that time.
  */
 const CACHE_CONTROL = 'public, max-age=600';
-
-type Encoding = 'br' | 'gzip' | 'identity';
 
 const DemoQuery = z.looseObject({ lang: z.enum(['es', 'en']).optional() });
 
@@ -68,21 +66,6 @@ export function createWidgetRouter(deps: WidgetRouterDeps): Router {
   });
 
   return router;
-}
-
-/** The best encoding the client accepts: brotli, then gzip, else none. `q=0` refuses one. */
-export function negotiate(header: string | undefined): Encoding {
-  if (!header) return 'identity';
-  const accepted = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return 'identity';
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -4,12 +4,9 @@
  * rest is read in its fallback language (test/content/catalogs.test.ts checks both).
  */
 import { readFileSync } from 'node:fs';
-import { LANGUAGES, type Lang } from '../../src/core/languages.ts';
+import { type Catalog, LANGUAGES, type Lang } from '../../src/core/languages.ts';
 
-/** A catalog: nested groups of strings, as i18next reads them. */
-export interface Catalog {
-  [key: string]: string | Catalog;
-}
+export type { Catalog };
 
 export function loadBotCatalogs(): Record<Lang, Catalog> {
   return Object.fromEntries(LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(new URL(`./${lang}/bot.json`, import.meta.url), 'utf8')) as Catalog])) as Record<Lang, Catalog>;

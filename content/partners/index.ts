@@ -4,24 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { TOPICS } from '../../src/core/domain.ts';
+import { type Partner, PartnerRecord } from '../../src/core/partners.ts';
 
-const text = z.object({ es: z.string().min(3), en: z.string().min(3) }).strict();
-
-const partner = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'use lowercase letters, digits and -'),
-    name: z.string().min(2),
-    services: z.array(z.enum(TOPICS)).min(1),
-    /** Region names as in the intake (dialogs/faro/options.ts), or "*" for everywhere. */
-    regions: z.array(z.string().min(1)).min(1),
-    contact: z.object({ website: z.url().optional(), email: z.email().optional(), phone: z.string().min(3).optional() }).strict(),
-    howToRefer: text,
-    sample: z.boolean(),
-  })
-  .strict();
-
-export type Partner = z.infer<typeof partner>;
+export { type Partner, partnersFor } from '../../src/core/partners.ts';
 
 export class PartnerDirectoryError extends Error {
   override name = 'PartnerDirectoryError';
@@ -29,7 +14,7 @@ export class PartnerDirectoryError extends Error {
 
 export function validatePartners(data: unknown, origin = 'content/partners/partners.json'): Partner[] {
   const parsed = z
-    .object({ $comment: z.string().optional(), partners: z.array(partner) })
+    .object({ $comment: z.string().optional(), partners: z.array(PartnerRecord) })
     .strict()
     .safeParse(data);
   if (!parsed.success) {
@@ -47,9 +32,4 @@ export function validatePartners(data: unknown, origin = 'content/partners/partn
 
 export function loadPartners(): Partner[] {
   return validatePartners(JSON.parse(readFileSync(new URL('./partners.json', import.meta.url), 'utf8')) as unknown);
-}
-
-/** Partners offering a service in a region (or everywhere). */
-export function partnersFor(partners: Partner[], service: string, region?: string): Partner[] {
-  return partners.filter((p) => (p.services as string[]).includes(service) && (region === undefined || p.regions.includes('*') || p.regions.includes(region)));
 }

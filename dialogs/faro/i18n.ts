@@ -1,6 +1,5 @@
 import i18next from 'i18next';
-import { type Catalog, loadBotCatalogs } from '../../content/locales/index.ts';
-import { DEFAULT_LANG, LANGUAGES, type Lang, LANGUAGE } from '../../src/core/languages.ts';
+import { type Catalog, DEFAULT_LANG, LANGUAGES, type Lang, LANGUAGE } from '../../src/core/languages.ts';
 
 /** Looks up a bot string and fills its `{{placeholders}}`. */
 export type Translate = (key: string, vars?: Record<string, string>) => string;
@@ -8,12 +7,12 @@ export type Translate = (key: string, vars?: Record<string, string>) => string;
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
- * The bot's strings from the i18next catalogs in content/locales. i18next resolves each key
+ * The bot's strings from the i18next catalogs (content/locales, loaded by the composition root). i18next resolves each key
  * (a key missing in a language is read in its fallbacks, src/core/languages.ts) once; the template is then cached and filled by a
  * plain replace, because a full i18next `t()` per string was the largest cost of a turn
  * (measured: ~40% of a turn's CPU). Escaping is off: channels escape for their own markup.
  */
-export function createTranslations(catalogs: Record<Lang, Catalog> = loadBotCatalogs()): Record<Lang, Translate> {
+export function createTranslations(catalogs: Record<Lang, Catalog>): Record<Lang, Translate> {
   const i18n = i18next.createInstance();
   void i18n.init({
     resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: catalogs[lang] }])),

@@ -10,7 +10,7 @@ import { DEFAULT_LANG, isLang, type Lang } from '../../src/core/domain.ts';
 import type { Choice } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import type { Understanding } from '../understanding/understand.ts';
-import { createTranslations, type Translate } from './i18n.ts';
+import type { Translate } from './i18n.ts';
 import { interpret } from './intents.ts';
 import { faroMachine, initialContext, type Emitted, type FaroContext, type Step } from './machine.ts';
 import { render, type DialogSettings } from './render.ts';
@@ -26,13 +26,15 @@ interface Saved {
 }
 
 export interface FaroDeps {
+  /** The bot's strings per language (createTranslations over content/locales' catalogs). */
+  translations: Record<Lang, Translate>;
   answers: AnswerIndex;
   understanding: Understanding;
   settings: DialogSettings;
 }
 
 export function createFaroDialog(deps: FaroDeps): Dialog {
-  const translations = createTranslations();
+  const { translations } = deps;
   return {
     version: FARO_DIALOG_VERSION,
     open(saved, hint) {

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { negotiate } from '../../channels/widget/router.ts';
+import { negotiate } from '../http/browserAssets.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ConsoleAsset, ConsoleAssets } from './build.ts';
 import { consolePage } from './page.ts';

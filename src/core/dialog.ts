@@ -1,4 +1,5 @@
 import type { Effect } from './effect.ts';
+import type { Lang } from './languages.ts';
 import type { Choice, Reply } from './message.ts';
 
 /** What one turn of a dialog produced. */
@@ -60,3 +61,7 @@ export interface Dialog {
    * version (or one that no longer restores) restarts politely instead of failing. */
   open(saved: { machineVersion: number; snapshot: unknown } | null, hint?: { locale?: string }): DialogSession;
 }
+
+/** A bot string in a language, its `{{placeholders}}` filled: what staff-side code tells a
+ * person outside a turn (a referral's change) says through this, from the same catalogs. */
+export type Say = (lang: Lang, key: string, vars?: Record<string, string>) => string;

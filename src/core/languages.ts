@@ -137,6 +137,11 @@ export const LANGUAGE: Record<Lang, Language> = {
   },
 };
 
+/** A catalog of strings (content/locales/<lang>/bot.json): nested groups, as i18next reads them. */
+export interface Catalog {
+  [key: string]: string | Catalog;
+}
+
 /** A language and then its fallbacks, ending with the default language: where to look things up. */
 export function lookupOrder(lang: Lang): Lang[] {
   return [...new Set<Lang>([lang, ...LANGUAGE[lang].fallback, DEFAULT_LANG])];

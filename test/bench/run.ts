@@ -26,7 +26,7 @@ import { TurnRuntime } from '../../src/runtime/turns.ts';
 import { createEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import type { Store } from '../../src/store/ports.ts';
-import { settings } from '../support/dialog.ts';
+import { settings, translations } from '../support/dialog.ts';
 import { SCRIPT } from './script.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { drive, memory, round, summarise, type Phase } from './stats.ts';
@@ -76,7 +76,7 @@ async function inProcessFloor() {
 }
 
 async function inProcess(label: string, store: Store) {
-  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
+  const dialog = createFaroDialog({ translations, answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
   const runtime = new TurnRuntime({ store, ...helpdesk(store), dialog, log: createLogger('silent'), ticketRef });
   runtime.register('bench', { deliver: async () => {} });
   let messages = 0;

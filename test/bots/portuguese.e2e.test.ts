@@ -31,6 +31,7 @@ import { type GraphBody, GraphStub } from '../channels/whatsappGraphStub.ts';
 import { expectWithinLimits } from '../channels/whatsappLimits.ts';
 import { APP_SECRET, buttonReply, listReply, messageWebhook, PHONE_NUMBER_ID, sign, textMessage, TOKEN as WHATSAPP_TOKEN, VERIFY_TOKEN } from '../channels/whatsappHarness.ts';
 import { type FakeClient, startChannel, type Started, TrackedTurns } from '../channels/whatsappWebHarness.ts';
+import { translations } from '../support/dialog.ts';
 
 type TelegramServer = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -284,6 +285,7 @@ describe('A Portuguese conversation on WhatsApp Web (createFaro, fake whatsapp-w
     store = await openStore({ dataDir: config.DATA_DIR });
     await store.answers.upsertMany(loadSeedAnswers());
     const dialog = createFaroDialog({
+      translations,
       answers: buildAnswerIndex(await store.answers.listPublished()),
       understanding: loadUnderstanding(),
       settings: {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { choiceStyleFor } from '../../channels/botframework/choices.ts';
-import { numberedMenu } from '../../channels/text.ts';
+import { numberedMenu } from '../../channels/kit/text.ts';
 import { ConversationMemory } from '../../channels/botframework/conversations.ts';
 import { LiveTurns, type ReplyChannel } from '../../channels/botframework/liveTurns.ts';
 import { logTag } from '../../channels/botframework/logging.ts';

@@ -3,7 +3,7 @@ import type { DirectLineActivity } from '../../channels/directline/activity.ts';
 import { ActivityLog } from '../../channels/directline/activityLog.ts';
 import { Conversations } from '../../channels/directline/conversations.ts';
 import { renderOutbound } from '../../channels/directline/render.ts';
-import { cleanInbound as sanitizeText, cut as capLength } from '../../channels/text.ts';
+import { cleanInbound as sanitizeText, cut as capLength } from '../../channels/kit/text.ts';
 import { DirectLineSink } from '../../channels/directline/sink.ts';
 import { createTokenService } from '../../channels/directline/tokens.ts';
 import type { Outbound } from '../../src/core/message.ts';

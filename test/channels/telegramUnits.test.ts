@@ -8,7 +8,7 @@ import { TelegramError } from 'telegraf';
 import { meaningOf } from '../../channels/telegram/inbound.ts';
 import { createTelegramChannel } from '../../channels/telegram/index.ts';
 import { renderReply, splitText } from '../../channels/telegram/render.ts';
-import { numberedMenu } from '../../channels/text.ts';
+import { numberedMenu } from '../../channels/kit/text.ts';
 import { classifySendError } from '../../channels/telegram/sendError.ts';
 import { checkUpdate } from '../../channels/telegram/update.ts';
 import { createLogger } from '../../src/log/logger.ts';

@@ -5,7 +5,7 @@ import { classify, RETRYABLE } from '../../channels/whatsapp/errors.ts';
 import { createWhatsAppChannel, type WhatsAppOptions } from '../../channels/whatsapp/index.ts';
 import { LIMITS, renderOutbound } from '../../channels/whatsapp/render.ts';
 import { checkSignature } from '../../channels/whatsapp/signature.ts';
-import { cleanInbound, cut, shorten, split } from '../../channels/text.ts';
+import { cleanInbound, cut, shorten, split } from '../../channels/kit/text.ts';
 import { CustomerServiceWindow, WINDOW_MS } from '../../channels/whatsapp/window.ts';
 import type { Choice, Outbound } from '../../src/core/message.ts';
 import { HttpError } from '../../src/http/errors.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildWidget } from '../../channels/widget/build.ts';
 import { createWidget } from '../../channels/widget/index.ts';
-import { negotiate } from '../../channels/widget/router.ts';
+import { negotiate } from '../../src/http/browserAssets.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startServer, type RunningServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log/logger.ts';

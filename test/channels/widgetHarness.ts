@@ -24,7 +24,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { TurnRuntime } from '../../src/runtime/turns.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/ports.ts';
-import { settings } from '../support/dialog.ts';
+import { settings, translations } from '../support/dialog.ts';
 
 export interface WidgetFaro {
   url: string;
@@ -49,7 +49,7 @@ export async function startWidgetFaro(options: { origins: string[] }): Promise<W
   const log = createLogger('silent');
   const store = await openStore({ dataDir });
   await store.answers.upsertMany(loadSeedAnswers());
-  const dialog = createFaroDialog({ answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
+  const dialog = createFaroDialog({ translations, answers: buildAnswerIndex(await store.answers.listPublished()), understanding: loadUnderstanding(), settings });
   const sockets = new Set<Duplex>();
   let blocked = false;
   let refused = 0;

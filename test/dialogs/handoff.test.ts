@@ -9,7 +9,7 @@ import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import { parseSchedule, staffedBy } from '../../src/core/schedule.ts';
-import { Chat, settings } from '../support/dialog.ts';
+import { Chat, settings, translations } from '../support/dialog.ts';
 
 /** A consenting person who asked for a human; `chat.last` is the queued message. */
 function waiting(chat = Chat.consented()): { chat: Chat; ref: string } {
@@ -184,6 +184,7 @@ describe('Faro dialog: handoff', () => {
 
   describe('opening hours', () => {
     const dialog = createFaroDialog({
+      translations,
       answers: buildAnswerIndex(loadSeedAnswers()),
       understanding: loadUnderstanding(),
       settings: { ...settings, staffed: staffedBy(parseSchedule('mon-fri 09:00-18:00', 'America/Lima')) },

@@ -6,13 +6,12 @@
  */
 import { expect } from 'chai';
 import { FARO_DIALOG_VERSION } from '../../dialogs/faro/index.ts';
-import { createTranslations } from '../../dialogs/faro/i18n.ts';
 import { faroMachine, initialContext, type FaroContext, type Step, type StepTag } from '../../dialogs/faro/machine.ts';
 import { promptOf } from '../../dialogs/faro/render.ts';
 import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { loadSeedAnswers } from '../../content/answers/index.ts';
 import { LANGUAGES } from '../../src/core/languages.ts';
-import { Chat, settings } from '../support/dialog.ts';
+import { Chat, settings, translations } from '../support/dialog.ts';
 
 const TAGS: readonly StepTag[] = ['sealed', 'report', 'answer', 'intake', 'live', 'personal', 'transient'];
 
@@ -87,7 +86,6 @@ describe('Every state of the Faro machine', () => {
       }
 
       it('has a prompt in every language, with no catalog key or placeholder left', () => {
-        const translations = createTranslations();
         for (const lang of LANGUAGES) {
           const env = { t: translations[lang], translations, lang, answers, settings, now: Date.UTC(2026, 10, 25, 15) };
           const replies = promptOf(leaf.step).build(contextFor(leaf.step), env, (text, choices = [], extra = {}) => [{ text, choices, step: leaf.step, ...extra }]);

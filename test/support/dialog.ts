@@ -4,6 +4,11 @@ import { buildAnswerIndex } from '../../dialogs/faq/answerIndex.ts';
 import { createFaroDialog } from '../../dialogs/faro/index.ts';
 import type { Dialog, DialogSession, DialogTurn, ReferenceLookup, TurnInput } from '../../src/core/dialog.ts';
 import type { Choice } from '../../src/core/message.ts';
+import { loadBotCatalogs } from '../../content/locales/index.ts';
+import { createTranslations } from '../../dialogs/faro/i18n.ts';
+
+/** The bot's strings, from the shipped catalogs. */
+export const translations = createTranslations(loadBotCatalogs());
 
 export const settings = {
   hotline: '0800-12345',
@@ -14,7 +19,7 @@ export const settings = {
 let shared: Dialog | undefined;
 /** The real dialog over the real seed content. */
 export function faroDialog(): Dialog {
-  shared ??= createFaroDialog({ answers: buildAnswerIndex(loadSeedAnswers()), understanding: loadUnderstanding(), settings });
+  shared ??= createFaroDialog({ translations, answers: buildAnswerIndex(loadSeedAnswers()), understanding: loadUnderstanding(), settings });
   return shared;
 }
 

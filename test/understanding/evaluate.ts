@@ -10,6 +10,7 @@ import type { Choice } from '../../src/core/message.ts';
 import { createTranslations } from '../../dialogs/faro/i18n.ts';
 import { settings } from '../support/dialog.ts';
 import { topicsOf, type Labelled } from './sets.ts';
+import { loadBotCatalogs } from '../../content/locales/index.ts';
 
 export const STATES = ['first', 'menu', 'intake', 'faq', 'live'] as const;
 export type State = (typeof STATES)[number];
@@ -27,7 +28,7 @@ export interface Result {
   micros: number;
 }
 
-const es = createTranslations().es;
+const es = createTranslations(loadBotCatalogs()).es;
 const vars = { hotline: settings.hotline, pseaEmail: settings.pseaEmail, hours: settings.openingHours.es, ref: '', caseRef: '' };
 const SAFETY_TEXT = es('safety.info', vars).slice(0, 60);
 const NOT_UNDERSTOOD = es('notUnderstood');

@@ -18,7 +18,8 @@ import { HttpError } from '../errors.ts';
 import { createCaseHandlers } from './cases.ts';
 import { createPseaHandlers } from './psea.ts';
 import { createTicketHandlers } from './tickets.ts';
-import { loadPartners, type Partner } from '../../../content/partners/index.ts';
+import type { Say } from '../../core/dialog.ts';
+import type { Partner } from '../../core/partners.ts';
 import { createCannedResponseHandlers } from './cannedResponses.ts';
 import { createReferralHandlers } from './referrals.ts';
 import { ENDPOINTS, expressPath, type Access, type Endpoint, type OperationId } from './endpoints.ts';
@@ -46,8 +47,10 @@ export interface ApiOptions extends StaffSettings {
   /** Live updates for the console (`GET /api/events`); give the same object to the TurnRuntime
    * as `onApplied`. Default: a private one (only the API's own changes show). */
   events?: LiveEvents;
-  /** The partner directory operators refer people to. Default: content/partners (loadPartners()). */
-  partners?: Partner[];
+  /** The partner directory operators refer people to (content/partners, loaded by the composition root). */
+  partners: Partner[];
+  /** The bot's strings in the person's language (a referral's change is told to them). */
+  say: Say;
   /** Secure cookies; default: when the request came over HTTPS (`req.secure`, honours express's trust proxy). */
   secureCookies?: boolean;
   /** Check every success answer against its endpoint's declared body (the API tests turn it on,
@@ -167,7 +170,7 @@ export function createApiRouter(options: ApiOptions): Router {
     ...createCaseHandlers({ store, now, audit: staff.audit, psea: { listReports } }),
     ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
     ...createCannedResponseHandlers({ store, now, audit: staff.audit }),
-    ...createReferralHandlers({ store, now, audit: staff.audit, person: options.person, log, partners: options.partners ?? loadPartners() }),
+    ...createReferralHandlers({ store, now, audit: staff.audit, person: options.person, log, partners: options.partners, say: options.say }),
   };
 
   const router = express.Router();

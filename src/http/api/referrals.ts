@@ -13,8 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { partnersFor, type Partner } from '../../../content/partners/index.ts';
-import { createTranslations } from '../../../dialogs/faro/i18n.ts';
+import { type Partner, partnersFor } from '../../core/partners.ts';
 import type { Referral, ReferralStatus, Ticket } from '../../core/domain.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { PersonLink } from '../../helpdesk/personLink.ts';
@@ -25,6 +24,7 @@ import { iso, sendJson } from './json.ts';
 import { callerOf } from './session.ts';
 import { findVisibleTicket, visibleTicket } from './ticketAccess.ts';
 import { inputOf } from './input.ts';
+import type { Say } from '../../core/dialog.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -35,6 +35,8 @@ export interface ReferralHandlerDeps {
   person: PersonLink;
   log: Logger;
   partners: Partner[];
+  /** A bot string in the person's language (the catalogs, injected by the composition root). */
+  say: Say;
 }
 
 /** Where a referral may go next; `done` and `declined` are final. */
@@ -66,14 +68,13 @@ function referralView(referral: Referral): Record<string, unknown> {
 }
 
 export function createReferralHandlers(deps: ReferralHandlerDeps) {
-  const { store, now, audit, person, log, partners } = deps;
-  const translations = createTranslations();
+  const { store, now, audit, person, log, partners, say } = deps;
 
   /** Faro tells the person where their referral stands; false when it could not. */
   async function tellPerson(ticket: Ticket, referral: Referral): Promise<boolean> {
     // A partner taken out of the directory since is still named, by its id.
     const partner = partners.find((p) => p.id === referral.partnerId)?.name ?? referral.partnerId;
-    const text = translations[ticket.lang](`referral.${referral.status}`, { partner, ref: ticket.ref });
+    const text = say(ticket.lang, `referral.${referral.status}`, { partner, ref: ticket.ref });
     try {
       await person.say(ticket, text, null);
       return true;

@@ -187,7 +187,7 @@ describe('staff API', () => {
     expect(r.json.openapi).to.equal('3.1.0');
     expect(r.json.components.securitySchemes).to.have.keys('bearer', 'cookie');
     const store = createMemoryStore();
-    const router = createApiRouter({ store, log: createLogger('silent'), tokenKey: Buffer.alloc(32), person: personLinkFor(store) });
+    const router = createApiRouter({ store, log: createLogger('silent'), tokenKey: Buffer.alloc(32), person: personLinkFor(store), partners: [], say: (_lang, key) => key });
     const mounted = (router.stack as { route?: { path: string; methods: Record<string, boolean> } }[]).flatMap((layer) =>
       layer.route ? Object.keys(layer.route.methods).map((m) => `${m} ${layer.route!.path}`) : [],
     );
@@ -205,7 +205,11 @@ describe('staff API', () => {
     const { startServer } = await import('../../../src/http/server.ts');
     const log = createLogger('silent');
     const store = createMemoryStore();
-    const app = createApp({ log, ready: async () => true, routers: [createApiRouter({ store, log, tokenKey: Buffer.alloc(32), person: personLinkFor(store) }), other] });
+    const app = createApp({
+      log,
+      ready: async () => true,
+      routers: [createApiRouter({ store, log, tokenKey: Buffer.alloc(32), person: personLinkFor(store), partners: [], say: (_lang, key) => key }), other],
+    });
     const server = await startServer({ app, port: 0, host: '127.0.0.1', log });
     try {
       const res = await fetch(`${server.url}/api/messages`, { method: 'POST' });

@@ -3,7 +3,7 @@
  * Lengths are UTF-16 units (never more than a platform's character count) and a cut never
  * splits an emoji's surrogate pair.
  */
-import type { Choice } from '../src/core/message.ts';
+import type { Choice } from '../../src/core/message.ts';
 
 /** The bound every channel feeds the dialogs (Telegram's and WhatsApp's text message size). */
 export const MAX_INBOUND_CHARS = 4096;
