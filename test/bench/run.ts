@@ -6,8 +6,10 @@
  * each under load (concurrent people) and for a single person, next to floors measured in the
  * same run: a plain function for in-process, a bare express JSON echo for HTTP.
  * Every reply's dialog step is checked; a mismatch fails the run.
- * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http|understanding
+ * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http|understanding|store-engines
  * Before the phases: what understanding one message costs (./understanding.ts).
+ * After them (or alone with --only store-engines): the embedded store's conversation commit
+ * against embedded lmdb and SQLite, --users concurrent writers, --seconds each (./storeEngines.ts).
  */
 import { loadUnderstanding } from '../../content/understanding/index.ts';
 import autocannon from 'autocannon';
@@ -197,8 +199,19 @@ async function checkOneConversation(url: string) {
   }
 }
 
+/** The embedded store's durable write against the engines that could replace it (./storeEngines.ts,
+ * loaded only here: the other sections do not need lmdb's or SQLite's native modules). */
+async function storeEngines() {
+  const { benchStoreEngines } = await import('./storeEngines.ts');
+  console.log(`\nstore engines: one ~2 KB conversation commit per write, ${USERS} concurrent writers, ${SECONDS}s per engine`);
+  const engines = await benchStoreEngines({ writers: USERS, seconds: SECONDS, log: (row) => console.log(JSON.stringify(row)) });
+  console.log('\n| engine | durable against | writes | writes/s | p50 µs | p99 µs | × embedded writes/s |\n|:--|:--|--:|--:|--:|--:|--:|');
+  for (const r of engines) console.log(`| ${r.engine} | ${r.durability} | ${r.writes} | ${r.writesPerSecond} | ${r.p50us} | ${r.p99us} | ${r.vsEmbedded} |`);
+}
+
 async function main() {
   console.log(`Faro benchmark: ${SCRIPT.length}-turn script, ${USERS} concurrent people, ≤ ${SECONDS}s or ${TURNS} turns per phase, Node ${process.version}`);
+  if (args.only === 'store-engines') return storeEngines();
   const understanding = benchUnderstanding();
   console.log(`understanding one message (dev set at the menu): ${JSON.stringify(understanding)}`);
   if (args.only === 'understanding') return;
@@ -226,6 +239,7 @@ async function main() {
   const httpFloor = rows.find((r) => String(r.name).startsWith('floor over HTTP (load'));
   const httpFaro = rows.find((r) => String(r.name).startsWith('faro over HTTP (load'));
   if (httpFloor && httpFaro) console.log(`\nHTTP: Faro reaches ${Math.round((100 * Number(httpFaro.turnsPerSecond)) / Number(httpFloor.turnsPerSecond))}% of the express echo floor.`);
+  if (args.only === undefined) await storeEngines();
 }
 
 main().catch((err: unknown) => {
