@@ -13,7 +13,7 @@ import { isTopic, type CaseType, type Intake, type Lang, type Topic } from '../.
 import type { ReferenceLookup } from '../../src/core/dialog.ts';
 import type { Effect } from '../../src/core/effect.ts';
 import type { Intent } from './intents.ts';
-import { cleanNationality, householdCode, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, matchRegion, REGIONS } from './options.ts';
+import { cleanNationality, householdCode, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, matchRegion, nextAfter, PLAIN_FIELDS, type PlainField, REGIONS } from './options.ts';
 
 /** Bump when the consent text in content/locales changes: each consent record names the version accepted. */
 export const CONSENT_TEXT_VERSION = '2026-11-24';
@@ -89,14 +89,14 @@ const CASE_TYPES: readonly CaseType[] = ['complaint', 'suggestion', 'compliment'
 const PSEA_CONTACTS: readonly PseaContact[] = ['anonymous', 'this_chat'];
 
 /** How each intake field accepts an answer: a known code from a choice, or typed text. */
-const FIELD_RULES: Record<IntakeField, { codes: readonly string[]; fromText?: (text: string) => string | null }> = {
-  ageGroup: { codes: INTAKE_CODES.ageGroup },
-  gender: { codes: INTAKE_CODES.gender },
+type FieldRule = { codes: readonly string[]; fromText?: (text: string) => string | null };
+const FIELD_RULES: Record<IntakeField, FieldRule> = {
+  // A plain field takes one of its codes, from a choice.
+  ...(Object.fromEntries(PLAIN_FIELDS.map((field): [PlainField, FieldRule] => [field, { codes: INTAKE_CODES[field] }])) as Record<PlainField, FieldRule>),
   nationality: { codes: INTAKE_CODES.nationality.filter((c) => c !== 'other'), fromText: cleanNationality },
   region: { codes: REGIONS, fromText: matchRegion },
   householdSize: { codes: INTAKE_CODES.householdSize, fromText: householdCode },
   needs: { codes: INTAKE_CODES.needs },
-  contact: { codes: INTAKE_CODES.contact },
 };
 
 /** The action of a CHOOSE after `prefix`, e.g. chosen(e, 'topic:') → 'health'. */
@@ -282,9 +282,9 @@ const dialog = setup({
   },
 });
 
-/** One intake question: a valid answer fills the field and moves on (or back to the summary
- * when correcting); anything else repeats the question. */
-function fieldState(field: IntakeField, next: string) {
+/** One intake question: a valid answer fills the field and moves on to the next question (or
+ * back to the summary when correcting); anything else repeats the question. */
+function fieldState(field: IntakeField, next: string = nextAfter(field)) {
   const fill = [
     { guard: { type: 'fillsWhileEditing', params: { field } }, target: 'confirm', actions: { type: 'fill', params: { field } } },
     { guard: { type: 'fills', params: { field } }, target: next, actions: { type: 'fill', params: { field } } },
@@ -292,6 +292,9 @@ function fieldState(field: IntakeField, next: string) {
   ] as const;
   return { entry: 'prompt', on: { CHOOSE: fill, TEXT: fill } } as const;
 }
+
+/** Every plain field's state (src/core/intake.ts, PLAIN_FIELDS), built from the spec. */
+const plainFieldStates = Object.fromEntries(PLAIN_FIELDS.map((field) => [field, fieldState(field)])) as Record<PlainField, ReturnType<typeof fieldState>>;
 
 const notUnderstood = ['countMiss', { type: 'say', params: { key: 'notUnderstood' } }, 'prompt'] as const;
 const invalidAnswer = [{ type: 'say', params: { key: 'intake.invalid' } }, 'prompt'] as const;
@@ -454,46 +457,44 @@ export const faroMachine = dialog.createMachine({
         },
       },
     },
+    // The questions in the intake spec's order (src/core/intake.ts): each goes on to the next.
     intake: {
-      initial: 'ageGroup',
+      initial: INTAKE_FIELDS[0],
       tags: ['answer', 'intake'],
       entry: [assign({ editing: false }), { type: 'say', params: { key: 'intake.start' } }],
       states: {
-        ageGroup: fieldState('ageGroup', 'gender'),
-        gender: fieldState('gender', 'nationality'),
+        ...plainFieldStates,
         nationality: {
           entry: 'prompt',
           on: {
-            CHOOSE: [{ guard: { type: 'is', params: { action: 'nationality:other' } }, target: 'nationalityOther' }, ...fieldState('nationality', 'region').on.CHOOSE],
-            TEXT: fieldState('nationality', 'region').on.TEXT,
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'nationality:other' } }, target: 'nationalityOther' }, ...fieldState('nationality').on.CHOOSE],
+            TEXT: fieldState('nationality').on.TEXT,
           },
         },
-        nationalityOther: fieldState('nationality', 'region'),
+        nationalityOther: fieldState('nationality'),
         region: {
           entry: 'prompt',
           on: {
-            CHOOSE: [{ guard: { type: 'is', params: { action: 'region:other' } }, target: 'regionOther' }, ...fieldState('region', 'householdSize').on.CHOOSE],
-            TEXT: fieldState('region', 'householdSize').on.TEXT,
+            CHOOSE: [{ guard: { type: 'is', params: { action: 'region:other' } }, target: 'regionOther' }, ...fieldState('region').on.CHOOSE],
+            TEXT: fieldState('region').on.TEXT,
           },
         },
-        regionOther: fieldState('region', 'householdSize'),
-        householdSize: fieldState('householdSize', 'needs'),
+        regionOther: fieldState('region'),
         // Several answers: toggle one at a time, or type "1 3", then "Listo".
         needs: {
           tags: ['personal'],
           entry: 'prompt',
           on: {
             CHOOSE: [
-              { guard: { type: 'is', params: { action: 'needs:none' } }, target: 'contact', actions: 'clearNeeds' },
-              { guard: { type: 'is', params: { action: 'intake:done' } }, target: 'contact', actions: 'keepNeeds' },
+              { guard: { type: 'is', params: { action: 'needs:none' } }, target: nextAfter('needs'), actions: 'clearNeeds' },
+              { guard: { type: 'is', params: { action: 'intake:done' } }, target: nextAfter('needs'), actions: 'keepNeeds' },
               { guard: 'isNeed', actions: ['toggleNeed', 'prompt'] },
               { actions: invalidAnswer },
             ],
-            CHOOSE_MANY: [{ guard: 'areNeeds', target: 'contact', actions: 'setNeeds' }, { actions: invalidAnswer }],
+            CHOOSE_MANY: [{ guard: 'areNeeds', target: nextAfter('needs'), actions: 'setNeeds' }, { actions: invalidAnswer }],
             TEXT: { actions: invalidAnswer },
           },
         },
-        contact: fieldState('contact', 'confirm'),
         confirm: {
           tags: ['personal'],
           entry: [assign({ editing: false }), 'prompt'],

@@ -4,7 +4,7 @@
  */
 import { editDistance, normalize, typoBudget } from '../text/normalize.ts';
 
-export { INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from '../../src/core/intake.ts';
+export { INTAKE_CODES, INTAKE_FIELDS, type IntakeField, nextAfter, PLAIN_FIELDS, type PlainField } from '../../src/core/intake.ts';
 
 /** Peru's 24 departments plus the Constitutional Province of Callao and Lima Metropolitana. */
 export const REGIONS = [

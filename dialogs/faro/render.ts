@@ -12,7 +12,7 @@ import type { Choice, Reply } from '../../src/core/message.ts';
 import type { AnswerIndex } from '../faq/answerIndex.ts';
 import type { Translate } from './i18n.ts';
 import type { Emitted, FaroContext, Step, TransientStep } from './machine.ts';
-import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField } from './options.ts';
+import { COMMON_REGIONS, INTAKE_CODES, INTAKE_FIELDS, type IntakeField, PLAIN_FIELDS, type PlainField } from './options.ts';
 
 /** Deployment facts shown to people; set through the environment (see README). */
 export interface DialogSettings {
@@ -182,15 +182,13 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
       return [...one(body, [], where), ...one(t('faq.helpful'), [choice('yes', t('choice.yes')), choice('no', t('choice.no'))], where)];
     },
   },
-  'intake.ageGroup': fieldPrompt('ageGroup'),
-  'intake.gender': fieldPrompt('gender'),
+  ...(Object.fromEntries(PLAIN_FIELDS.map((field) => [`intake.${field}`, fieldPrompt(field)])) as Record<`intake.${PlainField}`, Prompt>),
   'intake.nationality': fieldPrompt('nationality'),
   'intake.nationalityOther': typedPrompt('nationalityOther'),
   'intake.region': {
     build: (_ctx, { t }, one) => one(t('intake.ask.region'), [...COMMON_REGIONS.map((r) => choice(`region:${r}`, r)), choice('region:other', t('intake.otherRegion'))]),
   },
   'intake.regionOther': typedPrompt('regionOther'),
-  'intake.householdSize': fieldPrompt('householdSize'),
   'intake.needs': {
     build: (ctx, { t }, one) => {
       const picked = ctx.intake.needs ?? [];
@@ -199,7 +197,6 @@ const PROMPTS: Record<Exclude<Step, TransientStep>, Prompt> = {
       return one(text, [...INTAKE_CODES.needs.map((code) => choice(`needs:${code}`, t(`intake.option.needs.${code}`))), choice('intake:done', t('choice.done'))]);
     },
   },
-  'intake.contact': fieldPrompt('contact'),
   'intake.confirm': {
     build: (ctx, env, one) => one(env.t('intake.ask.confirm', { summary: summary(ctx, env) }), [choice('intake:confirm', env.t('choice.confirm')), choice('intake:edit', env.t('choice.edit'))]),
   },

@@ -9,7 +9,8 @@
 export const INTAKE_SPEC = [
   { field: 'ageGroup', kind: 'code', codes: ['0_17', '18_39', '40_59', '60_plus'] },
   { field: 'gender', kind: 'code', codes: ['female', 'male', 'other', 'undisclosed'] },
-  { field: 'nationality', kind: 'code', codes: ['venezuelan', 'colombian', 'ecuadorian', 'haitian', 'cuban', 'other'] },
+  // `typedOther`: choosing `other` asks the person to type it ("otra nacionalidad").
+  { field: 'nationality', kind: 'code', codes: ['venezuelan', 'colombian', 'ecuadorian', 'haitian', 'cuban', 'other'], typedOther: true },
   { field: 'region', kind: 'text' },
   { field: 'householdSize', kind: 'code', codes: ['1', '2', '3', '4', '5_plus'] },
   { field: 'needs', kind: 'codes', codes: ['disability', 'pregnancy', 'chronic_illness', 'unaccompanied_child', 'older_person', 'none'] },
@@ -32,3 +33,14 @@ export const INTAKE_CODES = Object.fromEntries(INTAKE_SPEC.flatMap((f) => ('code
 };
 
 export const isListField = (field: IntakeField): boolean => INTAKE_SPEC.some((f) => f.field === field && f.kind === 'codes');
+
+/** Fields asked as one choice among their codes: every such field is asked and read the same
+ * way (dialogs/faro builds its state and prompt from the spec), so a new one is its entry here
+ * and its strings. Text, several codes or a typed "other" need a state of their own. */
+export type PlainField = Exclude<Extract<Spec, { kind: 'code' }>, { typedOther: true }>['field'];
+export const PLAIN_FIELDS = INTAKE_SPEC.flatMap((f) => (f.kind === 'code' && !('typedOther' in f) ? [f.field] : [])) as PlainField[];
+
+/** The question after `field` in the spec's order, or `confirm` after the last. */
+export function nextAfter(field: IntakeField): IntakeField | 'confirm' {
+  return INTAKE_FIELDS[INTAKE_FIELDS.indexOf(field) + 1] ?? 'confirm';
+}
