@@ -437,7 +437,8 @@ function verbThenObject(ws: string[], verbs: (word: string) => boolean, objects:
   return ws.some((w, i) => verbs(w) && ws.slice(i + 1, i + 1 + within).some(objects));
 }
 
-const NUMBER_PREFIX = /^(?:opcion|opción|option|numero|number|la|el|nro)\s+/;
+/** Words before an option's number, in every language ("opção 2", "nimewo 6": found missing in round 12). */
+const NUMBER_PREFIX = /^(?:opcion|opción|option|opcao|opsyon|numero|number|nimewo|nro|n|no|la|el|a|o)\s+/;
 const SEVERAL_NUMBERS = /^\d{1,2}(?:\s+(?:y\s+|and\s+)?\d{1,2})+$/;
 
 /** `strict` (an answer to a question): a title found inside a longer message is not an answer

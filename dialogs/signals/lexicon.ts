@@ -747,6 +747,10 @@ const NOT_RESPONDING = [
   'convuls*|inconscien*|desmay*',
   // a seizure (found missing in round 11): Creole "fè kriz", eyes rolling, foam at the mouth
   '=fe|=gen|=pran kriz', 'je ~ ap vire', 'se le voltean|van los ojos', 'echando|bota|botando espuma', 'no puede|puedo respirar',
+  // told as signs (found missing in round 12): "se puso tiesa", "se le voltearon los ojitos"
+  'se le voltearon|volteaban|volteo|fueron|iban los ojos|ojitos|ojo', 'se le pusieron los ojos|ojitos en blanco', 'ojos|ojitos en blanco',
+  'se puso|quedo tiesa|tieso|rigida|rigido', '=esta|=ta|=quedo tiesa|tieso|rigida|rigido',
+  'olhos revirando|virando', 'ficou rigida|rigido', ...exact(['eyes rolling', 'eyes rolled back', 'went stiff|rigid']),
   'sangrando',
   'sangra mucho',
   // a birth at home with heavy bleeding (found missing in round 8)
@@ -822,6 +826,11 @@ const INGESTED = [
   'tome|trague|tomo|tomamos|=tomou|trago|tomaron ~ ~ caja|frasco|blister|tira',
   'tome|trague|tomo|tomamos|=tomou|trago|tomaron|bebio|bebi ~ ~ pastillas|paracetamol|ibuprofeno|clonazepam|alprazolam|diazepam|tabletas|pildoras|comprimidos|raticida|veneno|cloro|lejia|=racumin|=remedios',
   ...exact(['took|swallowed|downed ~ ~ ~ ~ pills|tablets|paracetamol|poison|bleach']),
+];
+/** Taken away somewhere: "se llevó a mi hijo a su departamento", "took my son to his place". */
+const TAKEN_AWAY = [
+  'se ~ llevo|llevaron|llevaba', '=llevo|=llevaron a ~ su|sus casa|cuarto|departamento|depa|carro|auto|oficina|hotel',
+  '=levou|=levaram', '=pran|=mennen', ...exact(['took|taken|drove ~ ~ ~ to his|her|their', 'took my|our|her|his', 'taken away']),
 ];
 /** A child (or anyone) who swallowed or drank something dangerous, with words between: "se comió
  * unas bolitas de veneno", "se tragó una pila", "bebeu água sanitária" (found missing in rounds 10
@@ -1141,7 +1150,7 @@ const ACCIDENT = [
   'cayo|cayeron|caido|callo|=cai de|del|desde ~ ~ andamio|techo|escalera|arbol|edificio|piso|segundo|tercer|cuarto|muro|azotea|moto|obra|balcon|ventana',
   'atropell*|arroll*',
   'le|me dio|dieron corriente|descarga', 'electrocut*',
-  'caiu|caíu do|da|de ~ andaime|telhado|escada|predio|laje', 'tonbe sou|nan ~ echafo|twati|eskalye',
+  'caiu|caíu do|da|de ~ andaime|telhado|escada|predio|laje|janela|sacada|varanda|segundo|terceiro|andar', 'tonbe sou|nan ~ echafo|twati|eskalye|fenet|balkon',
   ...exact(['fell off|from|down ~ ~ scaffold|scaffolding|roof|ladder|building|stairs|balcony', 'hit by a car|truck|bus', 'electrocuted']),
 ];
 /** Badly hurt now: not moving, bleeding from the head, the head split. */
@@ -1149,7 +1158,7 @@ const HURT_BADLY = [
   'no se mueve|movia|levanta|para', 'no puede moverse|levantarse|pararse',
   'sale|saliendo|bota|botando|echa|echando|sangra sangre? de|por la? cabeza|oido|oidos|boca|nariz',
   'se ~ partio|rompio|abrio la cabeza', 'sangre|sangrando|=sangre', 'inconsciente|desmayad*',
-  'nao se mexe|levanta', 'sangue', 'pa ka leve', 'pa ap bouje', '=san',
+  'nao se mexe|levanta', 'nao ta|esta respondendo|reagindo|acordando', 'sangue', 'pa ka leve', 'pa ap bouje', '=san',
   ...exact(['not|isnt moving', 'cant|cannot move', 'can t move', 'bleeding|blood']),
 ];
 /** A birth starting or going wrong: waters broken, contractions close together, green fluid. */
@@ -1187,7 +1196,7 @@ export const DEFAULT_LEXICON: Lexicon = {
     AID_ROLE, NAKED, SPEAK_UP, LOSE_AID, ACT_ABROAD, DANGER_ABROAD, SERVICE_DEBT, ASSAULT,
     HOTEL, WENT_WITH, TAKES_TO_ROOM, SKIM, REFUSED, INNUENDO_PAY, WHERE_NOT, MINOR, GROOM, ENTERS_ROOM, NIGHT_OR_BATH, LURKING,
     BURDEN, QUIET_DESPAIR, GOODBYE, HIGH_PLACE, FUMES, FUME_SICK, ALONE, HAZARD_PLACE, TODDLER, TRIP, JUST_THEM, SOILED, MEETING,
-    ACCIDENT, HURT_BADLY, BIRTH_NOW, SMUGGLER, HELD_FOR_MONEY, EXTORTION, OVERDOSE, FELT_NOW, SWALLOWED, HAZARD,
+    ACCIDENT, HURT_BADLY, BIRTH_NOW, SMUGGLER, HELD_FOR_MONEY, EXTORTION, OVERDOSE, FELT_NOW, SWALLOWED, HAZARD, TAKEN_AWAY,
   },
   rules: [
     // Immediate danger: self-harm
@@ -1290,6 +1299,10 @@ export const DEFAULT_LEXICON: Lexicon = {
     // Classes found missing in blind round 11
     { tier: 'immediate-danger', all: ['SWALLOWED', 'HAZARD'], within: 6, ordered: true, now: true, why: 'something dangerous swallowed or drunk: poison, bleach, a battery, a coin' },
     { tier: 'immediate-danger', all: ['THREAT', 'RELATIVE'], within: 24, now: true, why: 'a threat against one\'s child or family: an emergency, even told inside a question about reporting' },
+    // Classes found missing in blind round 12
+    ...(['immediate-danger', 'psea'] as const).flatMap((tier) =>
+      ['MINOR', 'RELATIVE'].map((who) => ({ tier, all: ['AID_WHO', 'TAKEN_AWAY', who], within: 20, why: 'aid staff who took a child away, to their place or their car' })),
+    ),
     // Sexual violence by anyone else
     { tier: 'sexual-violence', all: ['SEXUAL_VIOLENCE'], why: 'rape, sexual abuse, groping' },
     { tier: 'sexual-violence', all: ['HARASS'], unless: ['SCHOOL_WORK'], why: '"me acosa", but not "acoso escolar"' },
