@@ -7,6 +7,7 @@ import type { LiveTurns, ReplyChannel } from './liveTurns.ts';
 import { errorSummary, logTag } from './logging.ts';
 import type { SendProactive } from './proactive.ts';
 import { renderReply } from './render.ts';
+import { RecentIds } from '../kit/recentIds.ts';
 
 /** `Inbound.channel` / `Outbound.channel` of this adapter. */
 export const CHANNEL = 'botframework';
@@ -35,7 +36,7 @@ export interface SinkDeps {
  * (`flushParked`), so nothing the runtime committed is lost while this process runs.
  */
 export class BotFrameworkSink implements OutboundSink {
-  private readonly sent = new Set<string>();
+  private readonly sent = new RecentIds(REMEMBERED_IDS);
   private readonly sending = new Set<string>();
 
   constructor(private readonly deps: SinkDeps) {}
@@ -129,10 +130,6 @@ export class BotFrameworkSink implements OutboundSink {
 
   private remember(id: string): void {
     this.sent.add(id);
-    if (this.sent.size > REMEMBERED_IDS) {
-      const oldest = this.sent.values().next();
-      if (!oldest.done) this.sent.delete(oldest.value);
-    }
   }
 
   private park(conversationId: string, messages: Outbound[], reason: string): void {

@@ -4,7 +4,8 @@ import type { Inbound } from '../../src/core/message.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
 import { meaningOf } from './inbound.ts';
-import { backoffMs, type RetryPolicy } from './retry.ts';
+import { withRetries } from '../kit/retry.ts';
+import { kitPolicy, type RetryPolicy } from './retry.ts';
 import type { TelegramUpdate } from './update.ts';
 
 export interface ReceiveDeps {
@@ -43,17 +44,13 @@ export async function receiveUpdate(deps: ReceiveDeps, update: TelegramUpdate, r
   }
 }
 
-async function handleWithRetries(deps: ReceiveDeps, inbound: Inbound, retry: RetryPolicy): Promise<TurnOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.turns.handle(inbound);
-    } catch (err) {
-      if (attempt >= retry.attempts) throw err;
-      const waitMs = backoffMs(retry, attempt);
-      deps.log.warn({ conversation: logRef(inbound.conversationId), attempt, waitMs, err: errorName(err) }, 'turn failed; retrying');
-      await retry.sleep(waitMs);
-    }
-  }
+function handleWithRetries(deps: ReceiveDeps, inbound: Inbound, retry: RetryPolicy): Promise<TurnOutcome> {
+  return withRetries(
+    () => deps.turns.handle(inbound),
+    () => true,
+    kitPolicy(retry),
+    (err, attempt, waitMs) => deps.log.warn({ conversation: logRef(inbound.conversationId), attempt, waitMs, err: errorName(err) }, 'turn failed; retrying'),
+  );
 }
 
 async function answerClick(deps: ReceiveDeps, callbackQueryId: string, updateId: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { doubling, type RetryPolicy as KitRetryPolicy, withRetries } from '../kit/retry.ts';
 import { classifySendError, type TelegramSendError } from './sendError.ts';
 
 /** How hard one Bot API call (or one update's turn, in long polling) is tried. */
@@ -32,27 +33,29 @@ export function retryPolicyOf(overrides: Partial<RetryPolicy> = {}): RetryPolicy
   return policy;
 }
 
-export function backoffMs(policy: RetryPolicy, attempt: number): number {
-  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+/** The kit's policy for this one: `attempts` tries, waits doubling from `baseDelayMs`. */
+export function kitPolicy(policy: RetryPolicy): KitRetryPolicy {
+  return { delaysMs: doubling(policy.attempts, policy.baseDelayMs, policy.maxDelayMs), maxWaitMs: policy.maxDelayMs, sleep: (ms) => policy.sleep(ms) };
 }
 
 /**
- * Runs one Bot API call, retrying `throttled` (after Telegram's `retry_after`) and
- * `unavailable` (with back-off) failures; anything else, or the last failure, is thrown as a
- * TelegramSendError. A retried send may reach the person twice if only the answer was lost:
- * Telegram has no idempotency key, and a duplicate beats a lost reply.
+ * Runs one Bot API call on the kit's retry loop: `throttled` (after Telegram's `retry_after`)
+ * and `unavailable` (with back-off) failures are tried again; anything else, or the last
+ * failure, is thrown as a TelegramSendError. A retried send may reach the person twice if only
+ * the answer was lost: Telegram has no idempotency key, and a duplicate beats a lost reply.
  */
-export async function callWithRetries<T>(policy: RetryPolicy, call: () => Promise<T>, onRetry: (failure: TelegramSendError, attempt: number, waitMs: number) => void): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export function callWithRetries<T>(policy: RetryPolicy, call: () => Promise<T>, onRetry: (failure: TelegramSendError, attempt: number, waitMs: number) => void): Promise<T> {
+  const classified = async () => {
     try {
       return await call();
     } catch (err) {
-      const failure = classifySendError(err);
-      if (!failure.retryable || attempt >= policy.attempts) throw failure;
-      const waitMs = failure.kind === 'throttled' ? (failure.retryAfterMs ?? policy.baseDelayMs) : backoffMs(policy, attempt);
-      if (waitMs > policy.maxDelayMs) throw failure;
-      onRetry(failure, attempt, waitMs);
-      await policy.sleep(waitMs);
+      throw classifySendError(err);
     }
-  }
+  };
+  return withRetries(
+    classified,
+    (err) => (err as TelegramSendError).retryable,
+    kitPolicy(policy),
+    (err, retry, waitMs) => onRetry(err as TelegramSendError, retry, waitMs),
+  );
 }

@@ -1,36 +1,19 @@
-import { TelegramError } from 'telegraf';
-
 /**
- * Every way a Bot API call can fail, as a closed set that says what to do next:
- *
- * | kind             | cause                                                    | then                       |
- * |------------------|----------------------------------------------------------|----------------------------|
- * | `throttled`      | 429 Too Many Requests (`parameters.retry_after` seconds) | wait that long, retry      |
- * | `unavailable`    | 5xx, network error, timeout, unreadable answer           | back off, retry            |
- * | `contactStopped` | 403 (bot blocked, user deactivated), 400 chat not found  | drop: nobody will read it  |
- * | `rejected`       | any other 400: this message is malformed                 | drop (or resend plainer)   |
- * | `unauthorized`   | 401/404: the bot token is wrong or was revoked           | fail now, keep the outbox  |
- *
- * Descriptions are Telegram's, e.g. "Forbidden: bot was blocked by the user". The error never
- * carries the request payload (the message text) or the token.
+ * Every way a Bot API call can fail, in the kit's closed set of send errors
+ * (channels/kit/sendError.ts): 429 Too Many Requests → `throttled` (after
+ * `parameters.retry_after` seconds); 5xx, network error, timeout, unreadable answer →
+ * `unavailable`; 403 (bot blocked, user deactivated) or 400 chat not found →
+ * `contact_unreachable`; 401/404 (the token is wrong or revoked) → `unauthorized`; any other
+ * 400 → `rejected`. Descriptions are Telegram's, e.g. "Forbidden: bot was blocked by the user";
+ * the error never carries the request payload (the message text) or the token.
  */
-export type SendFailureKind = 'throttled' | 'unavailable' | 'contactStopped' | 'rejected' | 'unauthorized';
+import { TelegramError } from 'telegraf';
+import { SendError, type SendErrorKind } from '../kit/sendError.ts';
 
-export class TelegramSendError extends Error {
+export class TelegramSendError extends SendError {
   override readonly name = 'TelegramSendError';
-  constructor(
-    readonly kind: SendFailureKind,
-    /** Telegram's `error_code`, or undefined for network failures. */
-    readonly code: number | undefined,
-    /** From 429 answers: how long Telegram asks us to wait. */
-    readonly retryAfterMs: number | undefined,
-    description: string,
-  ) {
-    super(`Telegram ${kind}${code !== undefined ? ` (${code})` : ''}: ${description}`);
-  }
-
-  get retryable(): boolean {
-    return this.kind === 'throttled' || this.kind === 'unavailable';
+  constructor(kind: SendErrorKind, code: number | undefined, retryAfterMs: number | undefined, description: string) {
+    super(kind, code, `Telegram ${kind}${code !== undefined ? ` (${code})` : ''}: ${description}`, retryAfterMs);
   }
 }
 
@@ -46,7 +29,7 @@ export function classifySendError(err: unknown): TelegramSendError {
       return new TelegramSendError('throttled', code, typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : undefined, description);
     }
     if (code >= 500) return new TelegramSendError('unavailable', code, undefined, description);
-    if (code === 403 || (code === 400 && CHAT_GONE.test(description))) return new TelegramSendError('contactStopped', code, undefined, description);
+    if (code === 403 || (code === 400 && CHAT_GONE.test(description))) return new TelegramSendError('contact_unreachable', code, undefined, description);
     if (code === 401 || code === 404) return new TelegramSendError('unauthorized', code, undefined, description);
     return new TelegramSendError('rejected', code, undefined, description);
   }

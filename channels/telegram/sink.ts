@@ -3,6 +3,7 @@ import type { Outbound } from '../../src/core/message.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { OutboundSink } from '../../src/runtime/ports.ts';
 import { CHANNEL } from './inbound.ts';
+import { RecentIds } from '../kit/recentIds.ts';
 import { numberedMenu } from '../kit/text.ts';
 import { renderReply, splitText, type TelegramText } from './render.ts';
 import { callWithRetries, type RetryPolicy } from './retry.ts';
@@ -22,12 +23,12 @@ type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
  * runtime's recovery may resend what the last moments before a crash already sent.
  *
  * Failures (see sendError.ts): `throttled`/`unavailable` are retried here, then thrown (the
- * runtime keeps the outbox); `unauthorized` is thrown at once; `contactStopped` drops the reply
+ * runtime keeps the outbox); `unauthorized` is thrown at once; `contact_unreachable` drops the reply
  * (the person blocked the bot: nobody will read it, and retrying forever would jam recovery);
  * `rejected` on a message with buttons is sent once more as a numbered text menu, else dropped.
  */
 export class TelegramSink implements OutboundSink {
-  private readonly delivered = new Set<string>();
+  private readonly delivered = new RecentIds(REMEMBERED_PARTS);
 
   constructor(
     private readonly telegram: Telegram,
@@ -56,7 +57,7 @@ export class TelegramSink implements OutboundSink {
         this.remember(key);
       } catch (err) {
         if (!(err instanceof TelegramSendError)) throw err;
-        if (err.kind === 'contactStopped') {
+        if (err.kind === 'contact_unreachable') {
           this.log.warn({ ...ids, kind: err.kind, code: err.code }, 'reply dropped: the person cannot be reached on Telegram');
           return;
         }
@@ -85,7 +86,7 @@ export class TelegramSink implements OutboundSink {
       try {
         await this.send(outbound.conversationId, { text: piece }, ids);
       } catch (err) {
-        if (err instanceof TelegramSendError && (err.kind === 'rejected' || err.kind === 'contactStopped')) {
+        if (err instanceof TelegramSendError && (err.kind === 'rejected' || err.kind === 'contact_unreachable')) {
           this.log.error({ ...ids, kind: err.kind, code: err.code, reason: err.message }, 'numbered menu dropped too');
           return;
         }
@@ -115,12 +116,7 @@ export class TelegramSink implements OutboundSink {
     );
   }
 
-  /** A Set keeps insertion order, so the oldest keys are forgotten first. */
   private remember(key: string): void {
     this.delivered.add(key);
-    if (this.delivered.size > REMEMBERED_PARTS) {
-      const oldest = this.delivered.values().next().value;
-      if (oldest !== undefined) this.delivered.delete(oldest);
-    }
   }
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../../src/log/logger.ts';
 import type { OutboundSink } from '../../src/runtime/ports.ts';
 import { CHANNEL, isPersonalChat } from './inbound.ts';
 import { logRef, safeError } from './privacy.ts';
-import { RecentIds } from './recentIds.ts';
+import { RecentIds } from '../kit/recentIds.ts';
 import { renderText } from './render.ts';
 
 /** `client.sendMessage` of the client that is ready now. */

@@ -1,43 +1,25 @@
 /**
- * Why a Graph API send failed, as a closed set: each kind says whether trying again can help
- * (the pattern of RapidPro courier's `core/channels/errors.go`). Codes are Meta's
- * (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes); any code not listed
- * falls back on the HTTP status.
- *
- * | kind                  | retry | what happens                                                    |
- * |-----------------------|-------|-----------------------------------------------------------------|
- * | `throttled`           | yes   | 429, codes 4, 80007, 130429, 131048, 131056: back off and retry |
- * | `unavailable`         | yes   | network error, timeout, 5xx, codes 1, 2, 131000, 131016         |
- * | `window_closed`       | no    | 131047: the 24-hour window is closed; send the template instead |
- * | `contact_unreachable` | no    | 131026, 131021, 133010: nothing will reach this person          |
- * | `unauthorized`        | no    | 401/403, codes 0, 3, 10, 190, 200–299, 131005, 131031: fix the configuration; the reply stays in the outbox for recovery |
- * | `rejected`            | no    | any other 4xx: our message was wrong                            |
+ * Why a Graph API send failed, in the kit's closed set of send errors (channels/kit/sendError.ts).
+ * Codes are Meta's (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes); any
+ * code not listed falls back on the HTTP status:
+ *   throttled: 429, codes 4, 80007, 130429, 131048, 131056 · unavailable: network error,
+ *   timeout, 5xx, codes 1, 2, 131000, 131016 · window_closed: 131047 · contact_unreachable:
+ *   131026, 131021, 133010 · unauthorized: 401/403, codes 0, 3, 10, 190, 200–299, 131005,
+ *   131031 · rejected: any other 4xx.
  */
-export type SendErrorKind = 'throttled' | 'unavailable' | 'window_closed' | 'contact_unreachable' | 'unauthorized' | 'rejected';
+import { RETRYABLE, SendError, type SendErrorKind } from '../kit/sendError.ts';
 
-export const RETRYABLE: Readonly<Record<SendErrorKind, boolean>> = {
-  throttled: true,
-  unavailable: true,
-  window_closed: false,
-  contact_unreachable: false,
-  unauthorized: false,
-  rejected: false,
-};
+export { RETRYABLE, type SendErrorKind };
 
-export class WhatsAppSendError extends Error {
+export class WhatsAppSendError extends SendError {
   override readonly name = 'WhatsAppSendError';
   constructor(
-    readonly kind: SendErrorKind,
-    /** Meta's `error.code`, when the answer carried one. */
-    readonly code: number | undefined,
+    kind: SendErrorKind,
+    code: number | undefined,
     /** HTTP status; undefined for network failures. */
     readonly status: number | undefined,
   ) {
-    super(`WhatsApp send failed: ${kind}${code !== undefined ? ` (code ${code})` : ''}${status !== undefined ? ` [HTTP ${status}]` : ''}`);
-  }
-
-  get retryable(): boolean {
-    return RETRYABLE[this.kind];
+    super(kind, code, `WhatsApp send failed: ${kind}${code !== undefined ? ` (code ${code})` : ''}${status !== undefined ? ` [HTTP ${status}]` : ''}`);
   }
 }
 

@@ -4,7 +4,7 @@ import type { TurnHandler } from '../../src/runtime/ports.ts';
 import type { InboxEntry, InboxRepo } from '../../src/store/ports.ts';
 import type { Pseudonymizer } from './ids.ts';
 import { CHANNEL, receivedOf, type Received } from './inbound.ts';
-import { withRetries, type RetryPolicy } from './retry.ts';
+import { type RetryPolicy, withRetries } from '../kit/retry.ts';
 import type { Webhook, WebhookStatus } from './schema.ts';
 import type { CustomerServiceWindow } from './window.ts';
 

@@ -6,10 +6,11 @@ import type { GraphClient } from './graph.ts';
 import type { Pseudonymizer } from './ids.ts';
 import { CHANNEL } from './inbound.ts';
 import { LIMITS, renderOutbound } from './render.ts';
-import { withRetries, type RetryPolicy } from './retry.ts';
+import { type RetryPolicy, withRetries } from '../kit/retry.ts';
 import { split, withNumberedMenu } from '../kit/text.ts';
 import type { CustomerServiceWindow } from './window.ts';
 import { envelope, type GraphMessage } from './wire.ts';
+import { RecentIds } from '../kit/recentIds.ts';
 
 export interface TemplateRef {
   /** An approved template without variables, e.g. "we have an answer for you: write to continue". */
@@ -57,7 +58,7 @@ const HELD_PEOPLE = 10_000;
  * again (WhatsApp has no message idempotency key).
  */
 export class WhatsAppSink implements OutboundSink {
-  private readonly done = new Set<string>();
+  private readonly done = new RecentIds(REMEMBERED);
   private readonly held = new Map<string, Outbound[]>();
 
   constructor(private readonly deps: SinkDeps) {}
@@ -188,10 +189,6 @@ export class WhatsAppSink implements OutboundSink {
 
   private markDone(id: string): void {
     this.done.add(id);
-    if (this.done.size > REMEMBERED) {
-      const oldest = this.done.values().next();
-      if (!oldest.done) this.done.delete(oldest.value);
-    }
   }
 }
 

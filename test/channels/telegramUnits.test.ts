@@ -96,9 +96,9 @@ describe('Telegram send errors', () => {
   const table: [unknown, string][] = [
     [telegramError(429, 'Too Many Requests: retry after 3', { retry_after: 3 }), 'throttled'],
     [telegramError(502, 'Bad Gateway'), 'unavailable'],
-    [telegramError(403, 'Forbidden: bot was blocked by the user'), 'contactStopped'],
-    [telegramError(403, 'Forbidden: user is deactivated'), 'contactStopped'],
-    [telegramError(400, 'Bad Request: chat not found'), 'contactStopped'],
+    [telegramError(403, 'Forbidden: bot was blocked by the user'), 'contact_unreachable'],
+    [telegramError(403, 'Forbidden: user is deactivated'), 'contact_unreachable'],
+    [telegramError(400, 'Bad Request: chat not found'), 'contact_unreachable'],
     [telegramError(400, 'Bad Request: message text is empty'), 'rejected'],
     [telegramError(401, 'Unauthorized'), 'unauthorized'],
     [telegramError(404, 'Not Found'), 'unauthorized'],

@@ -1,4 +1,5 @@
-/** The last `capacity` ids seen, oldest forgotten first: bounded memory for idempotence. */
+/** The last `capacity` ids seen, oldest forgotten first: the bounded memory of what a channel
+ * already delivered (or received), so that a message handed over twice goes out once. */
 export class RecentIds {
   private readonly ids = new Set<string>();
 
