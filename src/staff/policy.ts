@@ -1,11 +1,11 @@
 /**
- * Who may do what: THE single source of truth for staff authorisation. Routes name a
- * permission (`requirePermission('users.create')`); they never test roles themselves.
+ * Who may do what: THE single source of truth for staff authorisation. Endpoints name a
+ * permission (`access: 'users.create'` in src/http/api/endpoints.ts); no handler tests roles.
  * Tests walk every role × permission pair of this table, and every endpoint over HTTP.
  *
- * Entries for parts of issue 4 not built yet are here already, so those routes only pick a
- * name. `cases.psea` is deliberately psea_focal ONLY: sealed reports are invisible to every
- * other role, admin included.
+ * `answers.edit`, `answers.review` and `stats.read` name no endpoint yet: the content editors'
+ * workflow and the statistics (issues 11 and 12) will use them. `cases.psea` is deliberately
+ * psea_focal ONLY: sealed reports are invisible to every other role, admin included.
  */
 import type { StaffRole } from '../core/staff.ts';
 
