@@ -439,13 +439,15 @@ function verbThenObject(ws: string[], verbs: (word: string) => boolean, objects:
 
 /** Words before an option's number, in every language ("opção 2", "nimewo 6": found missing in round 12). */
 const NUMBER_PREFIX = /^(?:opcion|opción|option|opcao|opsyon|numero|number|nimewo|nro|n|no|la|el|a|o)\s+/;
+/** …and politeness after it ("9 tanpri", "2 porfa"). */
+const NUMBER_SUFFIX = /\s+(?:porfa|por favor|please|pls|plz|tanpri|souple|por fa|pf)$/;
 const SEVERAL_NUMBERS = /^\d{1,2}(?:\s+(?:y\s+|and\s+)?\d{1,2})+$/;
 
 /** `strict` (an answer to a question): a title found inside a longer message is not an answer
  * ("mi hija se fue con un hombre" does not answer "Género" with "Hombre"). */
 function resolveChoice(n: string, choices: Choice[], strict = false): Intent | null {
   if (choices.length === 0) return null;
-  const bare = n.replace(NUMBER_PREFIX, '');
+  const bare = n.replace(NUMBER_PREFIX, '').replace(NUMBER_SUFFIX, '');
   if (/^\d{1,2}$/.test(bare)) {
     const choice = choices[Number(bare) - 1];
     return choice ? fromAction(choice.action) : null;

@@ -876,6 +876,10 @@ const AID_ROLE = [
   'que|q anota|anotam os nomes',
   'hace|hacen|hacia|hizo las visitas|encuestas',
   'visitador|visitadora|evaluador|evaluadora',
+  // health teams that bring care to migrants (found missing in round 13): "the nurse from the
+  // mobile health team", "la de la brigada de salud", "a enfermeira do posto móvel"
+  'enfermera|enfermero|enfermeira|enfermeiro|=enfimye|=enfimyè', 'brigada|campana|equipo|posto de ~ salud|saude', 'agente de saude',
+  ...exact(['nurse', 'health team|worker|brigade', 'mobile clinic|health|team']),
   '=responsab|=gadyen|=enteprèt|=volontè|=volonte|=pwogram|=distribisyon',
   'moun|neg|nèg|fanm|msye ki bay',
   'moun ong',

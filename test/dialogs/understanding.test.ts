@@ -105,6 +105,22 @@ describe('Faro dialog: understanding people as they write', () => {
     }
   });
 
+  it('does not take over for football, a phone full of messages or an English past event (rounds 12 and 13), but does for a beating by shelter staff', () => {
+    for (const text of [
+      'la u nos dio una paliza el domingo, que roche',
+      'golazo de la bicolor anoche',
+      'mi celular explota de notificaciones del trabajo',
+      'i was mugged last year but it is all sorted now, does the sis cover glasses?',
+    ]) {
+      const chat = Chat.consented();
+      chat.say(text);
+      expect(chat.step, text).to.not.be.oneOf(['safety', 'psea.info', 'psea.urgent']);
+    }
+    const chat = Chat.consented();
+    chat.say('el equipo de seguridad del albergue le dio una paliza a mi hijo');
+    expect(chat.step).to.match(/^psea\.|^safety/);
+  });
+
   it('gives a question about violence services for someone else the protection answer, not the emergency takeover', () => {
     const chat = Chat.consented();
     chat.say('donde puede denunciar violencia familiar una amiga? quiero pasarle el numero');
