@@ -878,8 +878,9 @@ const AID_ROLE = [
   'visitador|visitadora|evaluador|evaluadora',
   // health teams that bring care to migrants (found missing in round 13): "the nurse from the
   // mobile health team", "la de la brigada de salud", "a enfermeira do posto móvel"
-  'enfermera|enfermero|enfermeira|enfermeiro|=enfimye|=enfimyè', 'brigada|campana|equipo|posto de ~ salud|saude', 'agente de saude',
-  ...exact(['nurse', 'health team|worker|brigade', 'mobile clinic|health|team']),
+  // (people, not places: "el posto de saúde atiende sin documento" is a question)
+  'enfermera|enfermero|enfermeira|enfermeiro|=enfimye|=enfimyè', 'brigada de ~ salud|saude', 'agente de saude',
+  ...exact(['nurse', 'health worker|brigade', 'mobile health team']),
   '=responsab|=gadyen|=enteprèt|=volontè|=volonte|=pwogram|=distribisyon',
   'moun|neg|nèg|fanm|msye ki bay',
   'moun ong',
