@@ -208,7 +208,13 @@ const SELF_HARM = [
     'all the|my pills',
     'nobody|no one would miss me',
     'i am|im a burden',
+    // cutting, said of oneself or of someone now (found missing in round 14): "he cut his wrists"
+    'cut|cutting|slit|slashed|sliced my|his|her|their wrists|wrist|veins',
+    'cut|cutting himself|herself|themselves',
+    'blood everywhere',
   ]),
+  // the same in Portuguese and Creole
+  'cortou|cortei|cortar|cortando|corta os|o|as pulsos|pulso|veias', '=koupe venn|ponyet|ponyèt',
 ];
 
 /** "acabar con todo", but not "terminar con todo el trámite". */
@@ -326,6 +332,9 @@ const THREAT = [
   'que|q no grite|grites|gritara|gritaras', 'que|q no haga|hagas ruido',
   // the threat at the end of a demand (found missing in round 9): "500 soles o le hacen algo a mi hijo"
   'o|sino ~ le|les|te|me|nos|la|lo hacen|haran|hace|hara|pasa|pasara algo|dano',
+  // "la próxima es un tiro" (found missing in round 14): the shot promised next time
+  'la|el proxima|proximo|siguiente vez? es|va|sera|viene un|una? tiro|bala|balazo|plomo',
+  'te|le|me|nos meten|meteran|van a meter un|una? tiro|bala|balazo|plomo',
   // harm promised to someone close: "si hablo le pasa algo a mi hijo"; ht "li konnen kote m rete"
   'si ~ hablo|digo|cuento|denuncio|hablas|dices|cuentas|denuncias ~ ~ le|les|te|me pasa|pasara|hace|hara|hacen algo',
   'le|les|te va|van a pasar|hacer algo a|al ~ mi|mis|tu|tus|su|sus',
@@ -781,6 +790,8 @@ const FAREWELL = [
   'carta|cartas|nota|notas de despedida|adios',
   // letters left for the children (found missing in round 9): "ya les escribí las cartas a mis hijos"
   '=escribi|=escribo|=escrito|=deje|=dejo|=hice ~ ~ carta|cartas|cartita|cartitas a|para ~ mis|mi|los hijos|hijas|hija|hijo|familia|mama|ninos|chamos',
+  // everything put in order, and wanting someone to know (found missing in round 14)
+  'deje|dejo todo ordenado|arreglado', 'solo queria|quiero que|q alguien supiera|sepa',
   // what one asks to be told to the children: "diles a mis hijos q los amé"
   'diles|dile|digan|digale|digales a ~ mis|mi hijos|hijas|hijo|hija|familia ~ ~ q|que los|las|lo|la ame|quise|perdonen',
   ...exact(['goodbye forever', 'take care of my kids|children|son|daughter', 'last message', 'goodbye letter|letters|note|notes', 'wrote|written|writing ~ ~ goodbye', 'tonight|today im done|gone', 'tonight|today i m|am done|gone', 'this is goodbye']),
