@@ -49,6 +49,12 @@ const schema = z
       .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address')
       .optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    // The first PSEA focal point, created on a start with none (an admin can never grant the role).
+    PSEA_FOCAL_EMAIL: z
+      .string()
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address')
+      .optional(),
+    PSEA_FOCAL_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 
     // Telegram: enabled by the bot token; long polling unless a webhook URL is set.
     TELEGRAM_BOT_TOKEN: z
@@ -104,6 +110,13 @@ const schema = z
     if (set.length > 0 && set.length < whatsapp.length) {
       for (const k of whatsapp.filter((k) => c[k] === undefined))
         ctx.addIssue({ code: 'custom', path: [k], message: `is needed too when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (WhatsApp Cloud API)` });
+    }
+    if (Boolean(c.PSEA_FOCAL_EMAIL) !== Boolean(c.PSEA_FOCAL_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.PSEA_FOCAL_EMAIL ? 'PSEA_FOCAL_PASSWORD' : 'PSEA_FOCAL_EMAIL'],
+        message: 'is needed too: PSEA_FOCAL_EMAIL and PSEA_FOCAL_PASSWORD create the first PSEA focal point together',
+      });
     }
     if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: [c.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'is needed too: ADMIN_EMAIL and ADMIN_PASSWORD create the first admin together' });

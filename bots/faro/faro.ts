@@ -28,7 +28,7 @@ import { createPersonLink } from '../../src/helpdesk/personLink.ts';
 import { ticketRef } from '../../src/runtime/refs.ts';
 import { createLiveEvents, type LiveEvents } from '../../src/staff/liveEvents.ts';
 import { TurnRuntime } from '../../src/runtime/turns.ts';
-import { ensureFirstAdmin } from '../../src/staff/accounts.ts';
+import { ensureFirstAdmin, ensureFirstPseaFocal } from '../../src/staff/accounts.ts';
 import { createPseaNotifier } from '../../src/staff/pseaNotifier.ts';
 import { openStore } from '../../src/store/index.ts';
 import { optionalChannels, webChat } from './channels.ts';
@@ -152,6 +152,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
   const store = await openStore({ dataDir: config.DATA_DIR, ...(config.MONGODB_URI ? { mongodbUri: config.MONGODB_URI } : {}) });
   await seedAnswersIfEmpty(store, log);
   await ensureFirstAdmin(store, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
+  await ensureFirstPseaFocal(store, { email: config.PSEA_FOCAL_EMAIL, password: config.PSEA_FOCAL_PASSWORD }, log);
   const tokenKey = await tokenSigningKey(config);
   const published = await store.answers.listPublished();
   warnAboutOverdueReviews(published, log);

@@ -7,6 +7,7 @@ import type { AuditEntry, StaffAccount, StaffChanges, StaffRole } from '../core/
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/ports.ts';
 import { DEFAULT_KDF_COST, hashPassword, passwordProblem, verifyPassword, type KdfCost } from './password.ts';
+import { can } from './policy.ts';
 
 export interface StaffSettings {
   now?: () => number;
@@ -22,6 +23,23 @@ export class PasswordPolicyError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PasswordPolicyError';
+  }
+}
+
+/** `psea_focal` granted or removed by someone who is not a focal point, or a focal point
+ * changing anything but focal-point accounts (see `sealedRoleProblem`). */
+export class SealedRoleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealedRoleError';
+  }
+}
+
+/** Roles that may not be held together: an admin holding `psea_focal` could read every report. */
+export class RoleCombinationError extends Error {
+  constructor() {
+    super('psea_focal and admin cannot be held by one account.');
+    this.name = 'RoleCombinationError';
   }
 }
 
@@ -72,6 +90,33 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
     await store.audit.append({ at: now(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}) });
   }
 
+  /** Grants, removals and refusals of the sealed role go to the sealed trail, never the admin's log. */
+  async function sealedAudit(actor: Actor, action: string, target?: string, details?: AuditEntry['details']): Promise<void> {
+    await store.pseaReports.audit.append({ at: now(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}) });
+  }
+
+  /**
+   * Who may touch the sealed role: granting or removing `psea_focal` (creating an account with
+   * it included) only an enabled focal point, or the system for the first one from the
+   * settings; and a focal point changes nothing else: no other role, and enables or disables
+   * only focal-point accounts. Null when allowed.
+   */
+  async function sealedRoleProblem(actor: Actor, before: readonly StaffRole[], after: readonly StaffRole[], enabling: boolean): Promise<string | null> {
+    if (actor === 'system') return null;
+    const account = await store.staff.get(actor);
+    const focal = account !== null && !account.disabled && can(account.roles, 'users.psea');
+    if (before.includes('psea_focal') !== after.includes('psea_focal') && !focal) return 'Only a PSEA focal point may grant or remove psea_focal.';
+    if (!focal) return null;
+    const others = (roles: readonly StaffRole[]) =>
+      roles
+        .filter((role) => role !== 'psea_focal')
+        .sort()
+        .join();
+    if (others(before) !== others(after)) return 'A PSEA focal point may only grant or remove psea_focal.';
+    if (enabling && !before.includes('psea_focal')) return 'A PSEA focal point may only enable or disable focal-point accounts.';
+    return null;
+  }
+
   async function enabledAdmins(except: string): Promise<number> {
     const all = await store.staff.list();
     return all.filter((s) => s.id !== except && !s.disabled && s.roles.includes('admin')).length;
@@ -80,8 +125,14 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
   return {
     now,
 
-    /** Throws PasswordPolicyError, or DuplicateKeyError when the email is taken. */
+    /** Throws PasswordPolicyError, RoleCombinationError, SealedRoleError, or DuplicateKeyError when the email is taken. */
     async create(input: { email: string; password: string; roles: StaffRole[] }, actor: Actor): Promise<StaffAccount> {
+      if (input.roles.includes('psea_focal') && input.roles.includes('admin')) throw new RoleCombinationError();
+      const refused = await sealedRoleProblem(actor, [], input.roles, false);
+      if (refused) {
+        await sealedAudit(actor, 'users.psea.refused', undefined, { roles: input.roles.join(',') });
+        throw new SealedRoleError(refused);
+      }
       const problem = passwordProblem(input.password, input.email);
       if (problem) throw new PasswordPolicyError(problem);
       const at = now();
@@ -98,7 +149,8 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
         updatedAt: at,
       };
       await store.staff.create(account);
-      await audit(actor, 'users.create', account.id, { roles: account.roles.join(',') });
+      if (account.roles.includes('psea_focal')) await sealedAudit(actor, 'users.psea.grant', account.id, { roles: account.roles.join(',') });
+      else await audit(actor, 'users.create', account.id, { roles: account.roles.join(',') });
       return account;
     },
 
@@ -107,6 +159,12 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
       const current = await store.staff.get(id);
       if (!current) return null;
       const next = { ...current, ...changes };
+      if (next.roles.includes('psea_focal') && next.roles.includes('admin')) throw new RoleCombinationError();
+      const refused = await sealedRoleProblem(actor, current.roles, next.roles, changes.disabled !== undefined);
+      if (refused) {
+        await sealedAudit(actor, 'users.psea.refused', id, { roles: next.roles.join(',') });
+        throw new SealedRoleError(refused);
+      }
       const stillAdmin = !next.disabled && next.roles.includes('admin');
       const wasAdmin = !current.disabled && current.roles.includes('admin');
       if (wasAdmin && !stillAdmin && (await enabledAdmins(id)) === 0) throw new LastAdminError();
@@ -119,7 +177,15 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
       const details: Record<string, string | boolean> = {};
       if (clean.roles) details.roles = clean.roles.join(',');
       if (clean.disabled !== undefined) details.disabled = clean.disabled;
-      await audit(actor, 'users.update', id, details);
+      const sealedChange = current.roles.includes('psea_focal') || next.roles.includes('psea_focal');
+      if (sealedChange)
+        await sealedAudit(
+          actor,
+          current.roles.includes('psea_focal') === next.roles.includes('psea_focal') ? 'users.psea.update' : next.roles.includes('psea_focal') ? 'users.psea.grant' : 'users.psea.remove',
+          id,
+          details,
+        );
+      else await audit(actor, 'users.update', id, details);
       return changes.disabled === false ? store.staff.get(id) : updated;
     },
 
@@ -194,6 +260,42 @@ export async function ensureFirstAdmin(store: Store, admin: { email?: string | u
     return { created: true };
   } catch (error) {
     // Another instance sharing the database created it first: that is the same outcome.
+    if ((error as Error).name === 'DuplicateKeyError') return { created: false };
+    throw error;
+  }
+}
+
+/**
+ * At start-up: with no enabled PSEA focal point, `PSEA_FOCAL_EMAIL` + `PSEA_FOCAL_PASSWORD`
+ * create the first (psea_focal alone; the grant goes to the sealed trail). Focal points then
+ * create the others: an admin never can. Ignored once one exists; the email may not be an
+ * existing account's (an admin's above all).
+ */
+export async function ensureFirstPseaFocal(
+  store: Store,
+  focal: { email?: string | undefined; password?: string | undefined },
+  log: Logger,
+  settings: StaffSettings = {},
+): Promise<{ created: boolean }> {
+  const email = focal.email?.trim() || undefined;
+  const password = focal.password || undefined;
+  const exists = (await store.staff.list()).some((account) => !account.disabled && can(account.roles, 'users.psea'));
+  if (exists) {
+    if (password) log.info('a PSEA focal point exists: PSEA_FOCAL_EMAIL/PSEA_FOCAL_PASSWORD ignored (you may remove them from the environment)');
+    return { created: false };
+  }
+  if (!email || !password) {
+    log.warn('no PSEA focal point exists: set PSEA_FOCAL_EMAIL and PSEA_FOCAL_PASSWORD to create the first one at start-up (nobody can read PSEA reports until then)');
+    return { created: false };
+  }
+  const problem = passwordProblem(password, email);
+  if (problem) throw new Error(`PSEA_FOCAL_PASSWORD is not acceptable: ${problem}`);
+  if (await store.staff.getByEmail(email)) throw new Error('PSEA_FOCAL_EMAIL names an existing staff account: the first focal point must be an account of its own.');
+  try {
+    const account = await createStaffService(store, settings).create({ email, password, roles: ['psea_focal'] }, 'system');
+    log.info({ staffId: account.id }, 'first PSEA focal point created');
+    return { created: true };
+  } catch (error) {
     if ((error as Error).name === 'DuplicateKeyError') return { created: false };
     throw error;
   }

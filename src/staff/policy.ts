@@ -27,6 +27,8 @@ export const POLICY = {
   'cases.complaint': ['supervisor', 'operator'],
   'cases.feedback': ['supervisor', 'operator'],
   'cases.psea': ['psea_focal'],
+  /** Creating focal-point accounts and granting or removing `psea_focal`: focal points alone. */
+  'users.psea': ['psea_focal'],
 
   'cannedResponses.read': ['operator', 'supervisor'],
   'cannedResponses.manage': ['supervisor'],
@@ -45,10 +47,17 @@ export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && Object.hasOwn(POLICY, value);
 }
 
+/** The roles that count: `psea_focal` held together with `admin` (an account from before that
+ * was refused) grants nothing sealed, so an admin can never read reports, however it came by
+ * the role. */
+export function effectiveRoles(roles: readonly StaffRole[]): readonly StaffRole[] {
+  return roles.includes('admin') ? roles.filter((role) => role !== 'psea_focal') : roles;
+}
+
 /** Whether any of `roles` grants `permission`. */
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {
   const allowed: readonly StaffRole[] = POLICY[permission];
-  return roles.some((role) => allowed.includes(role));
+  return effectiveRoles(roles).some((role) => allowed.includes(role));
 }
 
 /** Every permission the roles grant, in table order (for `GET /api/auth/me`, so a console can hide what it may not use). */

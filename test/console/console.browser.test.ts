@@ -35,14 +35,27 @@ describe('Operator console in Chromium', () => {
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'faro-console-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, OPENING_SCHEDULE: 'always' }, '');
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        PSEA_FOCAL_EMAIL: 'pia@example.org',
+        PSEA_FOCAL_PASSWORD: PASSWORD,
+        OPENING_SCHEDULE: 'always',
+      },
+      '',
+    );
     [browser, faro] = await Promise.all([launchChromium(), startFaro(config)]);
+    // The focal point comes from the settings: an admin cannot create one.
     const admin = await bearer(ADMIN.email, ADMIN.password);
     for (const [email, roles] of [
       ['rosa@example.org', ['operator']],
       ['luis@example.org', ['operator']],
       ['sara@example.org', ['supervisor']],
-      ['pia@example.org', ['psea_focal']],
     ] as const) {
       const res = await api('POST', '/api/users', admin, { email, password: PASSWORD, roles });
       expect(res.status, await res.clone().text()).to.equal(201);

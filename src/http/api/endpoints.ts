@@ -81,11 +81,12 @@ export const ENDPOINTS = [
     operationId: 'createUser',
     method: 'post',
     path: '/api/users',
-    access: 'users.create',
-    summary: 'Create a staff account (password ≥ 12 characters, not the email).',
+    access: ['users.create', 'users.psea'],
+    summary:
+      'Create a staff account (password ≥ 12 characters, not the email). Admins create every account but focal-point ones; a PSEA focal point creates focal-point accounts only (psea_focal alone). psea_focal is never held with admin.',
     body: s.CreateUserBody,
     success: { status: 201, body: s.UserAnswer },
-    errors: { 409: 'The email is taken' },
+    errors: { 403: 'SealedRole: only a PSEA focal point may grant psea_focal', 409: 'The email is taken' },
   },
   {
     operationId: 'listUsers',
@@ -99,12 +100,13 @@ export const ENDPOINTS = [
     operationId: 'updateUser',
     method: 'patch',
     path: '/api/users/{id}',
-    access: 'users.update',
-    summary: 'Change roles or disable/enable an account (enabling also lifts a lock).',
+    access: ['users.update', 'users.psea'],
+    summary:
+      'Change roles or disable/enable an account (enabling also lifts a lock). Only a PSEA focal point grants or removes psea_focal (and changes nothing else); grants, removals and refusals go to the sealed PSEA audit.',
     params: s.UserIdParams,
     body: s.UpdateUserBody,
     success: { status: 200, body: s.UserAnswer },
-    errors: { 404: 'No such staff account', 409: 'Would leave no enabled admin' },
+    errors: { 403: 'SealedRole: only a PSEA focal point may grant or remove psea_focal', 404: 'No such staff account', 409: 'Would leave no enabled admin' },
   },
   {
     operationId: 'listAudit',

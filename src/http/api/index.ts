@@ -10,7 +10,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { PersonLink } from '../../helpdesk/personLink.ts';
 import { createLiveEvents, type LiveEvents } from '../../staff/liveEvents.ts';
 import { createEventsHandler } from './events.ts';
-import { createStaffService, LastAdminError, PasswordPolicyError, viewOf, type StaffSettings } from '../../staff/accounts.ts';
+import { createStaffService, LastAdminError, PasswordPolicyError, RoleCombinationError, SealedRoleError, type StaffSettings, viewOf } from '../../staff/accounts.ts';
 import { permissionsOf } from '../../staff/policy.ts';
 import { createSessionTokens, DEFAULT_SESSION_TTL_MS } from '../../staff/tokens.ts';
 import { DuplicateKeyError, type Store } from '../../store/ports.ts';
@@ -133,7 +133,7 @@ export function createApiRouter(options: ApiOptions): Router {
       } catch (error) {
         if (error instanceof PasswordPolicyError) throw new HttpError(400, 'WeakPassword', error.message);
         if (error instanceof DuplicateKeyError) throw new HttpError(409, 'EmailTaken', 'A staff account with this email exists.');
-        throw error;
+        throw sealedRoleAnswer(error);
       }
     },
     listUsers: async (req, res) => {
@@ -149,7 +149,7 @@ export function createApiRouter(options: ApiOptions): Router {
         res.json({ user: viewOf(account, now()) });
       } catch (error) {
         if (error instanceof LastAdminError) throw new HttpError(409, 'LastAdmin', error.message);
-        throw error;
+        throw sealedRoleAnswer(error);
       }
     },
     listAudit: async (req, res) => {
@@ -192,6 +192,13 @@ function guardsFor(access: Access, authenticate: RequestHandler): RequestHandler
   if (Array.isArray(access)) return [authenticate, requireAnyPermission(access)];
   const rule = access as Exclude<Access, string | readonly unknown[]>;
   return [authenticate, requireQueryPermission(rule.query, rule.by)];
+}
+
+/** The sealed role's refusals as answers (src/staff/accounts.ts); anything else as it is. */
+function sealedRoleAnswer(error: unknown): unknown {
+  if (error instanceof SealedRoleError) return new HttpError(403, 'SealedRole', error.message);
+  if (error instanceof RoleCombinationError) return new HttpError(400, 'RoleCombination', error.message);
+  return error;
 }
 
 /** Wraps `res.send` (which `res.json` and sendJson end in) so that a success answer that does not

@@ -194,7 +194,7 @@ describe('staff API', () => {
     const documented = Object.entries(r.json.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${expressPath(path)}`));
     expect(mounted.sort()).to.deep.equal(documented.sort());
     expect(r.json.paths['/api/users'].post.requestBody.content['application/json'].schema.properties).to.have.keys('email', 'password', 'roles');
-    expect(r.json.paths['/api/users'].post['x-faro-permission']).to.equal('users.create');
+    expect(r.json.paths['/api/users'].post['x-faro-permission']).to.deep.equal(['users.create', 'users.psea']);
     expect(r.json.paths['/api/audit'].get.parameters.map((p: { name: string }) => p.name)).to.deep.equal(['limit', 'cursor']);
   });
 

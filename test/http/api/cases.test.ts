@@ -144,6 +144,8 @@ describe('staff API: cases and sealed PSEA reports', () => {
       ['psea.status', reportCode],
       ['psea.read', reportCode],
       ['psea.list', null],
+      // the focal point's account, created at the start: grants of the sealed role are sealed too
+      ['users.psea.grant', ids.psea_focal],
     ]);
     expect(JSON.stringify(trail.json) + JSON.stringify(rest.json)).not.to.contain('Quispe');
 

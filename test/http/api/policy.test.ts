@@ -22,14 +22,15 @@ interface Sample {
   stream?: boolean;
 }
 let counter = 0;
-/** A valid request per endpoint; `target` is an account the request may act on. */
-const SAMPLES: Record<OperationId, (target: string) => Sample> = {
+/** A valid request per endpoint; `target` is an account the request may act on, and `role` the
+ * caller's (what is valid can depend on it: a focal point manages only the sealed role). */
+const SAMPLES: Record<OperationId, (target: string, role: StaffRole) => Sample> = {
   login: () => ({ path: '/api/auth/login', body: { email: 'target@example.org', password: 'correct horse battery' } }),
   logout: () => ({ path: '/api/auth/logout' }),
   me: () => ({ path: '/api/auth/me' }),
-  createUser: () => ({ path: '/api/users', body: { email: `new${++counter}@example.org`, password: 'a long enough secret', roles: ['editor'] } }),
+  createUser: (_target, role) => ({ path: '/api/users', body: { email: `new${++counter}@example.org`, password: 'a long enough secret', roles: [role === 'psea_focal' ? 'psea_focal' : 'editor'] } }),
   listUsers: () => ({ path: '/api/users' }),
-  updateUser: (target) => ({ path: `/api/users/${target}`, body: { roles: ['operator', 'reviewer'] } }),
+  updateUser: (target, role) => ({ path: `/api/users/${target}`, body: { roles: role === 'psea_focal' ? ['operator', 'reviewer', 'psea_focal'] : ['operator', 'reviewer'] } }),
   listAudit: () => ({ path: '/api/audit?limit=5' }),
   openapi: () => ({ path: '/api/openapi.json' }),
   events: () => ({ path: '/api/events', stream: true }),
@@ -80,8 +81,8 @@ describe('staff API: every role × every endpoint', () => {
     const method = endpoint.method.toUpperCase();
     for (const variant of variants(endpoint)) {
       const name = `${method} ${endpoint.path}${variant.label}`;
-      const request = () => {
-        const sample = SAMPLES[endpoint.operationId as OperationId](target);
+      const request = (role: StaffRole = 'admin') => {
+        const sample = SAMPLES[endpoint.operationId as OperationId](target, role);
         return { ...sample, path: withQuery(sample.path, variant.query) };
       };
       if (endpoint.access !== 'public') {
@@ -98,7 +99,7 @@ describe('staff API: every role × every endpoint', () => {
           const email = `${role}.${endpoint.operationId}${variant.query.replace(/\W/g, '')}@example.org`;
           await api.addStaff(email, [role]);
           const token = await api.login(email);
-          const { path, body, setup, stream } = request();
+          const { path, body, setup, stream } = request(role);
           if (setup && expected) expect((await api.call('POST', setup, { token })).status).to.equal(200);
           const r = stream ? await openStream(api.url + path, token) : await api.call(method, path, { token, body });
           if (expected) expect(r.status, r.text).to.equal(endpoint.success.status);
