@@ -11,6 +11,7 @@
  * they are looking at that ticket. The holders are known from the claims this process made
  * and the claimed tickets it found at start.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Ticket, TicketStatus, TranscriptLine } from '../core/domain.ts';
 import type { PendingEffect } from '../core/effect.ts';
 import type { TranscriptBatch } from '../runtime/effects.ts';
@@ -18,6 +19,7 @@ import type { SealedReportEvent } from './pseaNotifier.ts';
 
 /** A transcript line as staff see it (no contact key, no storage order fields). */
 export interface LineView {
+  /** `staffLineId` of the stored id: stable, but naming neither the person nor a position. */
   id: string;
   from: TranscriptLine['from'];
   text: string;
@@ -43,8 +45,21 @@ export interface LiveEvents {
   fromEffects(effects: readonly PendingEffect[], transcript: readonly TranscriptBatch[]): void;
 }
 
+/**
+ * What staff see of a line's id. The stored id names the conversation (`whatsapp:<phone>#7`) and
+ * counts the bot's messages, so it gave operators the person's phone number, and its gaps
+ * told them that sealed (PSEA) messages were skipped there (issue 10). Staff get a keyed hash
+ * of it instead: the same line has the same id in the API and the live events of a process,
+ * and nothing can be read from it. The key is per process: a console reloads what it shows
+ * when its stream reconnects (after a restart too), so ids never need to outlive it.
+ */
+const LINE_ID_KEY = randomBytes(32);
+export function staffLineId(id: string): string {
+  return createHmac('sha256', LINE_ID_KEY).update(id).digest('base64url').slice(0, 22);
+}
+
 export function lineView(line: TranscriptLine): LineView {
-  return { id: line.id, from: line.from, text: line.text, at: new Date(line.at).toISOString(), ...(line.staffId !== undefined && { staffId: line.staffId }) };
+  return { id: staffLineId(line.id), from: line.from, text: line.text, at: new Date(line.at).toISOString(), ...(line.staffId !== undefined && { staffId: line.staffId }) };
 }
 
 /** `claimed`: the tickets held when the process starts (see the file comment). */

@@ -33,7 +33,6 @@ export const PseaReportView = z.object({
   code: z.string(),
   text: z.string().describe("The person's own words: render as text, never as HTML."),
   contact: z.enum(PSEA_CONTACT_PREFERENCES),
-  contactKey: z.string().optional().describe('Only when the person agreed to be contacted.'),
   channel: z.string().optional().describe('Only when the person agreed to be contacted.'),
   phone: z.string().optional().describe('Only when the person asked for a call back.'),
   lang: z.enum(LANGUAGES),

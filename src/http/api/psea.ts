@@ -25,9 +25,11 @@ export interface PseaHandlerDeps {
   person: PersonLink;
 }
 
-/** The focal point may call back whoever asked for it; anonymous reports have nothing to show. */
+/** What the focal point reads: never the person's conversation key (a phone number on
+ * WhatsApp): they write to the person through the API, which finds the chat itself. The channel
+ * and a call-back number the person gave stay. */
 function reportView(report: PseaReport): Record<string, unknown> {
-  const { createdAt, updatedAt, messages, ...rest } = report;
+  const { createdAt, updatedAt, messages, contactKey: _contactKey, ...rest } = report;
   return { ...rest, createdAt: iso(createdAt), updatedAt: iso(updatedAt), ...(messages && { messages: messages.map((m) => ({ ...m, at: iso(m.at) })) }) };
 }
 

@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import type { Ticket, TicketNote } from '../../core/domain.ts';
 import type { Logger } from '../../log/logger.ts';
 import { PersonUnreachableError, type PersonLink, type TicketChangeEvent } from '../../helpdesk/personLink.ts';
-import { lineView, type LiveEvents } from '../../staff/liveEvents.ts';
+import { lineView, type LiveEvents, staffLineId } from '../../staff/liveEvents.ts';
 import type { AuditEntry } from '../../core/staff.ts';
 import { can } from '../../staff/policy.ts';
 import type { Store, TicketChange } from '../../store/ports.ts';
@@ -135,7 +135,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
     }
     // The text may describe the person: the log keeps only that a message was sent.
     await audit(actor, 'tickets.message', ref, { delivered: sent.delivered });
-    sendJson(res, 201, { line: { id: sent.id, from: 'operator', text: body.text, at: iso(now()), staffId: actor }, delivered: sent.delivered });
+    sendJson(res, 201, { line: { id: staffLineId(sent.id), from: 'operator', text: body.text, at: iso(now()), staffId: actor }, delivered: sent.delivered });
   };
 
   const addTicketNote: Handler = async (req, res) => {
