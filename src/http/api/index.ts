@@ -165,7 +165,7 @@ export function createApiRouter(options: ApiOptions): Router {
     openapi: (_req, res) => {
       res.json(document);
     },
-    events: createEventsHandler(events, now),
+    events: createEventsHandler(events, now, store.staff),
     ...psea,
     ...createCaseHandlers({ store, now, audit: staff.audit, psea: { listReports } }),
     ...createTicketHandlers({ store, now, audit: staff.audit, person: options.person, events, log }),
