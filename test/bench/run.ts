@@ -9,7 +9,7 @@
  * Options: --users N (200), --seconds S (8), --turns N (40000), --only inproc|http|understanding|store-engines
  * Before the phases: what understanding one message costs (./understanding.ts).
  * After them (or alone with --only store-engines): the embedded store's conversation commit
- * against embedded lmdb and SQLite, --users concurrent writers, --seconds each (./storeEngines.ts).
+ * against embedded lmdb, --users concurrent writers, --seconds each (./storeEngines.ts).
  */
 import { loadUnderstanding } from '../../content/understanding/index.ts';
 import autocannon from 'autocannon';
@@ -200,7 +200,7 @@ async function checkOneConversation(url: string) {
 }
 
 /** The embedded store's durable write against the engines that could replace it (./storeEngines.ts,
- * loaded only here: the other sections do not need lmdb's or SQLite's native modules). */
+ * loaded only here: the other sections do not need lmdb's native module). */
 async function storeEngines() {
   const { benchStoreEngines } = await import('./storeEngines.ts');
   console.log(`\nstore engines: one ~2 KB conversation commit per write, ${USERS} concurrent writers, ${SECONDS}s per engine`);
