@@ -121,6 +121,18 @@ describe('Faro dialog: understanding people as they write', () => {
     expect(chat.step).to.match(/^psea\.|^safety/);
   });
 
+  it('takes money demanded for aid, told as a complaint, to the confidential PSEA path and files no case operators read (issue 10, finding 9)', () => {
+    for (const text of ['el señor de la ong me cobró 50 soles por la canasta que era gratis', 'me pidieron plata para anotarme en la lista del bono']) {
+      const chat = Chat.consented();
+      chat.say('8');
+      chat.say('Presentar una queja');
+      chat.say(text);
+      expect(chat.step, text).to.match(/^psea\./);
+      expect(chat.last.effects.map((e) => e.type), text).to.not.include('case.open');
+      expect(chat.last.transcript, text).to.equal(null);
+    }
+  });
+
   it('gives a question about violence services for someone else the protection answer, not the emergency takeover', () => {
     const chat = Chat.consented();
     chat.say('donde puede denunciar violencia familiar una amiga? quiero pasarle el numero');
