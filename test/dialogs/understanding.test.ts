@@ -128,7 +128,10 @@ describe('Faro dialog: understanding people as they write', () => {
       chat.say('Presentar una queja');
       chat.say(text);
       expect(chat.step, text).to.match(/^psea\./);
-      expect(chat.last.effects.map((e) => e.type), text).to.not.include('case.open');
+      expect(
+        chat.last.effects.map((e) => e.type),
+        text,
+      ).to.not.include('case.open');
       expect(chat.last.transcript, text).to.equal(null);
     }
   });
