@@ -23,6 +23,9 @@ export const POLICY = {
   'tickets.close': ['operator', 'supervisor'],
   /** Closing a ticket someone else claimed (a shift ends, a case is reassigned). */
   'tickets.closeOthers': ['supervisor'],
+  /** Reading and acting on (notes, referrals) a ticket someone else holds: least privilege, the
+   * holder and supervisors only; other operators see its queue entry. */
+  'tickets.othersData': ['supervisor'],
 
   'cases.complaint': ['supervisor', 'operator'],
   'cases.feedback': ['supervisor', 'operator'],

@@ -22,7 +22,7 @@ import { HttpError } from '../errors.ts';
 import type { CaseHandlerDeps } from './cases.ts';
 import { iso, sendJson } from './json.ts';
 import { callerOf } from './session.ts';
-import { findVisibleTicket, visibleTicket } from './ticketAccess.ts';
+import { findVisibleTicket, heldByAnother, mayHandle, visibleTicket } from './ticketAccess.ts';
 import { inputOf } from './input.ts';
 import type { Say } from '../../core/dialog.ts';
 
@@ -95,6 +95,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
       body,
     } = inputOf(res, 'createReferral');
     const ticket = await visibleTicket(store, ref);
+    if (!mayHandle(ticket, callerOf(req).account)) throw heldByAnother();
     if (ticket.status === 'closed') throw new HttpError(409, 'TicketClosed', 'This ticket is closed.');
     const partner = partners.find((p) => p.id === body.partnerId);
     if (!partner) throw new HttpError(400, 'UnknownPartner', 'No partner with this id in the directory (see GET /api/partners).');
@@ -124,6 +125,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
 
   const listReferrals: Handler = async (req, res) => {
     const ticket = await visibleTicket(store, inputOf(res, 'listReferrals').params.ref);
+    if (!mayHandle(ticket, callerOf(req).account)) throw heldByAnother();
     const referrals = await store.referrals.listByTicket(ticket.ref);
     // The notes may describe the person: reading them leaves a trace, like reading the ticket.
     await audit(callerOf(req).account.id, 'referrals.list', ticket.ref, { count: referrals.length });
@@ -138,6 +140,7 @@ export function createReferralHandlers(deps: ReferralHandlerDeps) {
     const referral = await store.referrals.get(id);
     const ticket = referral && (await findVisibleTicket(store, referral.ticketRef));
     if (!referral || !ticket) throw noSuchReferral();
+    if (!mayHandle(ticket, callerOf(req).account)) throw heldByAnother();
     const from = body.from ?? referral.status;
     if (!MOVES[from].includes(body.status)) throw invalidMove(from, body.status);
     const actor = callerOf(req).account.id;

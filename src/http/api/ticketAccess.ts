@@ -5,6 +5,8 @@
  * dialog opens no PSEA tickets anyway.
  */
 import type { Ticket } from '../../core/domain.ts';
+import type { StaffAccount } from '../../core/staff.ts';
+import { can } from '../../staff/policy.ts';
 import type { Store } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 
@@ -21,6 +23,17 @@ export function isVisible(ticket: Ticket | null): ticket is Ticket {
 export async function findVisibleTicket(store: Store, ref: string): Promise<Ticket | null> {
   const ticket = await store.tickets.get(ref);
   return isVisible(ticket) ? ticket : null;
+}
+
+/** Whether `account` may read a ticket's personal data and act on it: while it is claimed, its
+ * holder and supervisors only (issue 10, finding 4). */
+export function mayHandle(ticket: Ticket, account: Pick<StaffAccount, 'id' | 'roles'>): boolean {
+  return ticket.status !== 'claimed' || ticket.claimedBy === account.id || can(account.roles, 'tickets.othersData');
+}
+
+/** A 403 for someone who may not act on a ticket another holds. */
+export function heldByAnother(): HttpError {
+  return new HttpError(403, 'ClaimedByAnother', 'Another staff member holds this ticket: only they and supervisors see and handle its data.');
 }
 
 /** The visible ticket under `ref`, or a 404; checked before any change, so PSEA tickets stay untouched. */

@@ -26,7 +26,7 @@ import type { Store, TicketChange } from '../../store/ports.ts';
 import { HttpError } from '../errors.ts';
 import { sendJson } from './json.ts';
 import { callerOf } from './session.ts';
-import { isVisible, noSuchTicket, visibleTicket } from './ticketAccess.ts';
+import { heldByAnother, isVisible, mayHandle, noSuchTicket, visibleTicket } from './ticketAccess.ts';
 import { inputOf } from './input.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -94,6 +94,8 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
 
   const getTicket: Handler = async (req, res) => {
     const ticket = await visibleTicket(store, inputOf(res, 'getTicket').params.ref);
+    // Someone else holds it: the queue entry only, nothing of the person (and nothing to audit).
+    if (!mayHandle(ticket, callerOf(req).account)) return sendJson(res, 200, { ticket: { ...ticketView(ticket), notes: [] }, intake: null, transcript: [] });
     const contact = await store.contacts.get(ticket.contactKey);
     // Only while consent stands: a withdrawn consent erases the contact, but check the
     // decision too rather than trust that erasure already ran.
@@ -143,7 +145,7 @@ export function createTicketHandlers(deps: TicketHandlerDeps) {
       params: { ref },
       body,
     } = inputOf(res, 'addTicketNote');
-    await visibleTicket(store, ref);
+    if (!mayHandle(await visibleTicket(store, ref), callerOf(req).account)) throw heldByAnother();
     const actor = callerOf(req).account.id;
     const ticket = await store.tickets.addNote(ref, { staffId: actor, text: body.text, at: now() });
     if (!ticket) throw noSuchTicket();

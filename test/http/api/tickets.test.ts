@@ -119,18 +119,26 @@ describe('staff API: tickets', () => {
 
   it('adds internal notes as escaped JSON, and audits them without the text', async () => {
     api.clock.now += 1000;
-    const r = await call('op2', 'POST', `/api/tickets/${ref}/notes`, { body: { text: NOTE } });
+    // The claim race above has a random winner: the holder writes, the other operator may not (issue 10, finding 4).
+    const holder = (await api.store.tickets.get(ref))!.claimedBy === ids.op1 ? 'op1' : 'op2';
+    const other = holder === 'op1' ? 'op2' : 'op1';
+    const r = await call(holder, 'POST', `/api/tickets/${ref}/notes`, { body: { text: NOTE } });
     expect(r.status, r.text).to.equal(201);
     expectSafe(r);
     expect(r.text).to.contain('\\u003cscript\\u003e').and.contain('\\u0026');
-    expect(r.json.ticket.notes).to.deep.equal([{ staffId: ids.op2, text: NOTE, at: new Date(api.clock.now).toISOString() }]);
+    expect(r.json.ticket.notes).to.deep.equal([{ staffId: ids[holder], text: NOTE, at: new Date(api.clock.now).toISOString() }]);
+    const refused = await call(other, 'POST', `/api/tickets/${ref}/notes`, { body: { text: 'no me toca' } });
+    expect([refused.status, refused.json.error.code]).to.deep.equal([403, 'ClaimedByAnother']);
     await call('supervisor', 'POST', `/api/tickets/${ref}/notes`, { body: { text: '  segunda nota  ' } });
-    const read = await call('op1', 'GET', `/api/tickets/${ref}`);
+    const read = await call(holder, 'GET', `/api/tickets/${ref}`);
     expect(read.json.ticket.notes.map((note: { text: string }) => note.text)).to.deep.equal([NOTE, 'segunda nota']);
+    // Another operator sees the queue entry only: no notes, no intake, no transcript.
+    const theirs = await call(other, 'GET', `/api/tickets/${ref}`);
+    expect([theirs.status, theirs.json.ticket.notes, theirs.json.intake, theirs.json.transcript]).to.deep.equal([200, [], null, []]);
     // The queue shows no notes.
-    expect((await call('op1', 'GET', '/api/tickets')).text).not.to.contain('Tumbes');
+    expect((await call(other, 'GET', '/api/tickets')).text).not.to.contain('Tumbes');
     const audit = await api.store.audit.list({ limit: 100 });
-    expect(audit.filter((e) => e.action === 'tickets.note').map((e) => e.actor)).to.deep.equal([ids.supervisor, ids.op2]);
+    expect(audit.filter((e) => e.action === 'tickets.note').map((e) => e.actor)).to.deep.equal([ids.supervisor, ids[holder]]);
     expect(JSON.stringify(audit)).not.to.match(/Tumbes|segunda|nota/);
   });
 
