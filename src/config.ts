@@ -30,6 +30,13 @@ const schema = z
     TOKEN_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     WEBCHAT_ORIGINS: list.default(['*']),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    // Behind a reverse proxy: which proxies to believe about the client's address (express's
+    // `trust proxy`: a number of hops, `loopback`, addresses or CIDRs, `true`). Unset: none.
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+      .optional(),
     HOTLINE_NUMBER: z.string().min(3).default('0800-00000 (configure HOTLINE_NUMBER)'),
     OPENING_HOURS_ES: z.string().min(3).default('lunes a viernes, de 9:00 a 18:00'),
     OPENING_HOURS_EN: z.string().min(3).default('Monday to Friday, 9:00 to 18:00'),

@@ -55,6 +55,8 @@ export interface FaroDeps {
   api?: Partial<Omit<ApiOptions, 'store' | 'log' | 'tokenKey' | 'person' | 'events' | 'now'>>;
   /** Where the PSEA focal point is alerted that a report was filed (never its content). */
   pseaWebhookUrl?: string;
+  /** express's `trust proxy` (TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
   /** The bot's strings, as the dialog has them (staff-side messages to the person use them too).
    * Default: the shipped catalogs. */
   translations?: Record<Lang, Translate>;
@@ -114,6 +116,7 @@ export async function createFaro(deps: FaroDeps): Promise<Faro> {
     ready: () => store.ping(),
     routers: [staffApi, operatorConsole.router, ...channels.flatMap((c) => c.routers ?? [])],
     beforeBody: channels.flatMap((c) => c.beforeBody ?? []),
+    ...(deps.trustProxy !== undefined && { trustProxy: deps.trustProxy }),
   });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => channels.some((c) => c.handleUpgrade?.(req, socket, head) ?? false);
   let server: RunningServer | undefined;
@@ -176,6 +179,7 @@ export async function startFaro(config: Config, log: Logger = createLogger(confi
     log,
     tokenKey,
     ...(config.PSEA_WEBHOOK_URL && { pseaWebhookUrl: config.PSEA_WEBHOOK_URL }),
+    ...(config.TRUST_PROXY !== undefined && { trustProxy: config.TRUST_PROXY }),
     ...(config.PUBLIC_URL?.startsWith('https://') && { api: { secureCookies: true } }),
     channels: async (runtime) => {
       const directLine = createDirectLine({

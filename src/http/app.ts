@@ -14,6 +14,9 @@ export interface AppDeps {
   /** Run before the body parser, e.g. a router's CORS, so that even a 400/413 from the
    * parser carries CORS headers and a browser can read it. */
   beforeBody?: RequestHandler[];
+  /** express's `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client, so
+   * per-IP limits count people, not the proxy. Default: none (the socket's address counts). */
+  trustProxy?: boolean | number | string;
 }
 
 const rawBodies = new WeakMap<IncomingMessage, Buffer>();
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   const { log, ready, routers, jsonLimit = '100kb', beforeBody = [] } = deps;
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   // Every answer is JSON (or the widget's own script/page): never let a browser sniff it as HTML.
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
