@@ -221,6 +221,48 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
       return { ok: true, account };
     },
 
+    /**
+     * The account's own password, given the current one (PasswordPolicyError for a weak new
+     * one; false for a wrong current one). Every session of the account ends, this one too: the
+     * console logs in again with the new password.
+     */
+    async changePassword(account: StaffAccount, current: string, next: string): Promise<boolean> {
+      if (!(await verifyPassword(current, account.passwordHash))) {
+        await audit(account.id, 'auth.password.failed', account.id);
+        return false;
+      }
+      const problem = passwordProblem(next, account.email);
+      if (problem) throw new PasswordPolicyError(problem);
+      await store.staff.update(account.id, { passwordHash: await hashPassword(next, cost) }, now());
+      await store.staff.revokeSessions(account.id);
+      await audit(account.id, 'auth.password.change', account.id);
+      return true;
+    },
+
+    /**
+     * Sets another account's password (a forgotten one) and ends its sessions. A focal-point
+     * account only by a focal point (otherwise an admin could take one over and read the
+     * reports); a focal point resets only those. Null for an unknown id.
+     */
+    async resetPassword(id: string, next: string, actor: Actor): Promise<StaffAccount | null> {
+      const target = await store.staff.get(id);
+      if (!target) return null;
+      const sealed = target.roles.includes('psea_focal');
+      const actorAccount = await store.staff.get(actor);
+      const actorIsFocal = actorAccount !== null && !actorAccount.disabled && can(actorAccount.roles, 'users.psea');
+      if (sealed !== actorIsFocal) {
+        await sealedAudit(actor, 'users.psea.refused', id, { action: 'password.reset' });
+        throw new SealedRoleError(sealed ? "Only a PSEA focal point may reset a focal point's password." : 'A PSEA focal point may only reset focal-point accounts.');
+      }
+      const problem = passwordProblem(next, target.email);
+      if (problem) throw new PasswordPolicyError(problem);
+      await store.staff.update(id, { passwordHash: await hashPassword(next, cost) }, now());
+      await store.staff.revokeSessions(id);
+      if (sealed) await sealedAudit(actor, 'users.psea.password.reset', id);
+      else await audit(actor, 'users.password.reset', id);
+      return store.staff.get(id);
+    },
+
     async logout(account: StaffAccount): Promise<void> {
       await store.staff.revokeSessions(account.id);
       await audit(account.id, 'auth.logout', account.id);

@@ -152,6 +152,29 @@ export function createApiRouter(options: ApiOptions): Router {
         throw sealedRoleAnswer(error);
       }
     },
+    changePassword: async (req, res) => {
+      const { body } = inputOf(res, 'changePassword');
+      try {
+        if (!(await staff.changePassword(callerOf(req).account, body.currentPassword, body.newPassword))) throw new HttpError(403, 'WrongPassword', 'The current password is not right.');
+      } catch (error) {
+        if (error instanceof PasswordPolicyError) throw new HttpError(400, 'WeakPassword', error.message);
+        throw error;
+      }
+      res.clearCookie(SESSION_COOKIE, { path: '/api' });
+      res.clearCookie(CSRF_COOKIE, { path: '/' });
+      res.status(204).end();
+    },
+    resetPassword: async (req, res) => {
+      const { params, body } = inputOf(res, 'resetPassword');
+      try {
+        const account = await staff.resetPassword(params.id, body.newPassword, callerOf(req).account.id);
+        if (!account) throw new HttpError(404, 'NotFound', 'No such staff account.');
+        res.json({ user: viewOf(account, now()) });
+      } catch (error) {
+        if (error instanceof PasswordPolicyError) throw new HttpError(400, 'WeakPassword', error.message);
+        throw sealedRoleAnswer(error);
+      }
+    },
     listAudit: async (req, res) => {
       const { query } = inputOf(res, 'listAudit');
       // Written first, so reading the log leaves a trace even if the answer is lost.

@@ -19,6 +19,8 @@ export const UpdateUserBody = z
   .strictObject({ roles: Roles.optional(), disabled: z.boolean().optional() })
   .refine((b) => b.roles !== undefined || b.disabled !== undefined, { message: 'give roles or disabled' });
 export const UserIdParams = z.strictObject({ id: z.uuid() });
+export const PasswordChangeBody = z.strictObject({ currentPassword: Password, newPassword: Password });
+export const PasswordResetBody = z.strictObject({ newPassword: Password.describe('Tell it to the person another way; they may change it with POST /api/auth/password.') });
 export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z

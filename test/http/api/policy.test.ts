@@ -9,7 +9,7 @@ import { ENDPOINTS, permissionsIn, type Endpoint, type OperationId, type QueryAc
 import { POLICY, type Permission } from '../../../src/staff/policy.ts';
 import { CANNED_SAMPLES, seedCannedSamples } from './cannedSamples.ts';
 import { CASE_SAMPLES, seedCaseSamples } from './caseSamples.ts';
-import { startApi, type ApiHarness } from './harness.ts';
+import { PASSWORD, startApi, type ApiHarness } from './harness.ts';
 import { REFERRAL_SAMPLES, seedReferralSamples } from './referralSamples.ts';
 import { seedTicketSamples, TICKET_SAMPLES } from './ticketSamples.ts';
 
@@ -22,6 +22,8 @@ interface Sample {
   stream?: boolean;
 }
 let counter = 0;
+/** A focal-point account: what a focal point may act on (the other samples act on `target`). */
+let focalTarget = '';
 /** A valid request per endpoint; `target` is an account the request may act on, and `role` the
  * caller's (what is valid can depend on it: a focal point manages only the sealed role). */
 const SAMPLES: Record<OperationId, (target: string, role: StaffRole) => Sample> = {
@@ -30,7 +32,10 @@ const SAMPLES: Record<OperationId, (target: string, role: StaffRole) => Sample> 
   me: () => ({ path: '/api/auth/me' }),
   createUser: (_target, role) => ({ path: '/api/users', body: { email: `new${++counter}@example.org`, password: 'a long enough secret', roles: [role === 'psea_focal' ? 'psea_focal' : 'editor'] } }),
   listUsers: () => ({ path: '/api/users' }),
-  updateUser: (target, role) => ({ path: `/api/users/${target}`, body: { roles: role === 'psea_focal' ? ['operator', 'reviewer', 'psea_focal'] : ['operator', 'reviewer'] } }),
+  updateUser: (target, role) =>
+    role === 'psea_focal' ? { path: `/api/users/${focalTarget}`, body: { roles: ['psea_focal'] } } : { path: `/api/users/${target}`, body: { roles: ['operator', 'reviewer'] } },
+  changePassword: () => ({ path: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'another long password 9' } }),
+  resetPassword: (target, role) => ({ path: `/api/users/${role === 'psea_focal' ? focalTarget : target}/password`, body: { newPassword: 'a reset long password 7' } }),
   listAudit: () => ({ path: '/api/audit?limit=5' }),
   openapi: () => ({ path: '/api/openapi.json' }),
   events: () => ({ path: '/api/events', stream: true }),
@@ -64,6 +69,7 @@ describe('staff API: every role × every endpoint', () => {
     // One fresh login per case (logout revokes its account's sessions): above the default per-IP limit.
     api = await startApi({ loginLimitPerIp: 1000 });
     target = await api.addStaff('target@example.org', ['operator']);
+    focalTarget = await api.addStaff('focal.target@example.org', ['psea_focal']);
     await seedCaseSamples(api.store, api.chat);
     await seedTicketSamples(api.store, api.chat);
     await seedCannedSamples(api.store);
