@@ -48,6 +48,14 @@ export interface Accepted {
  *   A turn that fails (the store is down) is tried again with backoff, safely: a retry of a turn
  *   that did commit is a duplicate. Statuses are only logged, and only failures.
  */
+/**
+ * A signed webhook could be replayed once newer messages pushed its ids out of the runtime's
+ * per-conversation memory (issue 10, finding 11). Meta redelivers for about 24 hours
+ * (shared notes, CHANNELS.md): a message older than that, with a margin, is no redelivery and is
+ * refused. Within the window the runtime's memory of recent message ids answers a duplicate.
+ */
+export const MAX_MESSAGE_AGE_MS = 26 * 60 * 60 * 1000;
+
 export class Receiver {
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
@@ -70,6 +78,10 @@ export class Receiver {
         const received = receivedOf(message);
         if (seen.has(message.id)) continue;
         seen.add(message.id);
+        if (received.kind === 'turn' && this.deps.now() - received.writtenAt > MAX_MESSAGE_AGE_MS) {
+          this.deps.log.warn({ message: this.deps.ref(message.id) }, 'message older than Meta redelivers: refused (a replayed webhook?)');
+          continue;
+        }
         if (received.kind === 'ignored') {
           this.deps.log.debug({ message: this.deps.ref(message.id), type: received.type }, 'message ignored');
           continue;

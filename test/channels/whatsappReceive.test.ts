@@ -10,6 +10,7 @@ import type { TurnHandler, TurnOutcome } from '../../src/runtime/ports.ts';
 import { createMemoryStore } from '../../src/store/memory/index.ts';
 import { FakeTurns } from '../support/fakeTurns.ts';
 import { APP_SECRET, fixture, fixtureText, messageWebhook, sign, startWhatsApp, textMessage, VERIFY_TOKEN, WA_ID, type WhatsAppHarness } from './whatsappHarness.ts';
+import { MAX_MESSAGE_AGE_MS } from '../../channels/whatsapp/receive.ts';
 
 interface IncomingCase {
   description: string;
@@ -240,6 +241,18 @@ describe('WhatsApp webhook', () => {
       expect(turns.calls.map((c) => c.messageId)).to.have.length(2);
       expect(new Set(turns.calls.map((c) => c.messageId)).size).to.equal(1);
       expect(wa.stub.calls).to.have.length(1);
+    });
+
+    it('refuses a message older than Meta redelivers (a replayed signed webhook), and takes one within the window (issue 10, finding 11)', async () => {
+      const at = (ms: number) => String(Math.floor(ms / 1000));
+      const before = turns.calls.length;
+      const old = await wa.post(messageWebhook({ ...textMessage('hola otra vez'), id: 'wamid.replayed', timestamp: at(wa.clock.now - MAX_MESSAGE_AGE_MS - 60_000) }));
+      expect(old.status).to.equal(200);
+      await wa.channel.idle();
+      expect(turns.calls).to.have.length(before);
+      expect(wa.logs.messages()).to.include('message older than Meta redelivers: refused (a replayed webhook?)');
+      await wa.deliver(messageWebhook({ ...textMessage('hola'), id: 'wamid.late', timestamp: at(wa.clock.now - 20 * 60 * 60 * 1000) }));
+      expect(turns.calls.map((c) => c.messageId)).to.include('wamid.late');
     });
 
     it('tries a failed turn again (the store was down), and the reply goes out', async () => {
