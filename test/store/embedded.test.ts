@@ -30,6 +30,21 @@ describe('embedded store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('lets only its owner into the data folder, whatever mode it had (issue 10, finding 8)', async () => {
+    const { chmod, stat } = await import('node:fs/promises');
+    await chmod(dir, 0o755);
+    const store = await createEmbeddedStore({ dir });
+    try {
+      expect((await stat(dir)).mode & 0o777).to.equal(0o700);
+      const fresh = join(dir, 'nested', 'data');
+      const other = await createEmbeddedStore({ dir: fresh });
+      expect((await stat(fresh)).mode & 0o777).to.equal(0o700);
+      await other.close();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps what a crashed process committed', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./embedded-crash-child.ts', import.meta.url)), dir, '50', '20'], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@
  * the PSEA report code, the transcript line id, the canned response id, the referral id, the inbox entry id. Staff emails have their own unique index on the normalised email
  * (`emailKey`). Sealed PSEA reports have a file of their own (`psea-reports.db`), and so has their audit trail (`psea-audit.db`).
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
 import type { Answer, CannedResponse, Case, ConsentRecord, Contact, PseaReport, Referral, Ticket } from '../../core/domain.ts';
@@ -114,7 +114,10 @@ type Files = Awaited<ReturnType<typeof openFiles>>;
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
   const { dir } = options;
   const onError = options.onError ?? ((error: unknown) => process.emitWarning(`embedded store: compaction failed: ${String(error)}`));
-  await mkdir(dir, { recursive: true });
+  // The data folder holds people's data: its owner alone may enter it (issue 10, finding 8),
+  // whatever the umask made of it, so the files inside are out of other users' reach too.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
   const unlock = await lockDataDir(dir);
   let files: Files;
   try {
