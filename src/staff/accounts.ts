@@ -172,6 +172,8 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
       if (changes.roles) clean.roles = [...new Set(changes.roles)];
       if (changes.disabled !== undefined) clean.disabled = changes.disabled;
       const updated = await store.staff.update(id, clean, now());
+      // Disabling ends every session for good: re-enabling must not bring old tokens back.
+      if (changes.disabled === true) await store.staff.revokeSessions(id);
       // Re-enabling also lifts a lock: an admin vouched for the account.
       if (changes.disabled === false) await store.staff.resetFailedLogins(id);
       const details: Record<string, string | boolean> = {};

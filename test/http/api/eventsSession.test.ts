@@ -48,6 +48,9 @@ describe('staff API: a live stream ends with its session', () => {
     const { events, ended } = await reading;
     expect(events).to.deep.equal([]);
     expect(ended).to.equal(true);
+    // Enabled again, the account's old token stays dead: disabling ended its sessions.
+    expect((await api.call('PATCH', `/api/users/${id}`, { token: adminToken, body: { disabled: false } })).status).to.equal(200);
+    expect((await api.call('GET', '/api/auth/me', { token })).status).to.equal(401);
   });
 
   it('ends after a logout, and the other sessions of a still-allowed account keep theirs', async () => {
