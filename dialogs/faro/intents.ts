@@ -503,12 +503,14 @@ const wordCount = (s: string) => s.split(' ').length;
  * of answered. */
 function ask(text: string, ctx: IntentContext, reading: Reading): Intent {
   const lang = reading.lang ?? ctx.lang;
-  const own = ctx.answers.hasAnswers(lang) ? askIn(text, lang, ctx, reading) : null;
-  if (LANGUAGE[lang].allAnswers || (own?.type === 'ASK' && own.best)) return own ?? { type: 'UNCLEAR' };
+  const own: Intent = ctx.answers.hasAnswers(lang) ? askIn(text, lang, ctx, reading) : { type: 'UNCLEAR' };
+  if (LANGUAGE[lang].allAnswers || answered(own)) return own;
   const glossed = askIn(inSpanishWords(text), DEFAULT_LANG, ctx, reading);
-  const ownSuggests = own?.type === 'ASK';
-  return ownSuggests && !(glossed.type === 'ASK' && glossed.best) ? own! : glossed;
+  // The language's own suggestions, unless the Spanish answers have a sure one.
+  return own.type === 'ASK' && !answered(glossed) ? own : glossed;
 }
+
+const answered = (intent: Intent): boolean => intent.type === 'ASK' && intent.best !== null;
 
 function askIn(query: string, lang: Lang, ctx: IntentContext, reading: Reading): Intent {
   const matches = ctx.answers.search(query, lang, 10);

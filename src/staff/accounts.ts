@@ -51,6 +51,9 @@ export class LastAdminError extends Error {
   }
 }
 
+/** An account that may manage the sealed role (an admin never may, see `effectiveRoles`). */
+const isEnabledFocal = (account: StaffAccount): boolean => !account.disabled && can(account.roles, 'users.psea');
+
 export type LoginResult = { ok: true; account: StaffAccount } | { ok: false };
 
 /** What a client may see of an account: never the hash or the failure counter. */
@@ -103,8 +106,7 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
    */
   async function sealedRoleProblem(actor: Actor, before: readonly StaffRole[], after: readonly StaffRole[], enabling: boolean): Promise<string | null> {
     if (actor === 'system') return null;
-    const account = await store.staff.get(actor);
-    const focal = account !== null && !account.disabled && can(account.roles, 'users.psea');
+    const focal = await isFocal(actor);
     if (before.includes('psea_focal') !== after.includes('psea_focal') && !focal) return 'Only a PSEA focal point may grant or remove psea_focal.';
     if (!focal) return null;
     const others = (roles: readonly StaffRole[]) =>
@@ -115,6 +117,12 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
     if (others(before) !== others(after)) return 'A PSEA focal point may only grant or remove psea_focal.';
     if (enabling && !before.includes('psea_focal')) return 'A PSEA focal point may only enable or disable focal-point accounts.';
     return null;
+  }
+
+  /** Whether `id` is an enabled focal point (who alone manages the sealed role). */
+  async function isFocal(id: Actor): Promise<boolean> {
+    const account = await store.staff.get(id);
+    return account !== null && isEnabledFocal(account);
   }
 
   async function enabledAdmins(except: string): Promise<number> {
@@ -250,9 +258,7 @@ export function createStaffService(store: Store, settings: StaffSettings = {}) {
       const target = await store.staff.get(id);
       if (!target) return null;
       const sealed = target.roles.includes('psea_focal');
-      const actorAccount = await store.staff.get(actor);
-      const actorIsFocal = actorAccount !== null && !actorAccount.disabled && can(actorAccount.roles, 'users.psea');
-      if (sealed !== actorIsFocal) {
+      if (sealed !== (await isFocal(actor))) {
         await sealedAudit(actor, 'users.psea.refused', id, { action: 'password.reset' });
         throw new SealedRoleError(sealed ? "Only a PSEA focal point may reset a focal point's password." : 'A PSEA focal point may only reset focal-point accounts.');
       }
@@ -323,7 +329,7 @@ export async function ensureFirstPseaFocal(
 ): Promise<{ created: boolean }> {
   const email = focal.email?.trim() || undefined;
   const password = focal.password || undefined;
-  const exists = (await store.staff.list()).some((account) => !account.disabled && can(account.roles, 'users.psea'));
+  const exists = (await store.staff.list()).some(isEnabledFocal);
   if (exists) {
     if (password) log.info('a PSEA focal point exists: PSEA_FOCAL_EMAIL/PSEA_FOCAL_PASSWORD ignored (you may remove them from the environment)');
     return { created: false };
